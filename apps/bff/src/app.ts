@@ -1,0 +1,63 @@
+import { type ApiDeps, appRouter, createContext } from '@flywheel/api';
+import type { Database } from '@flywheel/db';
+import { trpcServer } from '@hono/trpc-server';
+import { Hono } from 'hono';
+import { requestId } from 'hono/request-id';
+import type { Logger } from 'pino';
+import { httpError } from './http-error.ts';
+import { requestLog } from './middleware/request-log.ts';
+import { widgetCors } from './middleware/widget-cors.ts';
+import { eventsRoutes } from './routes/events.ts';
+
+export type AppDeps = {
+  database: Database;
+  api: ApiDeps;
+  logger: Logger;
+};
+
+/**
+ * The whole BFF as a Hono app, with no port and no process state: `src/index.ts` listens,
+ * tests call `app.request()`.
+ */
+export function createApp(deps: AppDeps) {
+  const { api, database, logger } = deps;
+  const app = new Hono();
+
+  app.use(requestId());
+  app.use(requestLog(logger));
+  app.onError((error, c) => {
+    logger.error({ err: error, requestId: c.get('requestId'), path: c.req.path }, 'unhandled error');
+    return httpError(c, 500, 'internal', `Something went wrong on our side (request ${c.get('requestId')}).`);
+  });
+  app.notFound((c) => httpError(c, 404, 'not_found', `No route for ${c.req.method} ${c.req.path}.`));
+
+  app.get('/healthz', (c) => c.json({ status: 'ok' }));
+  app.get('/readyz', async (c) => {
+    try {
+      await database.ping();
+      return c.json({ status: 'ready', database: database.driver });
+    } catch (error) {
+      logger.warn({ err: error }, 'database not reachable');
+      return c.json({ status: 'unavailable', database: database.driver }, 503);
+    }
+  });
+
+  app.use('/trpc/*', widgetCors(api.tenants));
+  app.use(
+    '/trpc/*',
+    trpcServer({
+      router: appRouter,
+      createContext: (opts) => createContext(api, opts.req, opts.resHeaders),
+      onError: ({ error, path }) => {
+        if (error.code === 'INTERNAL_SERVER_ERROR') logger.error({ err: error, path }, 'procedure failed');
+      },
+    }),
+  );
+
+  app.use('/api/events', widgetCors(api.tenants));
+  app.route('/api/events', eventsRoutes(api));
+
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

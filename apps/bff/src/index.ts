@@ -1,0 +1,66 @@
+import { TenantDirectory } from '@flywheel/api';
+import { createDatabase } from '@flywheel/db';
+import { serve } from '@hono/node-server';
+import pino from 'pino';
+import { createApp } from './app.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { prepareData } from './startup.ts';
+
+let config: ReturnType<typeof loadConfig>;
+try {
+  config = loadConfig();
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+}
+
+const logger = pino({ level: config.logLevel });
+const database = await createDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+try {
+  await prepareData(database.db, config.secretsKey, config.isProduction);
+} catch (error) {
+  logger.fatal((error as Error).message);
+  await database.close();
+  process.exit(1);
+}
+
+const app = createApp({
+  database,
+  logger,
+  api: { db: database.db, tenants: new TenantDirectory(database.db, config.secretsKey), isProduction: config.isProduction },
+});
+
+const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, ({ port }) => {
+  const base = `http://localhost:${port}`;
+  logger.info({ port, database: database.driver }, 'listening');
+  console.log(
+    [
+      '',
+      `  Flywheel is running (${database.driver === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'Postgres'})`,
+      `  BFF        ${base}`,
+      `  Health     ${base}/healthz  ${base}/readyz`,
+      `  tRPC       ${base}/trpc`,
+      `  Events     ${base}/api/events`,
+      '',
+    ].join('\n'),
+  );
+});
+
+// Stop accepting, let in-flight requests finish, then close the database. A second signal,
+// or ten seconds, forces the exit.
+let stopping = false;
+function shutdown(signal: string) {
+  if (stopping) process.exit(1);
+  stopping = true;
+  logger.info({ signal }, 'shutting down');
+  setTimeout(() => process.exit(1), 10_000).unref();
+  server.close(async () => {
+    await database.close();
+    logger.info('stopped');
+    process.exit(0);
+  });
+  if ('closeIdleConnections' in server) server.closeIdleConnections();
+}
+process.on('SIGTERM', () => shutdown('SIGTERM'));
+process.on('SIGINT', () => shutdown('SIGINT'));

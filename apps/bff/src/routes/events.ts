@@ -1,0 +1,49 @@
+import { type ApiDeps, authenticateWidgetRequest, EventNotAllowedError, ingestBatch } from '@flywheel/api';
+import { eventBatch, MAX_BATCH_BYTES } from '@flywheel/contracts/events';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { httpError } from '../http-error.ts';
+
+/**
+ * `POST /api/events`: a batch of track / identify / page events in the Segment spec's shape.
+ * All-or-nothing and idempotent by messageId. Widgets send the publishable key and the customer
+ * token in headers (fetch keepalive on page hide); tenants' servers send their secret key.
+ */
+export function eventsRoutes(deps: ApiDeps) {
+  return new Hono().post(
+    '/',
+    bodyLimit({
+      maxSize: MAX_BATCH_BYTES,
+      onError: (c) =>
+        httpError(c, 413, 'payload_too_large', `A batch may be at most ${MAX_BATCH_BYTES} bytes; send fewer events per request.`),
+    }),
+    async (c) => {
+      const auth = await authenticateWidgetRequest(deps.tenants, c.req.raw.headers);
+      if (auth.status === 'none') return httpError(c, 401, 'unauthenticated', 'Send the publishable key in X-Flywheel-Key.');
+      if (auth.status === 'rejected') {
+        return auth.kind === 'origin'
+          ? httpError(c, 403, 'forbidden', 'This origin is not allowed for this key.')
+          : httpError(c, 401, 'unauthenticated', 'Not authenticated.');
+      }
+
+      let body: unknown;
+      try {
+        body = await c.req.json();
+      } catch {
+        return httpError(c, 400, 'invalid_json', 'body: is not valid JSON.');
+      }
+      const parsed = eventBatch.safeParse(body);
+      if (!parsed.success) {
+        const issues = parsed.error.issues.map((issue) => ({ path: issue.path.join('.') || '(body)', message: issue.message }));
+        return httpError(c, 400, 'invalid_request', issues.map((i) => `${i.path}: ${i.message}`).join('; '), issues);
+      }
+
+      try {
+        return c.json(await ingestBatch(deps.db, auth.tenant.id, auth.caller, parsed.data.batch));
+      } catch (error) {
+        if (error instanceof EventNotAllowedError) return httpError(c, 403, 'forbidden', error.message);
+        throw error;
+      }
+    },
+  );
+}

@@ -1,0 +1,38 @@
+import { parseArgs } from 'node:util';
+import { createTenant } from '@flywheel/api';
+import { ZodError } from 'zod';
+import { openDatabase } from '../database.ts';
+import { UsageError } from '../usage-error.ts';
+
+export const tenantHelp = `flywheel tenant create --name <name> --origin <url> [--origin <url> …]
+
+  Creates a tenant and prints its publishable key (pk_…, public) and secret key (sk_…, for the
+  tenant's server only). The secret key is shown this once.`;
+
+export async function tenantCommand(argv: string[], env: Record<string, string | undefined>): Promise<string> {
+  const [sub, ...rest] = argv;
+  if (sub !== 'create') throw new UsageError(`tenant: unknown subcommand "${sub ?? ''}"`);
+  const { values } = parseArgs({
+    args: rest,
+    options: { name: { type: 'string' }, origin: { type: 'string', multiple: true, default: [] } },
+    strict: true,
+  });
+  if (!values.name) throw new UsageError('--name: required');
+  const { database, secretsKey } = await openDatabase(env);
+  try {
+    const tenant = await createTenant(database.db, secretsKey, { name: values.name, allowedOrigins: values.origin });
+    return [
+      `Created tenant "${values.name}"`,
+      `  publishable key  ${tenant.publishableKey}`,
+      `  secret key       ${tenant.secretKey}   (shown once: store it on your server now)`,
+    ].join('\n');
+  } catch (error) {
+    if (error instanceof ZodError) {
+      const field = (path: PropertyKey[]) => (path[0] === 'allowedOrigins' ? '--origin' : `--${String(path[0])}`);
+      throw new UsageError(error.issues.map((i) => `${field(i.path)}: ${i.message}`).join('\n'));
+    }
+    throw error;
+  } finally {
+    await database.close();
+  }
+}

@@ -1,0 +1,61 @@
+import type { Db } from '@flywheel/db';
+import { type ConsoleSession, findSession, readSessionCookie } from './console/sessions.ts';
+import { authenticateWidgetRequest, type WidgetAuth } from './identity/authenticate.ts';
+import type { TenantDirectory } from './identity/tenant-directory.ts';
+
+/** What the API needs from the process that hosts it. */
+export type ApiDeps = {
+  db: Db;
+  tenants: TenantDirectory;
+  /** Production hides stack traces and marks cookies Secure. */
+  isProduction: boolean;
+};
+
+export type ConsoleRequest = {
+  session: ConsoleSession | null;
+  /** The raw cookie token, so sign-out can delete exactly this session. */
+  sessionToken: string | null;
+  /** `X-CSRF-Token`, compared with the session's token on every console mutation. */
+  csrfToken: string | null;
+  /** False when the browser says the request came from another site. */
+  sameOrigin: boolean;
+};
+
+export type ContextInner = {
+  deps: ApiDeps;
+  db: Db;
+  widget: WidgetAuth;
+  console: ConsoleRequest;
+  /** Response headers (cookies); absent when a test calls procedures directly. */
+  resHeaders: Headers | null;
+};
+
+/**
+ * The part of the context that needs no HTTP request: tests build callers from it directly.
+ */
+export function createContextInner(deps: ApiDeps, parts: Partial<Omit<ContextInner, 'deps' | 'db'>> = {}): ContextInner {
+  return {
+    deps,
+    db: deps.db,
+    widget: parts.widget ?? { status: 'none' },
+    console: parts.console ?? { session: null, sessionToken: null, csrfToken: null, sameOrigin: true },
+    resHeaders: parts.resHeaders ?? null,
+  };
+}
+
+/** The adapter part: reads the tenant, customer and console session from a fetch Request. */
+export async function createContext(deps: ApiDeps, req: Request, resHeaders: Headers): Promise<ContextInner> {
+  const widget = await authenticateWidgetRequest(deps.tenants, req.headers);
+  const sessionToken = readSessionCookie(req.headers.get('cookie'));
+  const origin = req.headers.get('origin');
+  return createContextInner(deps, {
+    widget,
+    console: {
+      session: sessionToken ? await findSession(deps.db, sessionToken) : null,
+      sessionToken,
+      csrfToken: req.headers.get('x-csrf-token'),
+      sameOrigin: !origin || origin === new URL(req.url).origin,
+    },
+    resHeaders,
+  });
+}

@@ -1,0 +1,62 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { type CustomerClaims, InvalidTokenError, verifyCustomerToken } from './customer-token.ts';
+import type { Tenant, TenantDirectory } from './tenant-directory.ts';
+
+/** Who is calling, once the publishable key and the Authorization header are checked. */
+export type Caller =
+  | { kind: 'anonymous' }
+  /** A customer, with a token the tenant's server signed. */
+  | { kind: 'customer'; claims: CustomerClaims }
+  /** The tenant's own server, with its secret key: may act for any of its customers. */
+  | { kind: 'server' };
+
+export type WidgetAuth =
+  | { status: 'none' }
+  | { status: 'ok'; tenant: Tenant; caller: Caller }
+  /** `unauthenticated` → 401, `origin` → 403. The reason is for logs only. */
+  | { status: 'rejected'; kind: 'unauthenticated' | 'origin'; reason: string };
+
+function sameSecret(a: string, b: string) {
+  const digest = (s: string) => createHash('sha256').update(s).digest();
+  return timingSafeEqual(digest(a), digest(b));
+}
+
+/**
+ * Resolves the tenant from `X-Flywheel-Key` and the caller from `Authorization: Bearer …`
+ * (a customer JWT or the tenant's secret key), and checks the browser's Origin against the
+ * tenant's allowed origins. Every widget-facing route goes through here.
+ */
+export async function authenticateWidgetRequest(tenants: TenantDirectory, headers: Headers): Promise<WidgetAuth> {
+  const publishableKey = headers.get('x-flywheel-key');
+  if (!publishableKey) return { status: 'none' };
+  const tenant = await tenants.byPublishableKey(publishableKey);
+  if (!tenant) return { status: 'rejected', kind: 'unauthenticated', reason: 'unknown publishable key' };
+
+  const origin = headers.get('origin');
+  if (origin && !tenant.allowedOrigins.includes(origin)) {
+    return { status: 'rejected', kind: 'origin', reason: `origin ${origin} not allowed` };
+  }
+
+  const authorization = headers.get('authorization');
+  if (!authorization) return { status: 'ok', tenant, caller: { kind: 'anonymous' } };
+  const match = /^Bearer ([^\s]+)$/i.exec(authorization);
+  if (!match?.[1]) return { status: 'rejected', kind: 'unauthenticated', reason: 'malformed authorization header' };
+  const credential = match[1];
+
+  if (credential.startsWith('sk_')) {
+    // A secret key in a browser would be a leak; refuse it whenever the request has an Origin.
+    if (origin || !sameSecret(credential, tenant.secretKey)) {
+      return { status: 'rejected', kind: 'unauthenticated', reason: 'bad secret key' };
+    }
+    return { status: 'ok', tenant, caller: { kind: 'server' } };
+  }
+  try {
+    const claims = await verifyCustomerToken(credential, tenant.secretKey);
+    return { status: 'ok', tenant, caller: { kind: 'customer', claims } };
+  } catch (error) {
+    if (error instanceof InvalidTokenError) {
+      return { status: 'rejected', kind: 'unauthenticated', reason: `token: ${error.message}` };
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,97 @@
+import { type Db, decryptSecret, type SecretsKey, schema } from '@flywheel/db';
+import { arrayContains, eq } from 'drizzle-orm';
+
+export type Tenant = {
+  id: string;
+  name: string;
+  publishableKey: string;
+  allowedOrigins: string[];
+  /** Decrypted only in memory, to verify tokens; never logged, never returned by any route. */
+  secretKey: string;
+};
+
+type Entry<T> = { value: T; expiresAt: number };
+
+/** A small time-bounded map: tenants change rarely, and a stale entry lives a few seconds at most. */
+class TtlCache<T> {
+  readonly #entries = new Map<string, Entry<T>>();
+  constructor(
+    private readonly ttlMs: number,
+    private readonly maxEntries: number,
+  ) {}
+
+  async get(key: string, load: () => Promise<T>): Promise<T> {
+    const hit = this.#entries.get(key);
+    if (hit && hit.expiresAt > Date.now()) return hit.value;
+    const value = await load();
+    if (this.#entries.size >= this.maxEntries) {
+      const oldest = this.#entries.keys().next().value;
+      if (oldest !== undefined) this.#entries.delete(oldest);
+    }
+    this.#entries.set(key, { value, expiresAt: Date.now() + this.ttlMs });
+    return value;
+  }
+
+  clear() {
+    this.#entries.clear();
+  }
+}
+
+/**
+ * Resolves publishable keys to tenants, with their secret decrypted, on every request. Answers
+ * (including "no such key") are cached briefly per process; each replica keeps its own cache,
+ * so nothing assumes a single process.
+ */
+export class TenantDirectory {
+  readonly #byKey: TtlCache<Tenant | null>;
+  readonly #originAllowed: TtlCache<boolean>;
+
+  constructor(
+    private readonly db: Db,
+    private readonly secretsKey: SecretsKey,
+    cacheTtlMs = 5_000,
+  ) {
+    this.#byKey = new TtlCache(cacheTtlMs, 10_000);
+    this.#originAllowed = new TtlCache(cacheTtlMs, 10_000);
+  }
+
+  byPublishableKey(publishableKey: string): Promise<Tenant | null> {
+    if (!/^pk_[A-Za-z0-9_]{1,64}$/.test(publishableKey)) return Promise.resolve(null);
+    return this.#byKey.get(publishableKey, async () => {
+      const [row] = await this.db
+        .select({
+          id: schema.tenants.id,
+          name: schema.tenants.name,
+          publishableKey: schema.tenants.publishableKey,
+          allowedOrigins: schema.tenants.allowedOrigins,
+          secretKeyCiphertext: schema.tenants.secretKeyCiphertext,
+        })
+        .from(schema.tenants)
+        .where(eq(schema.tenants.publishableKey, publishableKey));
+      if (!row) return null;
+      const { secretKeyCiphertext, ...tenant } = row;
+      return { ...tenant, secretKey: decryptSecret(this.secretsKey, secretKeyCiphertext) };
+    });
+  }
+
+  /**
+   * CORS preflights carry no publishable key, so they are answered for any origin some tenant
+   * allows; the request that follows is then checked against its own tenant's list.
+   */
+  isAllowedByAnyTenant(origin: string): Promise<boolean> {
+    return this.#originAllowed.get(origin, async () => {
+      const [row] = await this.db
+        .select({ id: schema.tenants.id })
+        .from(schema.tenants)
+        .where(arrayContains(schema.tenants.allowedOrigins, [origin]))
+        .limit(1);
+      return row !== undefined;
+    });
+  }
+
+  /** Forget cached answers, e.g. after a tenant's origins change. */
+  invalidate() {
+    this.#byKey.clear();
+    this.#originAllowed.clear();
+  }
+}

@@ -1,0 +1,62 @@
+import type { ConsoleRole } from '@flywheel/db';
+import { initTRPC, TRPCError } from '@trpc/server';
+import { ZodError } from 'zod';
+import type { ContextInner } from './context.ts';
+import { upsertFromToken } from './customer/service.ts';
+
+const t = initTRPC.context<ContextInner>().create({
+  isDev: process.env.NODE_ENV !== 'production',
+  errorFormatter({ shape, error }) {
+    const issues =
+      error.code === 'BAD_REQUEST' && error.cause instanceof ZodError
+        ? error.cause.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }))
+        : null;
+    return {
+      ...shape,
+      // Name the fields: "traits.plan: Invalid input" is something a developer can act on.
+      message: issues ? issues.map((i) => `${i.path || '(input)'}: ${i.message}`).join('; ') : shape.message,
+      data: { ...shape.data, issues },
+    };
+  },
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+export const publicProcedure = t.procedure;
+
+/** A widget request from a known tenant and an allowed origin; the customer may be anonymous. */
+export const tenantProcedure = t.procedure.use(({ ctx, next }) => {
+  const { widget } = ctx;
+  if (widget.status === 'rejected' && widget.kind === 'origin') {
+    throw new TRPCError({ code: 'FORBIDDEN', message: 'This origin is not allowed for this key.' });
+  }
+  if (widget.status !== 'ok') throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Not authenticated.' });
+  return next({ ctx: { tenant: widget.tenant, caller: widget.caller } });
+});
+
+/** A customer with a valid token from their tenant's server. */
+export const customerProcedure = tenantProcedure.use(async ({ ctx, next }) => {
+  if (ctx.caller.kind !== 'customer') throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Not authenticated.' });
+  const customer = await upsertFromToken(ctx.db, ctx.tenant.id, ctx.caller.claims);
+  return next({ ctx: { customer } });
+});
+
+/** A signed-in console user. Mutations also need the session's CSRF token and a same-site origin. */
+export const consoleProcedure = t.procedure.use(({ ctx, type, next }) => {
+  const { session, csrfToken, sameOrigin } = ctx.console;
+  if (!session) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to the console.' });
+  if (type === 'mutation' && (!sameOrigin || csrfToken !== session.csrfToken)) {
+    throw new TRPCError({ code: 'FORBIDDEN', message: 'Missing or wrong CSRF token; reload the console.' });
+  }
+  return next({ ctx: { session } });
+});
+
+/** Restricts a console procedure to some roles; owners may do everything. */
+export function withRoles(...roles: ConsoleRole[]) {
+  return consoleProcedure.use(({ ctx, next }) => {
+    if (ctx.session.role !== 'owner' && !roles.includes(ctx.session.role)) {
+      throw new TRPCError({ code: 'FORBIDDEN', message: `This needs the ${roles.join(' or ')} role.` });
+    }
+    return next();
+  });
+}

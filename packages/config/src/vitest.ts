@@ -1,0 +1,28 @@
+import { defineConfig, type ViteUserConfig } from 'vitest/config';
+
+type ProjectOptions = {
+  /** Shown in front of every test name, e.g. `db`. */
+  name: string;
+  environment?: 'node' | 'happy-dom';
+  setupFiles?: string[];
+  /** Database-backed suites start PGlite (about 2 s) or create a Postgres database per file. */
+  testTimeout?: number;
+};
+
+/**
+ * The one vitest project shape every package uses: tests beside the code, a JSON report that
+ * `.ci/run` adds up, and a setup file that turns an unexpected `console.error` into a failure.
+ */
+export function defineFlywheelProject(options: ProjectOptions): ViteUserConfig {
+  return defineConfig({
+    test: {
+      name: options.name,
+      environment: options.environment ?? 'node',
+      include: ['src/**/*.test.{ts,tsx}'],
+      setupFiles: [new URL('./fail-on-console.ts', import.meta.url).pathname, ...(options.setupFiles ?? [])],
+      testTimeout: options.testTimeout ?? 10_000,
+      hookTimeout: 30_000,
+      reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
+    },
+  });
+}

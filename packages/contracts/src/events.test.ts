@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { eventBatch } from './events.ts';
+
+function firstIssue(input: unknown) {
+  const result = eventBatch.safeParse(input);
+  if (result.success) throw new Error('expected the batch to be invalid');
+  return `${result.error.issues[0]?.path.join('.')}: ${result.error.issues[0]?.message}`;
+}
+
+describe('event batch contract', () => {
+  it('accepts track, identify and page events in the Segment shape', () => {
+    const parsed = eventBatch.parse({
+      batch: [
+        { type: 'track', event: 'invite_sent', messageId: 'm1', userId: 'alice', properties: { channel: 'email' } },
+        { type: 'identify', messageId: 'm2', anonymousId: 'anon-1', traits: { plan: 'pro' } },
+        { type: 'page', name: 'Pricing', messageId: 'm3', anonymousId: 'anon-1', timestamp: '2026-11-23T10:00:00+08:00' },
+      ],
+    });
+    expect(parsed.batch).toHaveLength(3);
+  });
+
+  it.each([
+    [{}, 'batch: Invalid input'],
+    [{ batch: [] }, 'batch: Too small'],
+    [{ batch: [{ type: 'alias', messageId: 'm', userId: 'u' }] }, 'batch.0.type'],
+    [{ batch: [{ type: 'track', messageId: 'm', userId: 'u' }] }, 'batch.0.event'],
+    [{ batch: [{ type: 'track', event: 'e', userId: 'u' }] }, 'batch.0.messageId'],
+    [{ batch: [{ type: 'track', event: 'e', messageId: 'm' }] }, 'batch.0.userId: userId or anonymousId is required'],
+    [{ batch: [{ type: 'page', messageId: 'm', userId: 'u', timestamp: 'yesterday' }] }, 'batch.0.timestamp'],
+    [{ batch: [{ type: 'identify', messageId: 'm', userId: 'u', traits: { __proto__x: 1, 'bad key': 1 } }] }, 'batch.0.traits'],
+    [
+      { batch: [{ type: 'track', event: 'e', messageId: 'm', userId: 'u', properties: { big: 'x'.repeat(20_000) } }] },
+      'batch.0.properties',
+    ],
+  ])('names the bad field: %j', (input, expected) => {
+    expect(firstIssue(input)).toContain(expected);
+  });
+
+  it('caps a batch at 100 events', () => {
+    const batch = Array.from({ length: 101 }, (_, i) => ({ type: 'track', event: 'e', messageId: `m${i}`, userId: 'u' }));
+    expect(firstIssue({ batch })).toContain('batch: Too big');
+  });
+});

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { boundedJsonObject, traits } from './json.ts';
+
+/** Body limit for POST /api/events; past it the BFF answers 413 before parsing. */
+export const MAX_BATCH_BYTES = 512 * 1024;
+/** Events per batch; more is a 413 too, so one request stays one short transaction. */
+export const MAX_BATCH_EVENTS = 100;
+
+const id = z.string().min(1).max(128);
+
+const common = {
+  /** Unique per event; sending the same messageId again is a no-op. */
+  messageId: id,
+  userId: id.optional(),
+  anonymousId: id.optional(),
+  /** When it happened (ISO 8601); defaults to when it arrived. */
+  timestamp: z.iso.datetime({ offset: true }).optional(),
+  context: boundedJsonObject(8 * 1024).optional(),
+};
+
+const track = z.object({
+  type: z.literal('track'),
+  event: z.string().min(1).max(200),
+  properties: boundedJsonObject(16 * 1024).optional(),
+  ...common,
+});
+
+const identify = z.object({
+  type: z.literal('identify'),
+  traits: traits.optional(),
+  ...common,
+});
+
+const page = z.object({
+  type: z.literal('page'),
+  name: z.string().min(1).max(200).optional(),
+  properties: boundedJsonObject(16 * 1024).optional(),
+  ...common,
+});
+
+/** One event in the Segment spec's shape; it names a user, an anonymous visitor, or both. */
+export const trackedEvent = z
+  .discriminatedUnion('type', [track, identify, page])
+  .refine((e) => e.userId !== undefined || e.anonymousId !== undefined, {
+    message: 'userId or anonymousId is required',
+    path: ['userId'],
+  });
+export type TrackedEvent = z.infer<typeof trackedEvent>;
+
+export const eventBatch = z.object({
+  batch: z.array(trackedEvent).min(1).max(MAX_BATCH_EVENTS),
+});
+export type EventBatch = z.infer<typeof eventBatch>;
+
+export type IngestResult = { accepted: number; duplicates: number };

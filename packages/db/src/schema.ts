@@ -1,0 +1,123 @@
+import { sql } from 'drizzle-orm';
+import { bigint, index, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+
+type Json = Record<string, unknown>;
+
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+
+/** One company using Flywheel. Every other row hangs off a tenant. */
+export const tenants = pgTable('tenants', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  name: text('name').notNull(),
+  /** `pk_…`: public, names the tenant in the browser and doubles as the GrowthBook client key. */
+  publishableKey: text('publishable_key').notNull().unique(),
+  /** `sk_…` encrypted with TENANT_SECRETS_KEY (AES-256-GCM); the plain key is shown once, at creation. */
+  secretKeyCiphertext: text('secret_key_ciphertext').notNull(),
+  /** Origins allowed to embed widgets and call the BFF from a browser (exact `scheme://host[:port]`). */
+  allowedOrigins: text('allowed_origins').array().notNull().default(sql`'{}'::text[]`),
+  createdAt: createdAt(),
+});
+
+/** An end customer of a tenant, known by the id the tenant's own product uses (`sub` in the token). */
+export const customers = pgTable(
+  'customers',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    externalId: text('external_id').notNull(),
+    email: text('email'),
+    name: text('name'),
+    traits: jsonb('traits').$type<Json>().notNull().default({}),
+    firstSeenAt: timestamp('first_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('customers_tenant_external_id').on(t.tenantId, t.externalId)],
+);
+
+/** Anonymous ids stitched to a customer by `identify`, so pre-sign-in events join the customer. */
+export const customerAliases = pgTable(
+  'customer_aliases',
+  {
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    anonymousId: text('anonymous_id').notNull(),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.anonymousId] })],
+);
+
+export const eventType = pgEnum('event_type', ['track', 'identify', 'page']);
+
+/**
+ * Every event, in the Segment spec's shape. `(tenant_id, message_id)` is unique, which is what
+ * makes ingestion idempotent. Identify traits are stored in `properties`.
+ */
+export const events = pgTable(
+  'events',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    messageId: text('message_id').notNull(),
+    type: eventType('type').notNull(),
+    /** The track event name, or the page name. */
+    event: text('event'),
+    /** The tenant's customer id (`sub`), when known. */
+    userId: text('user_id'),
+    anonymousId: text('anonymous_id'),
+    properties: jsonb('properties').$type<Json>().notNull().default({}),
+    context: jsonb('context').$type<Json>().notNull().default({}),
+    timestamp: timestamp('timestamp', { withTimezone: true }).notNull(),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('events_tenant_message_id').on(t.tenantId, t.messageId),
+    index('events_tenant_event_timestamp').on(t.tenantId, t.event, t.timestamp),
+    index('events_tenant_user_id').on(t.tenantId, t.userId),
+  ],
+);
+
+export const consoleRole = pgEnum('console_role', ['owner', 'marketer', 'moderator', 'viewer']);
+export type ConsoleRole = (typeof consoleRole.enumValues)[number];
+
+/** A person who signs in to the marketer console of one tenant. */
+export const consoleUsers = pgTable(
+  'console_users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    /** Stored lower-cased; sign-in compares lower-cased input. */
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    /** `scrypt$N$r$p$salt$hash`, see packages/api/src/console/passwords.ts. */
+    passwordHash: text('password_hash').notNull(),
+    role: consoleRole('role').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('console_users_email').on(t.email)],
+);
+
+/** A console sign-in. The cookie holds a random token; only its SHA-256 is stored. */
+export const consoleSessions = pgTable(
+  'console_sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => consoleUsers.id, { onDelete: 'cascade' }),
+    /** Sent back by the console in `X-CSRF-Token` on every mutation. */
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('console_sessions_user_id').on(t.userId)],
+);
