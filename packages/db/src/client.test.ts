@@ -17,8 +17,9 @@ afterAll(() => database.close());
 describe(`database (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, () => {
   it('is migrated and answers ping', async () => {
     await expect(database.ping()).resolves.toBeUndefined();
-    const result = await database.db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
-    expect(result.rows[0]).toEqual({ n: 1 });
+    // execute() is typed per driver; both return { rows }.
+    const result = (await database.db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`)) as { rows: unknown[] };
+    expect(result.rows).toEqual([{ n: 1 }]);
   });
 
   it('seeds the demo tenant once, with its secret encrypted, however often the seed runs', async () => {

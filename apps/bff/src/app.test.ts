@@ -1,0 +1,209 @@
+import { OTHER_TENANT } from '@flywheel/api/testing';
+import { DEMO } from '@flywheel/db';
+import { SignJWT, UnsecuredJWT } from 'jose';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from './app.ts';
+import { createTestApp, readJson, type TestApp, widgetHeaders } from './test-app.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+const me = (headers: Record<string, string>) => t.app.request('/trpc/customer.me', { headers });
+
+describe('health', () => {
+  it('reports alive and ready', async () => {
+    expect(await readJson(await t.app.request('/healthz'))).toEqual({ status: 'ok' });
+    const ready = await t.app.request('/readyz');
+    expect(ready.status).toBe(200);
+    expect(await readJson(ready)).toMatchObject({ status: 'ready' });
+  });
+
+  it('reports not ready when the database does not answer', async () => {
+    const broken = createApp({
+      database: { ...t.database, ping: () => Promise.reject(new Error('connection refused')) },
+      api: t.deps,
+      logger: pino({ level: 'silent' }),
+    });
+    expect((await broken.request('/readyz')).status).toBe(503);
+  });
+
+  it('answers unknown routes with a 404 that names the route, and every response with a request id', async () => {
+    const res = await t.app.request('/nope');
+    expect(res.status).toBe(404);
+    expect(await readJson(res)).toMatchObject({ message: 'No route for GET /nope.' });
+    expect(res.headers.get('x-request-id')).toMatch(/^[\w-]{8,}$/);
+  });
+});
+
+describe('customer tokens over HTTP', () => {
+  it('customer.me answers for a valid token', async () => {
+    const res = await me(widgetHeaders(await t.tokenFor('alice')));
+    expect(res.status).toBe(200);
+    expect(await readJson(res)).toMatchObject({ result: { data: { id: 'alice', name: 'Alice Chen' } } });
+  });
+
+  const secret = new TextEncoder().encode(DEMO.secretKey);
+  const now = Math.floor(Date.now() / 1000);
+  const cases: [string, () => Promise<Record<string, string>>][] = [
+    ['no publishable key', async () => ({ authorization: `Bearer ${await t.tokenFor('alice')}` })],
+    ['an unknown publishable key', async () => widgetHeaders(await t.tokenFor('alice'), 'pk_live_doesnotexist')],
+    ['no token', async () => widgetHeaders()],
+    ['a wrong signature', async () => widgetHeaders(`${(await t.tokenFor('alice')).slice(0, -3)}abc`)],
+    ['alg none', async () => widgetHeaders(new UnsecuredJWT({ sub: 'alice', iat: now, exp: now + 60 }).encode())],
+    [
+      'alg HS384',
+      async () =>
+        widgetHeaders(await new SignJWT({ sub: 'alice', iat: now, exp: now + 60 }).setProtectedHeader({ alg: 'HS384' }).sign(secret)),
+    ],
+    [
+      'an expired token',
+      async () =>
+        widgetHeaders(await new SignJWT({ sub: 'alice', iat: now - 120, exp: now - 60 }).setProtectedHeader({ alg: 'HS256' }).sign(secret)),
+    ],
+    [
+      'a missing sub',
+      async () => widgetHeaders(await new SignJWT({ iat: now, exp: now + 60 }).setProtectedHeader({ alg: 'HS256' }).sign(secret)),
+    ],
+    ['a token signed by another tenant', async () => widgetHeaders(await t.otherTenantTokenFor('alice'))],
+    ['a Basic authorization header', async () => ({ ...widgetHeaders(), authorization: 'Basic YWxpY2U6eA==' })],
+  ];
+
+  it.each(cases)('rejects %s with a bare 401', async (_name, headers) => {
+    const res = await me(await headers());
+    expect(res.status).toBe(401);
+    const body = await readJson(res);
+    expect(body.error.message).toBe('Not authenticated.');
+    expect(JSON.stringify(body)).not.toMatch(/signature|expired|alg|sub/i);
+  });
+});
+
+describe('origins and CORS', () => {
+  it('serves an allowed origin with its CORS header', async () => {
+    const res = await me({ ...widgetHeaders(await t.tokenFor('alice')), origin: 'http://localhost:3100' });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('access-control-allow-origin')).toBe('http://localhost:3100');
+  });
+
+  it('refuses an origin the tenant did not allow, even one another tenant allows', async () => {
+    const res = await me({ ...widgetHeaders(await t.tokenFor('alice')), origin: OTHER_TENANT.origin });
+    expect(res.status).toBe(403);
+    const evil = await me({ ...widgetHeaders(await t.tokenFor('alice')), origin: 'https://evil.example' });
+    expect(evil.status).toBe(403);
+    expect(evil.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('answers preflights for origins some tenant allows, and only those', async () => {
+    const preflight = (origin: string) =>
+      t.app.request('/trpc/customer.me', {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'GET', 'access-control-request-headers': 'x-flywheel-key,authorization' },
+      });
+    const allowed = await preflight('http://localhost:3100');
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('http://localhost:3100');
+    expect(allowed.headers.get('access-control-allow-headers')).toContain('x-flywheel-key');
+    expect((await preflight('https://evil.example')).headers.get('access-control-allow-origin')).toBeNull();
+  });
+});
+
+describe('tenant isolation', () => {
+  it('a second tenant’s customer with the same id sees only their own record', async () => {
+    const res = await me(widgetHeaders(await t.otherTenantTokenFor('alice'), OTHER_TENANT.publishableKey));
+    expect(res.status).toBe(200);
+    const { result } = await readJson(res);
+    expect(result.data).toEqual({ id: 'alice', name: null, email: null, traits: {} });
+  });
+
+  it('a second tenant cannot change the first tenant’s customer through identify', async () => {
+    const res = await t.app.request('/trpc/customer.identify', {
+      method: 'POST',
+      headers: widgetHeaders(await t.otherTenantTokenFor('alice'), OTHER_TENANT.publishableKey),
+      body: JSON.stringify({ traits: { plan: 'hacked' } }),
+    });
+    expect(res.status).toBe(200);
+    const demoAlice = await readJson(await me(widgetHeaders(await t.tokenFor('alice'))));
+    expect(demoAlice.result.data.traits.plan).toBe('pro');
+  });
+
+  it('the first tenant’s key with the second tenant’s token is refused', async () => {
+    expect((await me(widgetHeaders(await t.otherTenantTokenFor('alice'), DEMO.publishableKey))).status).toBe(401);
+  });
+});
+
+describe('bad input to procedures', () => {
+  it('identify names the bad field in a 400', async () => {
+    const res = await t.app.request('/trpc/customer.identify', {
+      method: 'POST',
+      headers: widgetHeaders(await t.tokenFor('bob')),
+      body: JSON.stringify({ traits: { plan: { nested: true } } }),
+    });
+    expect(res.status).toBe(400);
+    const { error } = await readJson(res);
+    expect(error.message).toContain('traits.plan');
+    expect(error.data.issues[0].path).toBe('traits.plan');
+  });
+
+  it('sign-in names the bad field in a 400', async () => {
+    const res = await t.app.request('/trpc/console.auth.signIn', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'nope', password: '' }),
+    });
+    expect(res.status).toBe(400);
+    const { error } = await readJson(res);
+    expect(error.data.issues.map((i: { path: string }) => i.path)).toEqual(['email', 'password']);
+  });
+
+  it.each([
+    ['/trpc/customer.identify', '{not json'],
+    ['/trpc/customer.identify', '[]'],
+    ['/trpc/customer.identify', 'null'],
+    ['/trpc/console.auth.signIn', '"string"'],
+    ['/trpc/console.auth.signIn', '{"email": 1, "password": []}'],
+  ])('never answers garbage with a 500: %s %s', async (path, body) => {
+    const res = await t.app.request(path, { method: 'POST', headers: widgetHeaders(await t.tokenFor('bob')), body });
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(res.status).toBeLessThan(500);
+  });
+
+  it('answers an unknown procedure with 404', async () => {
+    expect((await t.app.request('/trpc/customer.nope', { headers: widgetHeaders(await t.tokenFor('bob')) })).status).toBe(404);
+  });
+});
+
+describe('console sessions over HTTP', () => {
+  it('signs in with a cookie, reads the session, and needs the CSRF header to sign out', async () => {
+    const signIn = await t.app.request('/trpc/console.auth.signIn', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: 'http://localhost' },
+      body: JSON.stringify({ email: 'owner@flywheel.test', password: DEMO.consolePassword }),
+    });
+    expect(signIn.status).toBe(200);
+    const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    expect(cookie).toMatch(/^fw_session=/);
+    const { result } = await readJson(signIn);
+
+    const session = await t.app.request('/trpc/console.auth.session', { headers: { cookie } });
+    expect(await readJson(session)).toMatchObject({ result: { data: { role: 'owner', email: 'owner@flywheel.test' } } });
+
+    const forged = await t.app.request('/trpc/console.auth.signOut', {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/json' },
+    });
+    expect(forged.status).toBe(403);
+    const crossSite = await t.app.request('/trpc/console.auth.signOut', {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/json', 'x-csrf-token': result.data.csrfToken, origin: 'https://evil.example' },
+    });
+    expect(crossSite.status).toBe(403);
+    const signOut = await t.app.request('/trpc/console.auth.signOut', {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/json', 'x-csrf-token': result.data.csrfToken },
+    });
+    expect(signOut.status).toBe(200);
+    expect((await t.app.request('/trpc/console.auth.session', { headers: { cookie } })).status).toBe(401);
+  });
+});

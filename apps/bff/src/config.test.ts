@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from './config.ts';
+
+describe('configuration', () => {
+  it('defaults to port 3000 and embedded PGlite', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ port: 3000, databaseUrl: undefined, isProduction: false });
+    expect(config.dataDir).toMatch(/\.data$/);
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ DATABASE_URL: 'mysql://localhost/db' }, 'DATABASE_URL'],
+    [{ NODE_ENV: 'staging' }, 'NODE_ENV'],
+    [{ TENANT_SECRETS_KEY: 'short' }, 'TENANT_SECRETS_KEY'],
+    [{ NODE_ENV: 'production' }, 'TENANT_SECRETS_KEY: is required in production'],
+    [
+      { NODE_ENV: 'production', TENANT_SECRETS_KEY: 'flywheel-development-only-key-never-use-in-production' },
+      'TENANT_SECRETS_KEY: must not be',
+    ],
+  ])('refuses %j, naming %s', (env, expected) => {
+    expect(() => loadConfig(env)).toThrow(expected);
+  });
+
+  it('accepts a production configuration with a real key', () => {
+    const config = loadConfig({ NODE_ENV: 'production', TENANT_SECRETS_KEY: 'ab'.repeat(32), DATABASE_URL: 'postgres://db/flywheel' });
+    expect(config).toMatchObject({ isProduction: true, databaseUrl: 'postgres://db/flywheel' });
+  });
+});

@@ -1,0 +1,136 @@
+import { OTHER_TENANT } from '@flywheel/api/testing';
+import { DEMO, schema } from '@flywheel/db';
+import { and, eq, like } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, readJson, type TestApp, widgetHeaders } from '../test-app.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+const post = (body: unknown, headers: Record<string, string> = widgetHeaders()) =>
+  t.app.request('/api/events', { method: 'POST', headers, body: typeof body === 'string' ? body : JSON.stringify(body) });
+
+const track = (messageId: string, extra: Record<string, unknown> = {}) => ({
+  type: 'track',
+  event: 'invite_sent',
+  messageId,
+  anonymousId: 'anon-1',
+  properties: { channel: 'email' },
+  ...extra,
+});
+
+async function storedEvents(tenantId: string, messageIdPrefix: string) {
+  return t.database.db
+    .select()
+    .from(schema.events)
+    .where(and(eq(schema.events.tenantId, tenantId), like(schema.events.messageId, `${messageIdPrefix}%`)));
+}
+
+describe('POST /api/events', () => {
+  it('stores a Segment-shaped batch and tells how many were new', async () => {
+    const res = await post({
+      batch: [
+        track('ok-1'),
+        { type: 'page', name: 'Pricing', messageId: 'ok-2', anonymousId: 'anon-1', timestamp: '2026-11-20T10:00:00Z' },
+        { type: 'identify', messageId: 'ok-3', anonymousId: 'anon-1', traits: { plan: 'free' } },
+      ],
+    });
+    expect(res.status).toBe(200);
+    expect(await readJson(res)).toEqual({ accepted: 3, duplicates: 0 });
+    const rows = await storedEvents(t.tenantId, 'ok-');
+    expect(rows.map((r) => [r.type, r.event]).sort()).toEqual([
+      ['identify', null],
+      ['page', 'Pricing'],
+      ['track', 'invite_sent'],
+    ]);
+    expect(rows.find((r) => r.type === 'page')?.timestamp.toISOString()).toBe('2026-11-20T10:00:00.000Z');
+  });
+
+  it('is idempotent by messageId, across requests and inside one batch', async () => {
+    expect(await readJson(await post({ batch: [track('dup-1'), track('dup-1')] }))).toEqual({ accepted: 1, duplicates: 1 });
+    expect(await readJson(await post({ batch: [track('dup-1'), track('dup-2')] }))).toEqual({ accepted: 1, duplicates: 1 });
+    expect(await storedEvents(t.tenantId, 'dup-')).toHaveLength(2);
+  });
+
+  it('stores each messageId once when the same batch arrives 20 times at once', async () => {
+    const batch = { batch: Array.from({ length: 5 }, (_, i) => track(`race-${i}`)) };
+    const responses = await Promise.all(Array.from({ length: 20 }, () => post(batch)));
+    expect(responses.map((r) => r.status)).toEqual(Array(20).fill(200));
+    const results = await Promise.all(responses.map(readJson));
+    expect(results.reduce((sum, r) => sum + r.accepted, 0)).toBe(5);
+    expect(await storedEvents(t.tenantId, 'race-')).toHaveLength(5);
+  });
+
+  it('saves nothing from a batch with one bad event, and names the field', async () => {
+    const res = await post({ batch: [track('half-1'), track('half-2', { event: '' })] });
+    expect(res.status).toBe(400);
+    const body = await readJson(res);
+    expect(body.issues).toEqual([{ path: 'batch.1.event', message: expect.any(String) }]);
+    expect(body.message).toContain('batch.1.event');
+    expect(await storedEvents(t.tenantId, 'half-')).toHaveLength(0);
+  });
+
+  it.each([
+    ['{"batch": [', 'body'],
+    ['[]', '(body)'],
+    [{ batch: 'nope' }, 'batch'],
+    [{ batch: [{ type: 'track', event: 'x', messageId: 'm' }] }, 'batch.0.userId'],
+    [{ batch: [{ type: 'screen', messageId: 'm', userId: 'u' }] }, 'batch.0.type'],
+  ])('answers %j with a 400 naming %s', async (body, field) => {
+    const res = await post(body);
+    expect(res.status).toBe(400);
+    expect((await readJson(res)).message).toContain(field);
+  });
+
+  it('answers an oversized body with 413 and stores nothing', async () => {
+    const big = { batch: [track('big-1', { properties: { padding: 'x'.repeat(600 * 1024) } })] };
+    const res = await post(big);
+    expect(res.status).toBe(413);
+    expect(await storedEvents(t.tenantId, 'big-')).toHaveLength(0);
+  });
+
+  it('lets an anonymous visitor send only anonymous events', async () => {
+    const res = await post({ batch: [track('anon-1'), track('anon-2', { userId: 'alice' })] });
+    expect(res.status).toBe(403);
+    expect((await readJson(res)).message).toContain('batch.1.userId');
+    expect(await storedEvents(t.tenantId, 'anon-')).toHaveLength(0);
+  });
+
+  it('lets a customer speak only for themselves, filling in their userId', async () => {
+    const token = await t.tokenFor('alice');
+    expect((await post({ batch: [track('self-1', { userId: 'bob' })] }, widgetHeaders(token))).status).toBe(403);
+    expect((await post({ batch: [track('self-2')] }, widgetHeaders(token))).status).toBe(200);
+    const [row] = await storedEvents(t.tenantId, 'self-');
+    expect(row?.userId).toBe('alice');
+  });
+
+  it('lets the tenant’s server send for any customer with its secret key, but never from a browser', async () => {
+    const server = { ...widgetHeaders(), authorization: `Bearer ${DEMO.secretKey}` };
+    const res = await post(
+      { batch: [{ type: 'identify', messageId: 'srv-1', userId: 'zoe', anonymousId: 'anon-zoe', traits: { plan: 'pro' } }] },
+      server,
+    );
+    expect(res.status).toBe(200);
+    const [zoe] = await t.database.db.select().from(schema.customers).where(eq(schema.customers.externalId, 'zoe'));
+    expect(zoe?.traits).toEqual({ plan: 'pro' });
+    const fromBrowser = await post({ batch: [track('srv-2', { userId: 'zoe' })] }, { ...server, origin: 'http://localhost:3100' });
+    expect(fromBrowser.status).toBe(401);
+    const wrongSecret = await post({ batch: [track('srv-3')] }, { ...widgetHeaders(), authorization: `Bearer ${OTHER_TENANT.secretKey}` });
+    expect(wrongSecret.status).toBe(401);
+  });
+
+  it('needs a known publishable key', async () => {
+    expect((await post({ batch: [track('nokey-1')] }, { 'content-type': 'application/json' })).status).toBe(401);
+    expect((await post({ batch: [track('nokey-2')] }, widgetHeaders(undefined, 'pk_live_unknown'))).status).toBe(401);
+  });
+
+  it('keeps tenants apart: the same messageId is two events, each visible only to its tenant', async () => {
+    await post({ batch: [track('iso-1')] });
+    await post({ batch: [track('iso-1')] }, widgetHeaders(undefined, OTHER_TENANT.publishableKey));
+    expect(await storedEvents(t.tenantId, 'iso-')).toHaveLength(1);
+    expect(await storedEvents(t.otherTenantId, 'iso-')).toHaveLength(1);
+  });
+});

@@ -1,0 +1,28 @@
+import { createTestWorld, type TestWorld } from '@flywheel/api/testing';
+import { DEMO } from '@flywheel/db';
+import pino from 'pino';
+import { type App, createApp } from './app.ts';
+
+export type TestApp = TestWorld & { app: App };
+
+/** The real app on a fresh test database (PGlite, or Postgres with DATABASE_URL); no port. */
+export async function createTestApp(): Promise<TestApp> {
+  const world = await createTestWorld();
+  const app = createApp({ database: world.database, api: world.deps, logger: pino({ level: 'silent' }) });
+  return { ...world, app };
+}
+
+/** Headers a widget on the demo tenant's page sends. */
+export function widgetHeaders(token?: string, publishableKey: string = DEMO.publishableKey): Record<string, string> {
+  return {
+    'x-flywheel-key': publishableKey,
+    'content-type': 'application/json',
+    ...(token ? { authorization: `Bearer ${token}` } : {}),
+  };
+}
+
+/** A response body for assertions; the shape is what the test checks. */
+// biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary JSON and assert on it with toEqual/toMatchObject.
+export async function readJson(res: Response): Promise<any> {
+  return res.json();
+}

@@ -1,0 +1,91 @@
+import { DEMO } from '@flywheel/db';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createContextInner } from '../context.ts';
+import { appRouter } from '../root.ts';
+import { createTestWorld, type TestWorld } from '../testing.ts';
+import { createCallerFactory, withRoles } from '../trpc.ts';
+import { findSession } from './sessions.ts';
+
+let world: TestWorld;
+beforeAll(async () => {
+  world = await createTestWorld();
+});
+afterAll(() => world.close());
+
+const createCaller = createCallerFactory(appRouter);
+
+async function signedIn(email: string) {
+  const resHeaders = new Headers();
+  const { csrfToken } = await createCaller(createContextInner(world.deps, { resHeaders })).console.auth.signIn({
+    email,
+    password: DEMO.consolePassword,
+  });
+  const token = /fw_session=([^;]+)/.exec(resHeaders.get('set-cookie') ?? '')?.[1] ?? '';
+  const session = await findSession(world.database.db, token);
+  return { token, csrfToken, session, resHeaders };
+}
+
+describe('console auth', () => {
+  it('signs in with email and password and sets an HttpOnly SameSite=Strict cookie', async () => {
+    const { resHeaders, session, csrfToken } = await signedIn('Marketer@Flywheel.test');
+    expect(resHeaders.get('set-cookie')).toMatch(/^fw_session=[\w-]{43}; Path=\/; HttpOnly; SameSite=Strict; Max-Age=604800$/);
+    expect(session).toMatchObject({ email: 'marketer@flywheel.test', role: 'marketer', csrfToken });
+  });
+
+  it('refuses a wrong password and an unknown email alike', async () => {
+    const caller = createCaller(createContextInner(world.deps));
+    await expect(caller.console.auth.signIn({ email: 'owner@flywheel.test', password: 'nope' })).rejects.toMatchObject({
+      code: 'UNAUTHORIZED',
+      message: 'Wrong email or password.',
+    });
+    await expect(caller.console.auth.signIn({ email: 'ghost@flywheel.test', password: 'nope' })).rejects.toMatchObject({
+      message: 'Wrong email or password.',
+    });
+  });
+
+  it('rejects malformed sign-in input naming the field', async () => {
+    const caller = createCaller(createContextInner(world.deps));
+    await expect(caller.console.auth.signIn({ email: 'not-an-email', password: 'x' })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringContaining('email'),
+    });
+  });
+
+  it('refuses a sign-in posted from another site', async () => {
+    const ctx = createContextInner(world.deps, { console: { session: null, sessionToken: null, csrfToken: null, sameOrigin: false } });
+    await expect(
+      createCaller(ctx).console.auth.signIn({ email: 'owner@flywheel.test', password: DEMO.consolePassword }),
+    ).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+  });
+
+  it('needs the CSRF token for mutations, and signs out only this session', async () => {
+    const { token, csrfToken, session } = await signedIn('viewer@flywheel.test');
+    const base = { session, sessionToken: token, sameOrigin: true };
+    const withoutCsrf = createCaller(createContextInner(world.deps, { console: { ...base, csrfToken: null } }));
+    await expect(withoutCsrf.console.auth.session()).resolves.toMatchObject({ role: 'viewer' });
+    await expect(withoutCsrf.console.auth.signOut()).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const withCsrf = createCaller(createContextInner(world.deps, { console: { ...base, csrfToken } }));
+    await expect(withCsrf.console.auth.signOut()).resolves.toEqual({ signedOut: true });
+    expect(await findSession(world.database.db, token)).toBeNull();
+  });
+
+  it('withRoles lets the named roles and owners through, and no one else', async () => {
+    const { router } = await import('../trpc.ts');
+    const guarded = createCallerFactory(router({ launch: withRoles('marketer').query(() => 'launched') }));
+    for (const [email, allowed] of [
+      ['owner@flywheel.test', true],
+      ['marketer@flywheel.test', true],
+      ['moderator@flywheel.test', false],
+      ['viewer@flywheel.test', false],
+    ] as const) {
+      const { token, csrfToken, session } = await signedIn(email);
+      const call = guarded(
+        createContextInner(world.deps, { console: { session, sessionToken: token, csrfToken, sameOrigin: true } }),
+      ).launch();
+      if (allowed) await expect(call).resolves.toBe('launched');
+      else await expect(call).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    }
+  });
+});

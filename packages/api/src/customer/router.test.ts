@@ -1,0 +1,76 @@
+import { DEMO, schema } from '@flywheel/db';
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createContextInner } from '../context.ts';
+import { verifyCustomerToken } from '../identity/customer-token.ts';
+import { appRouter } from '../root.ts';
+import { createTestWorld, type TestWorld } from '../testing.ts';
+import { createCallerFactory } from '../trpc.ts';
+
+let world: TestWorld;
+beforeAll(async () => {
+  world = await createTestWorld();
+});
+afterAll(() => world.close());
+
+const createCaller = createCallerFactory(appRouter);
+
+async function callerFor(sub: string, extra: { name?: string } = {}) {
+  const tenant = await world.deps.tenants.byPublishableKey(DEMO.publishableKey);
+  if (!tenant) throw new Error('demo tenant missing');
+  const claims = await verifyCustomerToken(await world.tokenFor(sub, extra), DEMO.secretKey);
+  return createCaller(createContextInner(world.deps, { widget: { status: 'ok', tenant, caller: { kind: 'customer', claims } } }));
+}
+
+describe('customer router', () => {
+  it('me returns the calling customer and nothing else', async () => {
+    const me = await (await callerFor('alice')).customer.me();
+    expect(me).toEqual({
+      id: 'alice',
+      name: 'Alice Chen',
+      email: 'alice@example.com',
+      traits: { plan: 'pro', tier: 'champion', locale: 'en' },
+    });
+  });
+
+  it('me creates a customer seen for the first time, from the token', async () => {
+    const me = await (await callerFor('newcomer', { name: 'New Comer' })).customer.me();
+    expect(me).toMatchObject({ id: 'newcomer', name: 'New Comer', traits: {} });
+  });
+
+  it('identify merges traits, stitches the anonymous id and records an identify event', async () => {
+    const caller = await callerFor('bob');
+    const updated = await caller.customer.identify({ traits: { locale: 'zh-CN', nps: 9 }, anonymousId: 'anon-bob' });
+    expect(updated.traits).toEqual({ plan: 'starter', tier: 'active', locale: 'zh-CN', nps: 9 });
+    const aliases = await world.database.db.select().from(schema.customerAliases).where(eq(schema.customerAliases.anonymousId, 'anon-bob'));
+    expect(aliases).toHaveLength(1);
+    const identifies = await world.database.db
+      .select()
+      .from(schema.events)
+      .where(and(eq(schema.events.userId, 'bob'), eq(schema.events.type, 'identify')));
+    expect(identifies).toHaveLength(1);
+  });
+
+  it.each([
+    ['traits', {}],
+    ['traits.nested', { traits: { nested: { a: 1 } } }],
+    ['traits.has space', { traits: { 'has space': 1 } }],
+    ['traits.constructor', { traits: { constructor: 'x' } }],
+    ['traits.long', { traits: { long: 'x'.repeat(2000) } }],
+    ['anonymousId', { traits: {}, anonymousId: '' }],
+  ])('identify rejects bad input naming %s', async (field, input) => {
+    const caller = await callerFor('carol');
+    const error = await caller.customer.identify(input as never).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'BAD_REQUEST' });
+    const paths = ((error as { cause: { issues: { path: PropertyKey[] }[] } }).cause.issues ?? []).map((i) => i.path.join('.'));
+    expect(paths).toContain(field);
+  });
+
+  it('refuses anonymous callers', async () => {
+    const tenant = await world.deps.tenants.byPublishableKey(DEMO.publishableKey);
+    if (!tenant) throw new Error('demo tenant missing');
+    const caller = createCaller(createContextInner(world.deps, { widget: { status: 'ok', tenant, caller: { kind: 'anonymous' } } }));
+    await expect(caller.customer.me()).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+    await expect(createCaller(createContextInner(world.deps)).customer.me()).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+  });
+});
