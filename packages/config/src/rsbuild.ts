@@ -1,0 +1,95 @@
+import { pluginModuleFederation } from '@module-federation/rsbuild-plugin';
+import { defineConfig, type RsbuildConfig } from '@rsbuild/core';
+import { pluginReact } from '@rsbuild/plugin-react';
+
+/**
+ * What one page shares between every host and widget: one React, one react-query cache, one
+ * GrowthBook, and one widget kit (so one tRPC client and one identity). Kept short on purpose:
+ * anything else a widget needs ships inside the widget.
+ */
+export const sharedSingletons = {
+  react: { singleton: true, requiredVersion: '^19.0.0' },
+  'react/': { singleton: true, requiredVersion: '^19.0.0' },
+  'react-dom': { singleton: true, requiredVersion: '^19.0.0' },
+  'react-dom/': { singleton: true, requiredVersion: '^19.0.0' },
+  '@tanstack/react-query': { singleton: true, requiredVersion: '^5.0.0' },
+  '@growthbook/growthbook': { singleton: true, requiredVersion: '^1.8.0' },
+  '@growthbook/growthbook-react': { singleton: true, requiredVersion: '^1.8.0' },
+  // Workspace package: its version is the monorepo's, so no range to check.
+  '@flywheel/widget-kit': { singleton: true, requiredVersion: false },
+} as const;
+
+const isProduction = process.env.NODE_ENV === 'production';
+
+/** Module Federation names are JS identifiers: `referral-center` → `referral_center`. */
+export function federationName(widget: string) {
+  return widget.replace(/[^A-Za-z0-9_]/g, '_');
+}
+
+export type RemoteOptions = {
+  /** The widget's registry name, e.g. `referral-center`. */
+  name: string;
+  /** Usually `{ './Widget': './src/widget.tsx', './mount': './src/mount.ts' }` from defineWidget. */
+  exposes: Record<string, string>;
+  /** The dev server port (remotes run alone, against msw, on it). */
+  port: number;
+};
+
+/**
+ * A widget remote: `mf-manifest.json` + `remoteEntry.js`, hashed chunks, CORS for hosts on other
+ * origins, and public paths resolved at run time (`assetPrefix: 'auto'`) so the same build works
+ * wherever it is served. Production builds leave the Module Federation runtime to the host page
+ * (`externalRuntime`), so four widgets on a page download it once, not four times.
+ */
+export function createRemoteConfig({ name, exposes, port }: RemoteOptions): RsbuildConfig {
+  return defineConfig({
+    plugins: [
+      pluginReact(),
+      pluginModuleFederation({
+        name: federationName(name),
+        filename: 'remoteEntry.js',
+        exposes,
+        shared: sharedSingletons,
+        dts: false,
+        ...(isProduction ? { experiments: { externalRuntime: true } } : {}),
+      }),
+    ],
+    source: { entry: { index: './src/standalone.tsx' } },
+    html: { title: `${name} (standalone)` },
+    server: { port, strictPort: true, cors: { origin: '*' } },
+    output: { assetPrefix: 'auto', filenameHash: true, cleanDistPath: true },
+  });
+}
+
+export type HostOptions = {
+  name: string;
+  port: number;
+  /** Where the built host is served from, e.g. `/` for the shell or `/console/`. */
+  base?: string;
+  /** Entry module; defaults to `./src/index.ts`. */
+  entry?: string;
+  title?: string;
+};
+
+/**
+ * A host: registers remotes at run time from the BFF's registry (nothing at build time), provides
+ * the shared singletons and the Module Federation runtime every remote on the page uses.
+ */
+export function createHostConfig({ name, port, base = '/', entry = './src/index.ts', title }: HostOptions): RsbuildConfig {
+  return defineConfig({
+    plugins: [
+      pluginReact(),
+      pluginModuleFederation({
+        name: federationName(name),
+        remotes: {},
+        shared: sharedSingletons,
+        dts: false,
+        experiments: { provideExternalRuntime: true },
+      }),
+    ],
+    source: { entry: { index: entry } },
+    html: { title: title ?? name },
+    server: { port, strictPort: true, base },
+    output: { assetPrefix: base, filenameHash: true, cleanDistPath: true },
+  });
+}

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+
+/** Where a widget's build lives: what `GET /api/remotes` returns, one entry per widget. */
+export const remoteEntry = z.object({
+  /** Registry name, e.g. `referral-center`; also the `<flywheel-widget name>` value. */
+  name: z.string().regex(/^[a-z][a-z0-9-]{1,40}$/),
+  manifestUrl: z.url(),
+  version: z.string().min(1).max(64),
+});
+export type RemoteEntry = z.infer<typeof remoteEntry>;
+export const remoteRegistry = z.array(remoteEntry);
+
+export const SUPPORTED_LOCALES = ['en', 'zh-CN'] as const;
+export type Locale = (typeof SUPPORTED_LOCALES)[number];
+
+/** Picks a supported locale from a BCP 47 tag: any Chinese → zh-CN, anything else → English. */
+export function resolveLocale(tag: string | null | undefined): Locale {
+  return tag?.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+}
+
+export type TokenProvider = (options?: { forceRefresh?: boolean }) => Promise<string | null> | string | null;
+
+/** What every widget receives, whether mounted by embed.js, <RemoteWidget> or a host's own code. */
+export type WidgetProps = {
+  /** The tenant's publishable key (`pk_…`). */
+  publishableKey: string;
+  /** The BFF's origin, e.g. `https://flywheel.example.com`. */
+  apiBase: string;
+  /** Returns the customer token the tenant's server signed; asked again once after a 401. */
+  getToken?: TokenProvider;
+  /** BCP 47; defaults to the page's `<html lang>`, then the browser's. */
+  locale?: string;
+};

@@ -1,0 +1,83 @@
+import type { AppRouter } from '@flywheel/api';
+import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
+import { HttpResponse, http } from 'msw';
+import { customerMe } from '../factories.ts';
+
+type Outputs = inferRouterOutputs<AppRouter>;
+type Inputs = inferRouterInputs<AppRouter>;
+type Path = { [D in keyof Outputs]: `${D & string}.${keyof Outputs[D] & string}` }[keyof Outputs];
+type Output<P extends Path> = P extends `${infer D extends keyof Outputs}.${infer K}`
+  ? K extends keyof Outputs[D]
+    ? Outputs[D][K]
+    : never
+  : never;
+type Input<P extends Path> = P extends `${infer D extends keyof Inputs}.${infer K}`
+  ? K extends keyof Inputs[D]
+    ? Inputs[D][K]
+    : never
+  : never;
+
+/** Mock procedures, typed by the real router: a mock that drifts from the API stops compiling. */
+export type ProcedureMocks = { [P in Path]?: (input: Input<P>) => Output<P> };
+
+/** Throw from a mock to answer like a failing procedure, e.g. `new TrpcMockError(401, 'UNAUTHORIZED')`. */
+export class TrpcMockError extends Error {
+  constructor(
+    readonly httpStatus: number,
+    readonly code: string,
+  ) {
+    super(code);
+  }
+}
+
+/**
+ * An msw handler that answers tRPC calls the way the BFF does: single or batched
+ * (`/trpc/a,b?batch=1`), GET queries and POST mutations, results and errors.
+ */
+export function trpcHandlers(apiBase: string, mocks: ProcedureMocks) {
+  return http.all(`${apiBase}/trpc/:paths`, async ({ request, params }) => {
+    const url = new URL(request.url);
+    const batched = url.searchParams.get('batch') === '1';
+    const paths = String(params.paths).split(',');
+    const rawInput = request.method === 'GET' ? JSON.parse(url.searchParams.get('input') ?? '{}') : await request.json().catch(() => ({}));
+    const results = paths.map((path, index) => {
+      const mock = mocks[path as Path] as ((input: unknown) => unknown) | undefined;
+      if (!mock)
+        return {
+          status: 404,
+          body: { error: { message: `No mock for ${path}`, code: -32004, data: { code: 'NOT_FOUND', httpStatus: 404, path } } },
+        };
+      try {
+        return { status: 200, body: { result: { data: mock(batched ? rawInput?.[index] : rawInput) } } };
+      } catch (error) {
+        if (!(error instanceof TrpcMockError)) throw error;
+        return {
+          status: error.httpStatus,
+          body: { error: { message: error.code, code: -32000, data: { code: error.code, httpStatus: error.httpStatus, path } } },
+        };
+      }
+    });
+    const status = results.every((r) => r.status === results[0]?.status) ? (results[0]?.status ?? 200) : 207;
+    return HttpResponse.json(batched ? results.map((r) => r.body) : results[0]?.body, { status });
+  });
+}
+
+/** The demo customer and procedures widgets call, for standalone development and tests. */
+export const defaultMocks: ProcedureMocks = {
+  'customer.me': () => customerMe(),
+  'customer.identify': (input) => customerMe({ traits: { ...customerMe().traits, ...input.traits } }),
+};
+
+/**
+ * The BFF as widgets see it: tRPC procedures (the defaults, overridable) and an events endpoint
+ * that accepts everything.
+ */
+export function bffHandlers(apiBase: string, mocks: ProcedureMocks = {}) {
+  return [
+    trpcHandlers(apiBase, { ...defaultMocks, ...mocks }),
+    http.post(`${apiBase}/api/events`, async ({ request }) => {
+      const { batch } = (await request.json()) as { batch: unknown[] };
+      return HttpResponse.json({ accepted: batch.length, duplicates: 0 });
+    }),
+  ];
+}

@@ -1,0 +1,109 @@
+import { customerMe } from '@flywheel/testing/factories';
+import { bffHandlers } from '@flywheel/testing/msw/bff';
+import { render, screen, waitFor } from '@testing-library/react';
+import { HttpResponse, http } from 'msw';
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { defineWidget } from './define-widget.tsx';
+import { useQuery, useTRPC, useTranslation } from './index.ts';
+
+const apiBase = 'http://bff.test';
+const server = setupServer(...bffHandlers(apiBase));
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => server.resetHandlers());
+afterAll(() => server.close());
+
+const messages = { en: { greeting: 'Hello, {{name}}' }, 'zh-CN': { greeting: '你好，{{name}}' } };
+
+function Greeting() {
+  const trpc = useTRPC();
+  const { t } = useTranslation();
+  const me = useQuery(trpc.customer.me.queryOptions());
+  if (me.isPending) return <p>{t('kit.loading')}</p>;
+  if (me.isError) return <p role="alert">{me.error.message}</p>;
+  return <p>{t('greeting', { name: me.data.name })}</p>;
+}
+
+describe('defineWidget', () => {
+  it('renders with the signed-in customer through the shared tRPC client, sending key and token', async () => {
+    const seen: Headers[] = [];
+    server.events.on('request:start', ({ request }) => seen.push(request.headers));
+    const { Widget } = defineWidget({ name: 'greeting', component: Greeting, messages });
+    render(<Widget apiBase={apiBase} publishableKey="pk_test_demo" getToken={() => 'token-1'} locale="en" />);
+    expect(await screen.findByText('Hello, Alice Chen')).toBeTruthy();
+    expect(seen[0]?.get('x-flywheel-key')).toBe('pk_test_demo');
+    expect(seen[0]?.get('authorization')).toBe('Bearer token-1');
+    server.events.removeAllListeners();
+  });
+
+  it('renders Simplified Chinese for zh-CN, and from the page language when no locale is given', async () => {
+    const { Widget } = defineWidget({ name: 'greeting-zh', component: Greeting, messages });
+    document.documentElement.lang = 'zh-Hans';
+    render(<Widget apiBase={apiBase} publishableKey="pk_zh" getToken={() => 't'} />);
+    expect(await screen.findByText('你好，Alice Chen')).toBeTruthy();
+    document.documentElement.lang = '';
+  });
+
+  it('asks the page for a fresh token once after a 401', async () => {
+    let calls = 0;
+    server.use(
+      http.get(`${apiBase}/trpc/customer.me`, ({ request }) => {
+        calls++;
+        const fresh = request.headers.get('authorization') === 'Bearer fresh';
+        return fresh
+          ? HttpResponse.json([{ result: { data: customerMe({ name: 'Fresh Alice' }) } }])
+          : HttpResponse.json([{ error: { message: 'UNAUTHORIZED', code: -32001, data: { code: 'UNAUTHORIZED', httpStatus: 401 } } }], {
+              status: 401,
+            });
+      }),
+    );
+    const getToken = vi.fn(({ forceRefresh = false } = {}) => (forceRefresh ? 'fresh' : 'stale'));
+    const { Widget } = defineWidget({ name: 'greeting-401', component: Greeting, messages });
+    render(<Widget apiBase={apiBase} publishableKey="pk_refresh" getToken={getToken} locale="en" />);
+    expect(await screen.findByText('Hello, Fresh Alice')).toBeTruthy();
+    expect(calls).toBe(2);
+    expect(getToken).toHaveBeenCalledWith({ forceRefresh: true });
+  });
+
+  it('shows a quiet fallback when the widget throws, reports it as an event, and leaves the page alone', async () => {
+    const received: unknown[] = [];
+    server.use(
+      http.post(`${apiBase}/api/events`, async ({ request }) => {
+        received.push(...((await request.json()) as { batch: unknown[] }).batch);
+        return HttpResponse.json({ accepted: 1, duplicates: 0 });
+      }),
+    );
+    vi.spyOn(console, 'error').mockImplementation(() => {}); // React logs caught render errors.
+    function Broken(): never {
+      throw new Error('kaboom');
+    }
+    const { Widget } = defineWidget({ name: 'broken', component: Broken, messages });
+    render(
+      <main>
+        <h1>Host page</h1>
+        <Widget apiBase={apiBase} publishableKey="pk_broken" locale="en" />
+      </main>,
+    );
+    expect(screen.getByRole('note').textContent).toBe('This section isn’t available right now.');
+    expect(screen.getByRole('heading', { name: 'Host page' })).toBeTruthy();
+    await waitFor(
+      () =>
+        expect(received).toContainEqual(
+          expect.objectContaining({ event: 'widget_error', properties: { widget: 'broken', message: 'kaboom' } }),
+        ),
+      {
+        timeout: 4000,
+      },
+    );
+  });
+
+  it('mount renders into any element and unmount removes it', async () => {
+    const { mount } = defineWidget({ name: 'mounted', component: Greeting, messages });
+    const element = document.createElement('div');
+    document.body.append(element);
+    const unmount = mount(element, { apiBase, publishableKey: 'pk_mount', getToken: () => 't', locale: 'en' });
+    await waitFor(() => expect(element.textContent).toBe('Hello, Alice Chen'));
+    unmount();
+    expect(element.textContent).toBe('');
+  });
+});

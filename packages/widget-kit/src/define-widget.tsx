@@ -1,0 +1,85 @@
+import type { WidgetProps } from '@flywheel/contracts/widget';
+import { ToastProvider, uiStyles } from '@flywheel/ui';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { type ComponentType, useLayoutEffect, useMemo, useRef } from 'react';
+import { createRoot } from 'react-dom/client';
+import { I18nextProvider, useTranslation } from 'react-i18next';
+import { TRPCProvider, WidgetContext } from './context.ts';
+import { WidgetErrorBoundary } from './error-boundary.tsx';
+import { createWidgetI18n, type Messages, pickLocale } from './i18n.ts';
+import { getPageSession } from './session.ts';
+import { adoptStyles } from './styles.ts';
+
+export type WidgetDefinition<P extends object> = {
+  /** Registry name, e.g. `referral-center`. */
+  name: string;
+  component: ComponentType<P>;
+  messages: Messages;
+  /** The widget's own CSS; write every rule under `.fw-root` and use `--fw-*` tokens. */
+  styles?: string;
+};
+
+export type DefinedWidget<P extends object> = {
+  name: string;
+  /** For React hosts (`<RemoteWidget>` or a Module Federation import). */
+  Widget: ComponentType<WidgetProps & P>;
+  /** For anything else (embed.js): renders into `element`, returns the unmount function. */
+  mount: (element: Element, props: WidgetProps & P) => () => void;
+};
+
+function Fallback() {
+  const { t } = useTranslation();
+  return (
+    <p className="fw-muted" role="note">
+      {t('kit.fallback')}
+    </p>
+  );
+}
+
+/**
+ * The one way to make a widget: wraps the component in the page's shared tRPC client and query
+ * cache, its i18n, the design tokens and styles, and an error boundary; and gives it both a
+ * React export and a framework-free `mount`.
+ */
+export function defineWidget<P extends object = Record<string, never>>(definition: WidgetDefinition<P>): DefinedWidget<P> {
+  const { name, component: Inner, messages } = definition;
+  const css = `${uiStyles}\n${definition.styles ?? ''}`;
+
+  function Widget(props: WidgetProps & P) {
+    const session = getPageSession(props);
+    const locale = pickLocale(props.locale);
+    const i18n = useMemo(() => createWidgetI18n(messages, locale), [locale]);
+    const rootRef = useRef<HTMLDivElement>(null);
+    useLayoutEffect(() => {
+      if (rootRef.current) adoptStyles(rootRef.current.getRootNode(), name, css);
+    }, []);
+    const report = (error: Error) =>
+      session.tracker.track({ event: 'widget_error', properties: { widget: name, message: error.message.slice(0, 500) } });
+    return (
+      <div ref={rootRef} className={`fw-root fw-${name}`} lang={locale} data-fw-widget={name}>
+        <I18nextProvider i18n={i18n}>
+          <WidgetErrorBoundary fallback={<Fallback />} onError={report}>
+            <QueryClientProvider client={session.queryClient}>
+              <TRPCProvider trpcClient={session.trpc} queryClient={session.queryClient}>
+                <WidgetContext.Provider value={{ name, session }}>
+                  <ToastProvider>
+                    <Inner {...props} />
+                  </ToastProvider>
+                </WidgetContext.Provider>
+              </TRPCProvider>
+            </QueryClientProvider>
+          </WidgetErrorBoundary>
+        </I18nextProvider>
+      </div>
+    );
+  }
+  Widget.displayName = `FlywheelWidget(${name})`;
+
+  function mount(element: Element, props: WidgetProps & P) {
+    const root = createRoot(element);
+    root.render(<Widget {...props} />);
+    return () => root.unmount();
+  }
+
+  return { name, Widget, mount };
+}

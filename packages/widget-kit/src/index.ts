@@ -1,0 +1,6 @@
+export type { Locale, TokenProvider, WidgetProps } from '@flywheel/contracts/widget';
+export { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+export { useTranslation } from 'react-i18next';
+export { useTRPC, useTrack } from './context.ts';
+export { type DefinedWidget, defineWidget, type WidgetDefinition } from './define-widget.tsx';
+export type { Messages } from './i18n.ts';
