@@ -7,12 +7,23 @@ import type { Logger } from 'pino';
 import { httpError } from './http-error.ts';
 import { requestLog } from './middleware/request-log.ts';
 import { widgetCors } from './middleware/widget-cors.ts';
+import { demoRoutes } from './routes/demo.ts';
 import { eventsRoutes } from './routes/events.ts';
+import { remotesRoutes } from './routes/remotes.ts';
+import { type StaticRoots, staticRoutes } from './web/static.ts';
+import type { RegistrySource } from './web/widgets.ts';
 
 export type AppDeps = {
   database: Database;
   api: ApiDeps;
   logger: Logger;
+  web?: {
+    registry: RegistrySource;
+    /** The built front ends to serve (`pnpm start`); absent in `pnpm dev`, where dev servers do. */
+    static?: StaticRoots;
+    /** The BFF's public origin when it sits behind a proxy; otherwise the request's own. */
+    publicUrl?: string;
+  };
 };
 
 /**
@@ -56,6 +67,12 @@ export function createApp(deps: AppDeps) {
 
   app.use('/api/events', widgetCors(api.tenants));
   app.route('/api/events', eventsRoutes(api));
+
+  if (!api.isProduction) app.route('/demo', demoRoutes());
+  if (deps.web) {
+    app.route('/api/remotes', remotesRoutes(deps.web.registry, deps.web.publicUrl));
+    if (deps.web.static) app.route('/', staticRoutes(deps.web.static));
+  }
 
   return app;
 }

@@ -1,5 +1,9 @@
+import { fileURLToPath } from 'node:url';
+import { remoteRegistry } from '@flywheel/contracts/widget';
 import { DEVELOPMENT_SECRETS_KEY, defaultDataDir, parseSecretsKey, type SecretsKey } from '@flywheel/db';
 import { z } from 'zod';
+
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
 const schema = z
   .object({
@@ -13,6 +17,22 @@ const schema = z
     DATA_DIR: z.string().min(1).default(defaultDataDir),
     TENANT_SECRETS_KEY: z.string().optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+    /** JSON list of `{ name, manifestUrl, version }`: remotes hosted elsewhere (a CDN). */
+    REMOTE_REGISTRY: z
+      .string()
+      .transform((text, ctx) => {
+        try {
+          return JSON.parse(text) as unknown;
+        } catch {
+          ctx.addIssue({ code: 'custom', message: 'is not valid JSON' });
+          return z.NEVER;
+        }
+      })
+      .pipe(remoteRegistry)
+      .optional(),
+    /** `1` in `pnpm dev`: register the widgets' dev servers instead of their builds. */
+    FLYWHEEL_DEV_REMOTES: z.enum(['0', '1']).default('0'),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.TENANT_SECRETS_KEY) {
@@ -42,6 +62,11 @@ export type Config = {
   dataDir: string;
   secretsKey: SecretsKey;
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
+  publicUrl: string | undefined;
+  remoteRegistry: z.infer<typeof remoteRegistry> | undefined;
+  devRemotes: boolean;
+  /** The repository, whose built apps `pnpm start` serves. */
+  repoRoot: string;
 };
 
 /** Thrown with one line per bad variable, e.g. `PORT: Invalid input: expected number`. */
@@ -65,5 +90,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir: e.DATA_DIR,
     secretsKey: parseSecretsKey(e.TENANT_SECRETS_KEY ?? DEVELOPMENT_SECRETS_KEY),
     logLevel: e.LOG_LEVEL,
+    publicUrl: e.PUBLIC_URL?.replace(/\/$/, ''),
+    remoteRegistry: e.REMOTE_REGISTRY,
+    devRemotes: e.FLYWHEEL_DEV_REMOTES === '1',
+    repoRoot,
   };
 }

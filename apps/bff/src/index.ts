@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { TenantDirectory } from '@flywheel/api';
 import { createDatabase } from '@flywheel/db';
 import { serve } from '@hono/node-server';
@@ -5,6 +6,7 @@ import pino from 'pino';
 import { createApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { prepareData } from './startup.ts';
+import { discoverWidgets, type RegistrySource } from './web/widgets.ts';
 
 let config: ReturnType<typeof loadConfig>;
 try {
@@ -25,10 +27,22 @@ try {
   process.exit(1);
 }
 
+const widgets = discoverWidgets(join(config.repoRoot, 'apps'));
+const registry: RegistrySource = config.remoteRegistry
+  ? { kind: 'configured', entries: config.remoteRegistry }
+  : { kind: config.devRemotes ? 'dev' : 'built', widgets };
+
 const app = createApp({
   database,
   logger,
   api: { db: database.db, tenants: new TenantDirectory(database.db, config.secretsKey), isProduction: config.isProduction },
+  web: {
+    registry,
+    publicUrl: config.publicUrl,
+    static: config.devRemotes
+      ? undefined
+      : { widgets, shellDir: join(config.repoRoot, 'apps/shell/dist'), embedDir: join(config.repoRoot, 'packages/embed/dist') },
+  },
 });
 
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, ({ port }) => {
@@ -38,6 +52,9 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
     [
       '',
       `  Flywheel is running (${database.driver === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'Postgres'})`,
+      `  Shell      ${base}/            (the demo customer portal)`,
+      `  embed.js   ${base}/embed.js`,
+      `  Registry   ${base}/api/remotes`,
       `  BFF        ${base}`,
       `  Health     ${base}/healthz  ${base}/readyz`,
       `  tRPC       ${base}/trpc`,

@@ -26,6 +26,9 @@ export function federationName(widget: string) {
   return widget.replace(/[^A-Za-z0-9_]/g, '_');
 }
 
+/** The two exposes defineWidget() gives every widget, both from `src/index.ts`. */
+export const widgetExposes = { './Widget': './src/index.ts', './mount': './src/index.ts' };
+
 export type RemoteOptions = {
   /** The widget's registry name, e.g. `referral-center`. */
   name: string;
@@ -56,7 +59,8 @@ export function createRemoteConfig({ name, exposes, port }: RemoteOptions): Rsbu
     ],
     source: { entry: { index: './src/standalone.tsx' } },
     html: { title: `${name} (standalone)` },
-    server: { port, strictPort: true, cors: { origin: '*' } },
+    // public/ holds msw's service worker for standalone development; hosts never need it.
+    server: { port, strictPort: true, cors: { origin: '*' }, publicDir: { name: 'public', copyOnBuild: false } },
     output: { assetPrefix: 'auto', filenameHash: true, cleanDistPath: true },
   });
 }
@@ -69,13 +73,27 @@ export type HostOptions = {
   /** Entry module; defaults to `./src/index.ts`. */
   entry?: string;
   title?: string;
+  /** Public path of the built files; `auto` when the host script runs on other sites' pages. */
+  assetPrefix?: string;
+  /** Dev-server proxy, e.g. the BFF's routes, so the host calls its API on its own origin. */
+  proxy?: Record<string, string>;
+  distPath?: string;
 };
 
 /**
  * A host: registers remotes at run time from the BFF's registry (nothing at build time), provides
  * the shared singletons and the Module Federation runtime every remote on the page uses.
  */
-export function createHostConfig({ name, port, base = '/', entry = './src/index.ts', title }: HostOptions): RsbuildConfig {
+export function createHostConfig({
+  name,
+  port,
+  base = '/',
+  entry = './src/index.ts',
+  title,
+  assetPrefix,
+  proxy,
+  distPath,
+}: HostOptions): RsbuildConfig {
   return defineConfig({
     plugins: [
       pluginReact(),
@@ -89,7 +107,12 @@ export function createHostConfig({ name, port, base = '/', entry = './src/index.
     ],
     source: { entry: { index: entry } },
     html: { title: title ?? name },
-    server: { port, strictPort: true, base },
-    output: { assetPrefix: base, filenameHash: true, cleanDistPath: true },
+    server: { port, strictPort: true, base, ...(proxy ? { proxy } : {}) },
+    output: {
+      assetPrefix: assetPrefix ?? base,
+      filenameHash: true,
+      cleanDistPath: true,
+      ...(distPath ? { distPath: { root: distPath } } : {}),
+    },
   });
 }

@@ -1,0 +1,14 @@
+import { Hono } from 'hono';
+import { cors } from 'hono/cors';
+import { type RegistrySource, registryEntries } from '../web/widgets.ts';
+
+/**
+ * `GET /api/remotes`: which manifest URL and version each widget resolves to. Public (CORS *):
+ * it names builds, not data, and embed.js calls it from any page.
+ */
+export function remotesRoutes(source: RegistrySource, publicUrl: string | undefined) {
+  return new Hono().use(cors({ origin: '*' })).get('/', (c) => {
+    c.header('cache-control', 'no-cache');
+    return c.json(registryEntries(source, publicUrl ?? new URL(c.req.url).origin));
+  });
+}

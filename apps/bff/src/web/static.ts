@@ -1,0 +1,66 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import type { LocalWidget } from './widgets.ts';
+
+export type StaticRoots = {
+  widgets: LocalWidget[];
+  /** apps/shell/dist */
+  shellDir: string;
+  /** packages/embed/dist: embed.js and host/ */
+  embedDir: string;
+};
+
+// Content-hashed files never change under their name; everything else must be revalidated, or a
+// release would not reach browsers (manifests, remoteEntry.js, embed.js, HTML).
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+const REVALIDATE = 'no-cache';
+const isHashed = (path: string) => /\.[0-9a-f]{8,}\.(js|css|woff2?|png|svg|jpg)$/.test(path);
+
+function cacheHeaders(path: string, c: { header: (name: string, value: string) => void }) {
+  c.header('cache-control', isHashed(path) ? IMMUTABLE : REVALIDATE);
+}
+
+/**
+ * In `pnpm start`, the BFF serves the built front ends itself: each remote at /remotes/<name>/
+ * (any origin may load them: CORS *), embed.js and its host at /embed.js and /embed/, and the
+ * demo shell at /. In production these are static files a CDN would serve the same way.
+ */
+export function staticRoutes({ widgets, shellDir, embedDir }: StaticRoots) {
+  const app = new Hono();
+  for (const widget of widgets) {
+    if (!existsSync(widget.distDir)) continue;
+    const prefix = `/remotes/${widget.name}`;
+    app.use(`${prefix}/*`, async (c, next) => {
+      await next();
+      c.header('access-control-allow-origin', '*');
+    });
+    app.use(
+      `${prefix}/*`,
+      serveStatic({ root: widget.distDir, rewriteRequestPath: (path) => path.slice(prefix.length), onFound: cacheHeaders }),
+    );
+  }
+  if (existsSync(embedDir)) {
+    app.use('/embed.js', async (c, next) => {
+      await next();
+      c.header('access-control-allow-origin', '*');
+      // Pages embed this URL forever: short cache so releases reach them within minutes.
+      c.header('cache-control', 'public, max-age=300');
+    });
+    app.use('/embed.js', serveStatic({ path: join(embedDir, 'embed.js') }));
+    app.use('/embed/*', async (c, next) => {
+      await next();
+      c.header('access-control-allow-origin', '*');
+    });
+    app.use(
+      '/embed/*',
+      serveStatic({ root: join(embedDir, 'host'), rewriteRequestPath: (p) => p.slice('/embed'.length), onFound: cacheHeaders }),
+    );
+  }
+  if (existsSync(shellDir)) {
+    app.use('/*', serveStatic({ root: shellDir, onFound: cacheHeaders }));
+    // The shell routes with #hash, so only / needs index.html; unknown paths stay 404s.
+  }
+  return app;
+}

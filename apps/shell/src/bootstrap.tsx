@@ -1,0 +1,195 @@
+import { RemoteWidget } from '@flywheel/federation';
+import { type ReactNode, useEffect, useMemo, useState } from 'react';
+import { createRoot } from 'react-dom/client';
+import { DEMO_CUSTOMERS, signedInCustomer, signIn, signOut, tokenProviderFor } from './demo-session.ts';
+import './shell.css';
+
+const PUBLISHABLE_KEY = 'pk_test_demo';
+type Locale = 'en' | 'zh-CN';
+
+const copy = {
+  en: {
+    product: 'Acme Analytics',
+    nav: { dashboard: 'Dashboard', referrals: 'Refer friends', achievements: 'Achievements', plan: 'Success plan', community: 'Community' },
+    signInTitle: 'Sign in to Acme Analytics',
+    signInAs: 'Continue as',
+    signOut: 'Sign out',
+    welcome: 'Welcome back',
+    kpis: ['Dashboards', 'Queries this week', 'Team members'],
+    unavailable: 'This feature is not available right now.',
+    loading: 'Loading…',
+    language: 'Language',
+  },
+  'zh-CN': {
+    product: 'Acme 数据分析',
+    nav: { dashboard: '概览', referrals: '邀请好友', achievements: '成就', plan: '成功计划', community: '社区' },
+    signInTitle: '登录 Acme 数据分析',
+    signInAs: '以此身份继续',
+    signOut: '退出登录',
+    welcome: '欢迎回来',
+    kpis: ['仪表盘', '本周查询', '团队成员'],
+    unavailable: '此功能暂时不可用。',
+    loading: '加载中…',
+    language: '语言',
+  },
+} as const;
+
+type Page = keyof (typeof copy)['en']['nav'];
+/** Where a real product would place each widget. */
+const widgetFor: Partial<Record<Page, string>> = {
+  referrals: 'referral-center',
+  achievements: 'achievement-wall',
+  plan: 'success-plan',
+  community: 'ugc-showcase',
+};
+
+function usePage(): Page {
+  const read = () => (location.hash.replace('#/', '') || 'dashboard') as Page;
+  const [page, setPage] = useState(read);
+  useEffect(() => {
+    const onHash = () => setPage(read());
+    addEventListener('hashchange', onHash);
+    return () => removeEventListener('hashchange', onHash);
+  }, []);
+  return page in copy.en.nav ? page : 'dashboard';
+}
+
+function Widget({ name, customer, locale }: { name: string; customer: string; locale: Locale }) {
+  const getToken = useMemo(() => tokenProviderFor(customer), [customer]);
+  const t = copy[locale];
+  return (
+    <RemoteWidget
+      name={name}
+      apiBase={location.origin}
+      publishableKey={PUBLISHABLE_KEY}
+      getToken={getToken}
+      locale={locale}
+      loading={<p className="shell-muted">{t.loading}</p>}
+      fallback={
+        <p className="shell-muted" data-testid={`fallback-${name}`}>
+          {t.unavailable}
+        </p>
+      }
+    />
+  );
+}
+
+function Layout({
+  customer,
+  locale,
+  setLocale,
+  children,
+}: {
+  customer: string;
+  locale: Locale;
+  setLocale: (l: Locale) => void;
+  children: ReactNode;
+}) {
+  const t = copy[locale];
+  const page = usePage();
+  const person = DEMO_CUSTOMERS.find((c) => c.id === customer);
+  return (
+    <div className="shell">
+      <header className="shell-header">
+        <strong className="shell-logo">{t.product}</strong>
+        <nav aria-label={t.product}>
+          {(Object.keys(t.nav) as Page[]).map((key) => (
+            <a key={key} href={`#/${key}`} aria-current={page === key ? 'page' : undefined}>
+              {t.nav[key]}
+            </a>
+          ))}
+        </nav>
+        <label className="shell-locale">
+          <span className="shell-visually-hidden">{t.language}</span>
+          <select value={locale} onChange={(e) => setLocale(e.target.value as Locale)}>
+            <option value="en">English</option>
+            <option value="zh-CN">简体中文</option>
+          </select>
+        </label>
+        <span className="shell-user">{person?.name}</span>
+        <button
+          type="button"
+          onClick={() => {
+            signOut();
+            location.reload();
+          }}
+        >
+          {t.signOut}
+        </button>
+      </header>
+      <main className="shell-main">{children}</main>
+    </div>
+  );
+}
+
+function Dashboard({ customer, locale }: { customer: string; locale: Locale }) {
+  const t = copy[locale];
+  return (
+    <>
+      <h1>
+        {t.welcome}, {DEMO_CUSTOMERS.find((c) => c.id === customer)?.name}
+      </h1>
+      <section className="shell-kpis" aria-label="KPIs">
+        {t.kpis.map((label, i) => (
+          <div key={label} className="shell-kpi">
+            <span>{label}</span>
+            <strong>{[12, 348, 7][i]}</strong>
+          </div>
+        ))}
+      </section>
+      <Widget name="referral-center" customer={customer} locale={locale} />
+    </>
+  );
+}
+
+function App() {
+  const [customer, setCustomer] = useState(signedInCustomer);
+  const [locale, setLocale] = useState<Locale>(() => (new URLSearchParams(location.search).get('locale') === 'zh-CN' ? 'zh-CN' : 'en'));
+  const page = usePage();
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
+  const t = copy[locale];
+
+  if (!customer) {
+    return (
+      <main className="shell-signin">
+        <h1>{t.signInTitle}</h1>
+        <ul>
+          {DEMO_CUSTOMERS.map((c) => (
+            <li key={c.id}>
+              <button
+                type="button"
+                onClick={() => {
+                  signIn(c.id);
+                  setCustomer(c.id);
+                }}
+              >
+                {t.signInAs} {c.name} <span className="shell-muted">({c.plan})</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      </main>
+    );
+  }
+
+  const widget = widgetFor[page];
+  return (
+    <Layout customer={customer} locale={locale} setLocale={setLocale}>
+      {page === 'dashboard' ? (
+        <Dashboard customer={customer} locale={locale} />
+      ) : (
+        <>
+          <h1>{t.nav[page]}</h1>
+          {widget && <Widget key={widget} name={widget} customer={customer} locale={locale} />}
+        </>
+      )}
+    </Layout>
+  );
+}
+
+const root = document.createElement('div');
+root.id = 'root';
+document.body.append(root);
+createRoot(root).render(<App />);

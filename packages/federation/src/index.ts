@@ -1,0 +1,4 @@
+export { type LoadedWidget, loadWidget, type WidgetModule } from './loader.ts';
+export { FALLBACK_MODULE, isFallbackModule, offlineFallbackPlugin, retryPlugin } from './plugins.ts';
+export { createRemoteRegistry, type RemoteRegistry } from './registry.ts';
+export { RemoteWidget, type RemoteWidgetProps } from './remote-widget.tsx';

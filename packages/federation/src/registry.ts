@@ -1,0 +1,24 @@
+import { type RemoteEntry, remoteRegistry } from '@flywheel/contracts/widget';
+
+/**
+ * The BFF's remote registry (`GET /api/remotes`): which build of each widget this page loads.
+ * Fetched once per page and shared by every widget; a failed fetch is retried on the next call.
+ */
+export function createRemoteRegistry(apiBase: string, publishableKey: string) {
+  let entries: Promise<RemoteEntry[]> | undefined;
+  const load = async () => {
+    const response = await fetch(`${apiBase}/api/remotes`, { headers: { 'x-flywheel-key': publishableKey } });
+    if (!response.ok) throw new Error(`remote registry answered ${response.status}`);
+    return remoteRegistry.parse(await response.json());
+  };
+  return {
+    async resolve(name: string): Promise<RemoteEntry | undefined> {
+      entries ??= load().catch((error: unknown) => {
+        entries = undefined;
+        throw error;
+      });
+      return (await entries).find((entry) => entry.name === name);
+    },
+  };
+}
+export type RemoteRegistry = ReturnType<typeof createRemoteRegistry>;

@@ -1,0 +1,68 @@
+import type { WidgetProps } from '@flywheel/contracts/widget';
+import { Component, type ReactNode, Suspense, use, useMemo } from 'react';
+import { type LoadedWidget, loadWidget } from './loader.ts';
+import { createRemoteRegistry, type RemoteRegistry } from './registry.ts';
+
+const registries = new Map<string, RemoteRegistry>();
+const loads = new Map<string, Promise<LoadedWidget>>();
+
+function registryFor(apiBase: string, publishableKey: string) {
+  const key = `${apiBase}|${publishableKey}`;
+  let registry = registries.get(key);
+  if (!registry) {
+    registry = createRemoteRegistry(apiBase, publishableKey);
+    registries.set(key, registry);
+  }
+  return registry;
+}
+
+class RemoteErrorBoundary extends Component<{ fallback: ReactNode; children: ReactNode }, { failed: boolean }> {
+  override state = { failed: false };
+  static getDerivedStateFromError() {
+    return { failed: true };
+  }
+  override render() {
+    return this.state.failed ? this.props.fallback : this.props.children;
+  }
+}
+
+function Loaded({ load, props, fallback }: { load: Promise<LoadedWidget>; props: WidgetProps; fallback: ReactNode }) {
+  const result = use(load);
+  if (!result.ok) return fallback;
+  const { Widget } = result.module;
+  return <Widget {...props} />;
+}
+
+export type RemoteWidgetProps = WidgetProps & {
+  /** Registry name, e.g. `referral-center`. */
+  name: string;
+  /** Shown when the widget cannot load or crashes; the rest of the page carries on either way. */
+  fallback: ReactNode;
+  /** Shown while the widget loads. */
+  loading?: ReactNode;
+  /** Extra props the widget itself defines. */
+  widgetProps?: Record<string, unknown>;
+};
+
+/**
+ * Renders a widget from its remote, loaded at run time through the registry. Three layers keep a
+ * broken widget from breaking the page: retries, a fallback module, and this error boundary.
+ */
+export function RemoteWidget({ name, fallback, loading = null, widgetProps, ...props }: RemoteWidgetProps) {
+  const load = useMemo(() => {
+    const key = `${props.apiBase}|${props.publishableKey}|${name}`;
+    let promise = loads.get(key);
+    if (!promise) {
+      promise = loadWidget(registryFor(props.apiBase, props.publishableKey), name);
+      loads.set(key, promise);
+    }
+    return promise;
+  }, [props.apiBase, props.publishableKey, name]);
+  return (
+    <RemoteErrorBoundary fallback={fallback}>
+      <Suspense fallback={loading}>
+        <Loaded load={load} props={{ ...props, ...widgetProps }} fallback={fallback} />
+      </Suspense>
+    </RemoteErrorBoundary>
+  );
+}
