@@ -68,7 +68,10 @@ export function createApp(deps: AppDeps) {
   app.use('/api/events', widgetCors(api.tenants));
   app.route('/api/events', eventsRoutes(api));
 
-  if (!api.isProduction) app.route('/demo', demoRoutes());
+  if (!api.isProduction) {
+    app.use('/demo/*', widgetCors(api.tenants));
+    app.route('/demo', demoRoutes());
+  }
   if (deps.web) {
     app.route('/api/remotes', remotesRoutes(deps.web.registry, deps.web.publicUrl));
     if (deps.web.static) app.route('/', staticRoutes(deps.web.static));

@@ -1,0 +1,2 @@
+// Module Federation's async boundary: shared singletons are negotiated before the loader runs.
+void import('./bootstrap.ts');
