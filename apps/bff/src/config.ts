@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { remoteRegistry } from '@flywheel/contracts/widget';
+import { remoteRegistry } from '@flywheel/contracts/remotes';
 import { DEVELOPMENT_SECRETS_KEY, defaultDataDir, parseSecretsKey, type SecretsKey } from '@flywheel/db';
 import { z } from 'zod';
 

@@ -62,3 +62,50 @@ describe('pnpm flywheel', () => {
     });
   });
 });
+
+describe('pnpm flywheel widget new', () => {
+  it('creates a widget of the referral center’s shape, with the next free dev port', async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync, readdirSync, readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const root = mkdtempSync(join(tmpdir(), 'flywheel-gen-'));
+    mkdirSync(join(root, 'apps/referral-center/public'), { recursive: true });
+    writeFileSync(join(root, 'apps/referral-center/package.json'), JSON.stringify({ flywheel: { widget: true, devPort: 3101 } }));
+    writeFileSync(join(root, 'apps/referral-center/public/mockServiceWorker.js'), '// msw');
+
+    const created = await main(['widget', 'new', 'nps-survey'], { FLYWHEEL_REPO_ROOT: root });
+    expect(created.code).toBe(0);
+    const dir = join(root, 'apps/nps-survey');
+    const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+    expect(pkg).toMatchObject({ name: '@flywheel/nps-survey', flywheel: { widget: true, devPort: 3102 } });
+    expect(readdirSync(join(dir, 'src')).sort()).toEqual([
+      'bootstrap.tsx',
+      'index.ts',
+      'messages',
+      'standalone.tsx',
+      'styles.ts',
+      'widget.test.tsx',
+      'widget.tsx',
+    ]);
+    expect(readFileSync(join(dir, 'src/index.ts'), 'utf8')).toContain("name: 'nps-survey'");
+    expect(JSON.parse(readFileSync(join(dir, 'src/messages/zh-CN.json'), 'utf8'))).toHaveProperty('nps-survey.greeting');
+
+    const again = await main(['widget', 'new', 'nps-survey'], { FLYWHEEL_REPO_ROOT: root });
+    expect(again).toMatchObject({ code: 2, stderr: expect.stringContaining('apps/nps-survey already exists') });
+  });
+
+  it.each(['Bad', 'has_underscore', '1st', 'double--dash', ''])('refuses the name %j', async (name) => {
+    const { code, stderr } = await main(['widget', 'new', name], env);
+    expect(code).toBe(2);
+    expect(stderr).toContain('<name>');
+  });
+
+  it('matches the referral center’s files, so the template and the model widget stay in step', async () => {
+    const { existsSync } = await import('node:fs');
+    const { widgetFiles } = await import('./commands/widget-template.ts');
+    const model = new URL('../../referral-center/', import.meta.url);
+    for (const path of Object.keys(widgetFiles({ name: 'x', devPort: 1 }))) {
+      expect(existsSync(new URL(path, model)), path).toBe(true);
+    }
+  });
+});

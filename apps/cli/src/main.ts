@@ -1,6 +1,7 @@
 import { dbCommand, dbHelp } from './commands/db.ts';
 import { tenantCommand, tenantHelp } from './commands/tenant.ts';
 import { tokenCommand, tokenHelp } from './commands/token.ts';
+import { widgetCommand, widgetHelp } from './commands/widget.ts';
 import { UsageError } from './usage-error.ts';
 
 type Command = { help: string; run: (argv: string[], env: Record<string, string | undefined>) => Promise<string> };
@@ -9,6 +10,7 @@ const commands: Record<string, Command> = {
   token: { help: tokenHelp, run: tokenCommand },
   tenant: { help: tenantHelp, run: tenantCommand },
   db: { help: dbHelp, run: dbCommand },
+  widget: { help: widgetHelp, run: widgetCommand },
 };
 
 export const help = `Usage: pnpm flywheel <command> [options]

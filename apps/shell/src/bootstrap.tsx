@@ -174,6 +174,17 @@ function App() {
     );
   }
 
+  // #/widget/<name> renders any widget the registry knows, e.g. one just made with
+  // `pnpm flywheel widget new`: no shell change needed to see it in place.
+  const lab = /^#\/widget\/([a-z][a-z0-9-]*)$/.exec(location.hash)?.[1];
+  if (lab) {
+    return (
+      <Layout customer={customer} locale={locale} setLocale={setLocale}>
+        <h1>{lab}</h1>
+        <Widget key={lab} name={lab} customer={customer} locale={locale} />
+      </Layout>
+    );
+  }
   const widget = widgetFor[page];
   return (
     <Layout customer={customer} locale={locale} setLocale={setLocale}>

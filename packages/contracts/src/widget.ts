@@ -1,14 +1,4 @@
-import { z } from 'zod';
-
-/** Where a widget's build lives: what `GET /api/remotes` returns, one entry per widget. */
-export const remoteEntry = z.object({
-  /** Registry name, e.g. `referral-center`; also the `<flywheel-widget name>` value. */
-  name: z.string().regex(/^[a-z][a-z0-9-]{1,40}$/),
-  manifestUrl: z.url(),
-  version: z.string().min(1).max(64),
-});
-export type RemoteEntry = z.infer<typeof remoteEntry>;
-export const remoteRegistry = z.array(remoteEntry);
+// Browser code imports this module: keep it free of zod (the registry schema is in remotes.ts).
 
 export const SUPPORTED_LOCALES = ['en', 'zh-CN'] as const;
 export type Locale = (typeof SUPPORTED_LOCALES)[number];

@@ -24,13 +24,13 @@ const registered = new Map<string, string>();
  * throws: a widget that cannot load comes back as `{ ok: false }` for the host to fall back on.
  */
 export async function loadWidget(registry: RemoteRegistry, name: string): Promise<LoadedWidget> {
-  if (!pluginsRegistered) {
-    registerPlugins([retryPlugin(), offlineFallbackPlugin()]);
-    pluginsRegistered = true;
-  }
   try {
     const entry = await registry.resolve(name);
     if (!entry) return { ok: false, reason: `no widget named "${name}" in the registry` };
+    if (!pluginsRegistered) {
+      registerPlugins([retryPlugin(), offlineFallbackPlugin()]);
+      pluginsRegistered = true;
+    }
     const remoteName = federationName(name);
     if (registered.get(remoteName) !== entry.manifestUrl) {
       registerRemotes([{ name: remoteName, entry: entry.manifestUrl }], { force: registered.has(remoteName) });

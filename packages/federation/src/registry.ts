@@ -1,4 +1,4 @@
-import { type RemoteEntry, remoteRegistry } from '@flywheel/contracts/widget';
+import { type RemoteEntry, remoteRegistry } from '@flywheel/contracts/remotes';
 
 /**
  * The BFF's remote registry (`GET /api/remotes`): which build of each widget this page loads.

@@ -41,7 +41,7 @@ function Fallback() {
  * cache, its i18n, the design tokens and styles, and an error boundary; and gives it both a
  * React export and a framework-free `mount`.
  */
-export function defineWidget<P extends object = Record<string, never>>(definition: WidgetDefinition<P>): DefinedWidget<P> {
+export function defineWidget<P extends object = object>(definition: WidgetDefinition<P>): DefinedWidget<P> {
   const { name, component: Inner, messages } = definition;
   const css = `${uiStyles}\n${definition.styles ?? ''}`;
 

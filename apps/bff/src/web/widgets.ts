@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { RemoteEntry } from '@flywheel/contracts/widget';
+import type { RemoteEntry } from '@flywheel/contracts/remotes';
 
 export type LocalWidget = { name: string; version: string; devPort: number; distDir: string };
 

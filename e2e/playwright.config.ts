@@ -1,0 +1,50 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { defineConfig } from '@playwright/test';
+
+// Each run starts the BFF on a fresh embedded database, serving the built shell, remotes and
+// embed.js exactly as `pnpm start` does, plus a plain page on a second origin for embed.js.
+const dataDir = mkdtempSync(join(tmpdir(), 'flywheel-e2e-'));
+
+export default defineConfig({
+  testDir: '.',
+  testMatch: '**/*.spec.ts',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 30_000,
+  reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
+  use: {
+    baseURL: 'http://localhost:3000',
+    browserName: 'chromium',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  },
+  webServer: [
+    {
+      command: 'pnpm --filter @flywheel/bff start',
+      url: 'http://127.0.0.1:3000/readyz',
+      env: { PORT: '3000', DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
+      command: 'tsx fixtures/serve.ts',
+      url: 'http://127.0.0.1:3100/host-page.html',
+      env: { PORT: '3100' },
+      reuseExistingServer: false,
+    },
+  ],
+});
