@@ -96,6 +96,11 @@ describe('origins and CORS', () => {
     expect(evil.headers.get('access-control-allow-origin')).toBeNull();
   });
 
+  it('always lets pages the BFF serves itself call it (same origin), whatever port it runs on', async () => {
+    const res = await me({ ...widgetHeaders(await t.tokenFor('alice')), origin: 'http://localhost' });
+    expect(res.status).toBe(200);
+  });
+
   it('answers preflights for origins some tenant allows, and only those', async () => {
     const preflight = (origin: string) =>
       t.app.request('/trpc/customer.me', {

@@ -18,7 +18,7 @@ export function eventsRoutes(deps: ApiDeps) {
         httpError(c, 413, 'payload_too_large', `A batch may be at most ${MAX_BATCH_BYTES} bytes; send fewer events per request.`),
     }),
     async (c) => {
-      const auth = await authenticateWidgetRequest(deps.tenants, c.req.raw.headers);
+      const auth = await authenticateWidgetRequest(deps.tenants, c.req.raw.headers, c.req.url);
       if (auth.status === 'none') return httpError(c, 401, 'unauthenticated', 'Send the publishable key in X-Flywheel-Key.');
       if (auth.status === 'rejected') {
         return auth.kind === 'origin'

@@ -24,16 +24,18 @@ function sameSecret(a: string, b: string) {
 /**
  * Resolves the tenant from `X-Flywheel-Key` and the caller from `Authorization: Bearer …`
  * (a customer JWT or the tenant's secret key), and checks the browser's Origin against the
- * tenant's allowed origins. Every widget-facing route goes through here.
+ * tenant's allowed origins. Pages Flywheel serves itself (the demo shell, the console's
+ * previews) share the BFF's origin and are always allowed. Every widget-facing route goes
+ * through here.
  */
-export async function authenticateWidgetRequest(tenants: TenantDirectory, headers: Headers): Promise<WidgetAuth> {
+export async function authenticateWidgetRequest(tenants: TenantDirectory, headers: Headers, requestUrl: string): Promise<WidgetAuth> {
   const publishableKey = headers.get('x-flywheel-key');
   if (!publishableKey) return { status: 'none' };
   const tenant = await tenants.byPublishableKey(publishableKey);
   if (!tenant) return { status: 'rejected', kind: 'unauthenticated', reason: 'unknown publishable key' };
 
   const origin = headers.get('origin');
-  if (origin && !tenant.allowedOrigins.includes(origin)) {
+  if (origin && origin !== new URL(requestUrl).origin && !tenant.allowedOrigins.includes(origin)) {
     return { status: 'rejected', kind: 'origin', reason: `origin ${origin} not allowed` };
   }
 
