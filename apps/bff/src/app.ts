@@ -9,6 +9,7 @@ import { requestLog } from './middleware/request-log.ts';
 import { widgetCors } from './middleware/widget-cors.ts';
 import { demoRoutes } from './routes/demo.ts';
 import { eventsRoutes } from './routes/events.ts';
+import { featuresRoutes, type StreamTiming } from './routes/features.ts';
 import { remotesRoutes } from './routes/remotes.ts';
 import { type StaticRoots, staticRoutes } from './web/static.ts';
 import type { RegistrySource } from './web/widgets.ts';
@@ -17,6 +18,7 @@ export type AppDeps = {
   database: Database;
   api: ApiDeps;
   logger: Logger;
+  streamTiming?: StreamTiming;
   web?: {
     registry: RegistrySource;
     /** The built front ends to serve (`pnpm start`); absent in `pnpm dev`, where dev servers do. */
@@ -64,6 +66,8 @@ export function createApp(deps: AppDeps) {
       },
     }),
   );
+
+  app.route('/', featuresRoutes(api.tenants, api.flags.source, deps.streamTiming ?? { pingMs: 30_000, maxDurationMs: 60_000 }));
 
   app.use('/api/events', widgetCors(api.tenants));
   app.route('/api/events', eventsRoutes(api));

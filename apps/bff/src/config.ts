@@ -31,6 +31,11 @@ const schema = z
       })
       .pipe(remoteRegistry)
       .optional(),
+    /** A real GrowthBook to read payloads through (both or neither). */
+    GROWTHBOOK_API_HOST: z.url({ protocol: /^https?$/ }).optional(),
+    GROWTHBOOK_CLIENT_KEY: z.string().min(1).optional(),
+    /** Where the feature definitions live; defaults to experiments/ at the repository root. */
+    EXPERIMENTS_DIR: z.string().min(1).optional(),
     /** `1` in `pnpm dev`: register the widgets' dev servers instead of their builds. */
     FLYWHEEL_DEV_REMOTES: z.enum(['0', '1']).default('0'),
   })
@@ -44,6 +49,10 @@ const schema = z
     }
     if (env.NODE_ENV === 'production' && env.TENANT_SECRETS_KEY === DEVELOPMENT_SECRETS_KEY) {
       ctx.addIssue({ code: 'custom', path: ['TENANT_SECRETS_KEY'], message: 'must not be the development key in production' });
+    }
+    if (Boolean(env.GROWTHBOOK_API_HOST) !== Boolean(env.GROWTHBOOK_CLIENT_KEY)) {
+      const missing = env.GROWTHBOOK_API_HOST ? 'GROWTHBOOK_CLIENT_KEY' : 'GROWTHBOOK_API_HOST';
+      ctx.addIssue({ code: 'custom', path: [missing], message: 'is required when the other GROWTHBOOK_ variable is set' });
     }
     if (env.TENANT_SECRETS_KEY) {
       try {
@@ -65,6 +74,8 @@ export type Config = {
   publicUrl: string | undefined;
   remoteRegistry: z.infer<typeof remoteRegistry> | undefined;
   devRemotes: boolean;
+  growthbook: { apiHost: string; clientKey: string } | undefined;
+  experimentsDir: string | undefined;
   /** The repository, whose built apps `pnpm start` serves. */
   repoRoot: string;
 };
@@ -93,6 +104,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicUrl: e.PUBLIC_URL?.replace(/\/$/, ''),
     remoteRegistry: e.REMOTE_REGISTRY,
     devRemotes: e.FLYWHEEL_DEV_REMOTES === '1',
+    growthbook:
+      e.GROWTHBOOK_API_HOST && e.GROWTHBOOK_CLIENT_KEY ? { apiHost: e.GROWTHBOOK_API_HOST, clientKey: e.GROWTHBOOK_CLIENT_KEY } : undefined,
+    experimentsDir: e.EXPERIMENTS_DIR,
     repoRoot,
   };
 }

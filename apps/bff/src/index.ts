@@ -1,10 +1,12 @@
 import { join } from 'node:path';
-import { TenantDirectory } from '@flywheel/api';
+import { createFlagsRuntime, TenantDirectory } from '@flywheel/api';
 import { createDatabase } from '@flywheel/db';
+import { loadDefinitions } from '@flywheel/flags';
 import { serve } from '@hono/node-server';
 import pino from 'pino';
 import { createApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
+import { GrowthBookUpstream } from './growthbook-upstream.ts';
 import { prepareData } from './startup.ts';
 import { discoverWidgets, type RegistrySource } from './web/widgets.ts';
 
@@ -18,6 +20,13 @@ try {
 }
 
 const logger = pino({ level: config.logLevel });
+const definitions = loadDefinitions(config.experimentsDir);
+if (definitions.problems.length > 0) {
+  console.error(
+    ['Invalid experiments/ definitions:', ...definitions.problems.map((p) => `  ${p.file}: ${p.path}: ${p.message}`)].join('\n'),
+  );
+  process.exit(1);
+}
 const database = await createDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
 try {
   await prepareData(database.db, config.secretsKey, config.isProduction);
@@ -32,10 +41,15 @@ const registry: RegistrySource = config.remoteRegistry
   ? { kind: 'configured', entries: config.remoteRegistry }
   : { kind: config.devRemotes ? 'dev' : 'built', widgets };
 
+const upstream = config.growthbook ? new GrowthBookUpstream({ ...config.growthbook, logger }) : undefined;
+upstream?.start();
+const flags = createFlagsRuntime(database.db, definitions, upstream);
+const stopListening = await flags.store.listen(database);
+
 const app = createApp({
   database,
   logger,
-  api: { db: database.db, tenants: new TenantDirectory(database.db, config.secretsKey), isProduction: config.isProduction },
+  api: { db: database.db, tenants: new TenantDirectory(database.db, config.secretsKey), isProduction: config.isProduction, flags },
   web: {
     registry,
     publicUrl: config.publicUrl,
@@ -73,6 +87,8 @@ function shutdown(signal: string) {
   logger.info({ signal }, 'shutting down');
   setTimeout(() => process.exit(1), 10_000).unref();
   server.close(async () => {
+    upstream?.stop();
+    await stopListening();
     await database.close();
     logger.info('stopped');
     process.exit(0);

@@ -1,5 +1,6 @@
 import type { Db } from '@flywheel/db';
 import { type ConsoleSession, findSession, readSessionCookie } from './console/sessions.ts';
+import type { FlagsRuntime } from './flags/runtime.ts';
 import { authenticateWidgetRequest, type WidgetAuth } from './identity/authenticate.ts';
 import type { TenantDirectory } from './identity/tenant-directory.ts';
 
@@ -9,6 +10,7 @@ export type ApiDeps = {
   tenants: TenantDirectory;
   /** Production hides stack traces and marks cookies Secure. */
   isProduction: boolean;
+  flags: FlagsRuntime;
 };
 
 export type ConsoleRequest = {

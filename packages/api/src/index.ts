@@ -1,5 +1,7 @@
 export { type ApiDeps, type ContextInner, createContext, createContextInner } from './context.ts';
 export { EventNotAllowedError, ingestBatch } from './events/service.ts';
+export { FLAGS_CHANNEL, PayloadStore } from './flags/payload-store.ts';
+export { createFlagsRuntime, type FlagsRuntime, type PayloadSource } from './flags/runtime.ts';
 export { authenticateWidgetRequest, type Caller, type WidgetAuth } from './identity/authenticate.ts';
 export { type CustomerClaims, MAX_TOKEN_LIFETIME_SECONDS, signCustomerToken, verifyCustomerToken } from './identity/customer-token.ts';
 export { type Tenant, TenantDirectory } from './identity/tenant-directory.ts';

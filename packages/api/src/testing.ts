@@ -1,6 +1,8 @@
 import { type Database, DEMO, insertTenant, seedDemo } from '@flywheel/db';
 import { createTestDatabase, testSecretsKey } from '@flywheel/db/testing';
+import { loadDefinitions } from '@flywheel/flags';
 import type { ApiDeps } from './context.ts';
+import { createFlagsRuntime } from './flags/runtime.ts';
 import { signCustomerToken } from './identity/customer-token.ts';
 import { TenantDirectory } from './identity/tenant-directory.ts';
 
@@ -41,6 +43,7 @@ export async function createTestWorld(): Promise<TestWorld> {
     // No caching in tests: a test that changes a tenant sees the change at once.
     tenants: new TenantDirectory(database.db, testSecretsKey, 0),
     isProduction: false,
+    flags: createFlagsRuntime(database.db, loadDefinitions()),
   };
   return {
     database,

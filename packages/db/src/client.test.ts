@@ -19,7 +19,7 @@ describe(`database (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, () =>
     await expect(database.ping()).resolves.toBeUndefined();
     // execute() is typed per driver; both return { rows }.
     const result = (await database.db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`)) as { rows: unknown[] };
-    expect(result.rows).toEqual([{ n: 1 }]);
+    expect(result.rows).toEqual([{ n: 2 }]);
   });
 
   it('seeds the demo tenant once, with its secret encrypted, however often the seed runs', async () => {
@@ -59,5 +59,19 @@ describe(`database (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, () =>
       .from(events)
       .where(and(eq(events.messageId, 'same'), eq(events.tenantId, a?.id ?? '')));
     expect(stored).toHaveLength(1);
+  });
+});
+
+describe('LISTEN / NOTIFY', () => {
+  it('delivers a notification to a listener, and stops after unlisten', async () => {
+    const { notify } = await import('./client.ts');
+    const received: string[] = [];
+    const stop = await database.listen('flywheel_test', (payload) => received.push(payload));
+    await notify(database.db, 'flywheel_test', 'tenant-1');
+    await expect.poll(() => received).toEqual(['tenant-1']);
+    await stop();
+    await notify(database.db, 'flywheel_test', 'tenant-2');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(received).toEqual(['tenant-1']);
   });
 });

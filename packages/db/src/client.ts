@@ -19,8 +19,18 @@ export type Database = {
   driver: 'pglite' | 'postgres';
   /** Resolves when the database answers a trivial query; rejects otherwise. Used by /readyz. */
   ping(): Promise<void>;
+  /**
+   * Postgres LISTEN: calls `handler` with each NOTIFY payload on `channel`, from any process
+   * using the same database. Resolves to the function that stops listening.
+   */
+  listen(channel: string, handler: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 };
+
+/** Sends a NOTIFY every listener of `channel` receives, in this process and in the others. */
+export async function notify(db: Db, channel: string, payload: string) {
+  await db.execute(sql`select pg_notify(${channel}, ${payload})`);
+}
 
 export type DatabaseOptions = {
   /** A Postgres connection string. When absent, PGlite runs in-process. */
@@ -59,6 +69,10 @@ async function openPglite(dataDir: string): Promise<Database> {
     ping: async () => {
       await client.query('select 1');
     },
+    listen: async (channel, handler) => {
+      const stop = await client.listen(channel, handler);
+      return async () => stop();
+    },
     close: () => client.close(),
   };
 }
@@ -68,6 +82,7 @@ async function openPostgres(connectionString: string, max: number): Promise<Data
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on('error', () => {});
   const db = drizzleNodePostgres({ client: pool, schema });
+  const listeners = new Set<pg.Client>();
   const lockClient = await pool.connect();
   try {
     await lockClient.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_ID]);
@@ -82,6 +97,24 @@ async function openPostgres(connectionString: string, max: number): Promise<Data
     ping: async () => {
       await db.execute(sql`select 1`);
     },
-    close: () => pool.end(),
+    listen: async (channel, handler) => {
+      // LISTEN holds its connection for as long as it listens: a dedicated client, not the pool's.
+      const client = new pg.Client({ connectionString });
+      client.on('error', () => {});
+      await client.connect();
+      client.on('notification', (message) => {
+        if (message.channel === channel) handler(message.payload ?? '');
+      });
+      await client.query(`listen "${channel.replace(/"/g, '')}"`);
+      listeners.add(client);
+      return async () => {
+        listeners.delete(client);
+        await client.end();
+      };
+    },
+    close: async () => {
+      await Promise.all([...listeners].map((client) => client.end()));
+      await pool.end();
+    },
   };
 }

@@ -1,4 +1,4 @@
-export { createDatabase, type Database, type DatabaseOptions, type Db, defaultDataDir, migrationsFolder } from './client.ts';
+export { createDatabase, type Database, type DatabaseOptions, type Db, defaultDataDir, migrationsFolder, notify } from './client.ts';
 export { hashPassword, verifyPassword } from './crypto/passwords.ts';
 export {
   DEVELOPMENT_SECRETS_KEY,
@@ -7,7 +7,7 @@ export {
   parseSecretsKey,
   type SecretsKey,
 } from './crypto/tenant-secrets.ts';
-export type { ConsoleRole } from './schema.ts';
+export type { ConsoleRole, FeatureStatus } from './schema.ts';
 export * as schema from './schema.ts';
 export { DEMO, DEMO_ORIGINS, seedDemo } from './seed.ts';
 export { insertTenant, type NewTenant } from './tenants.ts';

@@ -1,5 +1,18 @@
 import { sql } from 'drizzle-orm';
-import { bigint, index, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 type Json = Record<string, unknown>;
 
@@ -120,4 +133,76 @@ export const consoleSessions = pgTable(
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   },
   (t) => [index('console_sessions_user_id').on(t.userId)],
+);
+
+export const featureStatus = pgEnum('feature_status', ['draft', 'running', 'stopped']);
+export type FeatureStatus = (typeof featureStatus.enumValues)[number];
+
+/**
+ * What marketers change about a feature defined in experiments/, per tenant. The payload widgets
+ * receive is compile(definitions, these rows).
+ */
+export const featureStates = pgTable(
+  'feature_states',
+  {
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    featureKey: text('feature_key').notNull(),
+    status: featureStatus('status').notNull().default('draft'),
+    /** null = the definition's value. */
+    coverage: doublePrecision('coverage'),
+    weights: jsonb('weights').$type<number[]>(),
+    targeting: jsonb('targeting').$type<Json>(),
+    /** A variation everyone (matching the targeting) gets, e.g. a winner rolled out or a kill switch. */
+    releasedVariationId: text('released_variation_id'),
+    /** Incremented on relaunch: a new phase re-randomises and starts new sticky buckets. */
+    phase: integer('phase').notNull().default(0),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.featureKey] })],
+);
+
+/** Every change to a feature's runtime state: who, when, before and after. Never updated. */
+export const featureStateChanges = pgTable(
+  'feature_state_changes',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    featureKey: text('feature_key').notNull(),
+    changedBy: uuid('changed_by').references(() => consoleUsers.id, { onDelete: 'set null' }),
+    changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
+    before: jsonb('before').$type<Json | null>(),
+    after: jsonb('after').$type<Json>().notNull(),
+  },
+  (t) => [index('feature_state_changes_tenant_key').on(t.tenantId, t.featureKey, t.changedAt)],
+);
+
+/**
+ * The payload's version per tenant: `dateUpdated` moves when, and only when, the compiled
+ * content's hash changes, so SDKs (which dedupe by dateUpdated) see every change and no other.
+ */
+export const payloadVersions = pgTable('payload_versions', {
+  tenantId: uuid('tenant_id')
+    .primaryKey()
+    .references(() => tenants.id, { onDelete: 'cascade' }),
+  contentHash: text('content_hash').notNull(),
+  dateUpdated: timestamp('date_updated', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** GrowthBook sticky bucket documents (GROWTHBOOK.md §2.3), so a unit keeps its variation when weights change. */
+export const stickyBuckets = pgTable(
+  'sticky_buckets',
+  {
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    attributeName: text('attribute_name').notNull(),
+    attributeValue: text('attribute_value').notNull(),
+    assignments: jsonb('assignments').$type<Record<string, string>>().notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.attributeName, t.attributeValue] })],
 );

@@ -1,0 +1,141 @@
+import type { AddressInfo } from 'node:net';
+import { DEMO } from '@flywheel/db';
+import { flagAttributes } from '@flywheel/flags';
+import { GrowthBook } from '@growthbook/growthbook';
+import { serve } from '@hono/node-server';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../app.ts';
+import { createTestApp, type TestApp } from '../test-app.ts';
+
+let t: TestApp;
+let stopListening: () => Promise<void>;
+beforeAll(async () => {
+  t = await createTestApp();
+  stopListening = await t.deps.flags.store.listen(t.database);
+});
+afterAll(async () => {
+  await stopListening();
+  await t.close();
+});
+
+async function launch(change: Record<string, unknown>) {
+  const { changeFeatureStateForTest } = await import('../test-app.ts');
+  await changeFeatureStateForTest(t, 'referral-center.headline', change);
+}
+
+/** Reads SSE events off a streaming response until `until` says stop (or the stream ends). */
+async function readEvents(response: Response, until: (events: { event?: string; data: string }[]) => boolean, timeoutMs = 3000) {
+  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+  const decoder = new TextDecoder();
+  const events: { event?: string; data: string }[] = [];
+  let buffer = '';
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline && !until(events)) {
+    const { value, done } = await Promise.race([
+      reader.read(),
+      new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), deadline - Date.now())),
+    ]);
+    if (done) break;
+    buffer += decoder.decode(value, { stream: true });
+    let split = buffer.indexOf('\n\n');
+    while (split >= 0) {
+      const block = buffer.slice(0, split);
+      buffer = buffer.slice(split + 2);
+      const event = /^event: (.*)$/m.exec(block)?.[1];
+      const data = /^data: (.*)$/m.exec(block)?.[1];
+      if (data !== undefined) events.push({ ...(event ? { event } : {}), data });
+      else if (block.startsWith('retry:')) events.push({ event: 'retry', data: block });
+      split = buffer.indexOf('\n\n');
+    }
+  }
+  await reader.cancel().catch(() => {});
+  return events;
+}
+
+describe('GET /api/features/:clientKey', () => {
+  it('serves the payload with an ETag, SSE support and CORS, and 304 when unchanged', async () => {
+    const res = await t.app.request('/api/features/pk_test_demo', { headers: { origin: 'https://anywhere.example' } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('x-sse-support')).toBe('enabled');
+    expect(res.headers.get('access-control-expose-headers')).toContain('x-sse-support');
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    const body = (await res.json()) as { status: number; features: Record<string, unknown>; dateUpdated: string };
+    expect(body.status).toBe(200);
+    expect(Object.keys(body.features).sort()).toEqual(['referral-center.enabled', 'referral-center.headline', 'referral-center.remote']);
+    const again = await t.app.request('/api/features/pk_test_demo', { headers: { 'if-none-match': res.headers.get('etag') ?? '' } });
+    expect(again.status).toBe(304);
+  });
+
+  it('answers an unknown key like GrowthBook does', async () => {
+    const res = await t.app.request('/api/features/pk_nope');
+    expect(res.status).toBe(400);
+    expect(res.headers.get('x-unrecoverable')).toBe('1');
+  });
+});
+
+describe('the official GrowthBook SDK against the BFF', () => {
+  it('loads the payload; 10,000 ids split without sample-ratio mismatch, exactly as the server evaluates them', async () => {
+    await launch({ status: 'running', weights: [0.5, 0.5] });
+    const server = serve({ fetch: t.app.fetch, port: 0, hostname: '127.0.0.1' });
+    await new Promise((resolve) => server.once('listening', resolve));
+    const apiHost = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const gb = new GrowthBook({ apiHost, clientKey: DEMO.publishableKey });
+      expect(await gb.init({ timeout: 3000, streaming: false })).toMatchObject({ success: true, source: 'network' });
+      const payload = await t.deps.flags.source.payloadFor(t.tenantId);
+      const counts = { control: 0, 'give-get': 0 };
+      for (let i = 0; i < 10_000; i++) {
+        const attributes = flagAttributes({
+          customerId: `user-${i}`,
+          publishableKey: DEMO.publishableKey,
+          traits: {},
+          locale: 'en',
+          widgets: ['referral-center'],
+        });
+        await gb.setAttributes(attributes);
+        const browser = gb.evalFeature('referral-center.headline').experimentResult?.key;
+        const scoped = await t.deps.flags.clients.scoped(t.tenantId, payload, attributes, { onExposure: () => {} });
+        expect(scoped.evalFeature('referral-center.headline').experimentResult?.key).toBe(browser);
+        counts[browser as keyof typeof counts]++;
+      }
+      // Pearson chi-square, 1 degree of freedom: above 10.828 means p < 0.001 (GrowthBook's SRM threshold).
+      const expected = 5000;
+      const chiSquare = Object.values(counts).reduce((sum, n) => sum + (n - expected) ** 2 / expected, 0);
+      expect(chiSquare).toBeLessThan(10.828);
+      gb.destroy();
+    } finally {
+      server.close();
+    }
+  }, 60_000);
+});
+
+describe('GET /sub/:clientKey', () => {
+  it('streams the payload, then every change within a second, as GrowthBook’s proxy does', async () => {
+    const res = await t.app.request('/sub/pk_test_demo');
+    expect(res.headers.get('content-type')).toContain('text/event-stream');
+    const started = Date.now();
+    setTimeout(() => void launch({ coverage: 0.8 }), 200);
+    const events = await readEvents(res, (e) => e.filter((x) => x.event === 'features').length >= 2);
+    const features = events
+      .filter((e) => e.event === 'features')
+      .map((e) => JSON.parse(e.data) as { dateUpdated: string; features: Record<string, { rules: { coverage: number }[] }> });
+    expect(events[0]).toEqual({ event: 'retry', data: 'retry: 10000' });
+    expect(features).toHaveLength(2);
+    expect(features[1]?.dateUpdated).not.toBe(features[0]?.dateUpdated);
+    expect(features[1]?.features['referral-center.headline']?.rules[0]?.coverage).toBe(0.8);
+    expect(Date.now() - started).toBeLessThan(1200);
+  });
+
+  it('pings and closes the stream after its maximum duration', async () => {
+    const app = createApp({
+      database: t.database,
+      api: t.deps,
+      logger: pino({ level: 'silent' }),
+      streamTiming: { pingMs: 50, maxDurationMs: 400 },
+    });
+    const res = await app.request('/sub/pk_test_demo');
+    const events = await readEvents(res, () => false, 2000);
+    expect(events.filter((e) => e.event === undefined && e.data === '').length).toBeGreaterThanOrEqual(3);
+  });
+});

@@ -1,0 +1,91 @@
+import { type Database, type Db, notify, schema } from '@flywheel/db';
+import { compile, contentHash, type Definitions, type Payload, type RuntimeState } from '@flywheel/flags';
+import { eq, sql } from 'drizzle-orm';
+
+/** Postgres NOTIFY channel: payload = the tenant id whose flags changed. */
+export const FLAGS_CHANNEL = 'flywheel_flags';
+
+/**
+ * Each tenant's GrowthBook payload: compiled from experiments/ and the tenant's runtime state,
+ * versioned in the database so every replica serves the same dateUpdated for the same content.
+ * Cached per process and invalidated through LISTEN/NOTIFY, so a console change reaches every
+ * replica, and every open stream, within milliseconds.
+ */
+export class PayloadStore {
+  readonly #cache = new Map<string, Promise<Payload>>();
+  readonly #listeners = new Set<(tenantId: string) => void>();
+
+  constructor(
+    private readonly db: Db,
+    readonly definitions: Definitions,
+  ) {}
+
+  payloadFor(tenantId: string): Promise<Payload> {
+    let payload = this.#cache.get(tenantId);
+    if (!payload) {
+      payload = this.#build(tenantId).catch((error: unknown) => {
+        this.#cache.delete(tenantId);
+        throw error;
+      });
+      this.#cache.set(tenantId, payload);
+    }
+    return payload;
+  }
+
+  async runtimeStates(tenantId: string): Promise<Map<string, RuntimeState>> {
+    const rows = await this.db.select().from(schema.featureStates).where(eq(schema.featureStates.tenantId, tenantId));
+    return new Map(
+      rows.map((row) => [
+        row.featureKey,
+        {
+          status: row.status,
+          coverage: row.coverage,
+          weights: row.weights,
+          targeting: row.targeting,
+          releasedVariationId: row.releasedVariationId,
+          phase: row.phase,
+        },
+      ]),
+    );
+  }
+
+  async #build(tenantId: string): Promise<Payload> {
+    const features = compile(this.definitions.features, await this.runtimeStates(tenantId));
+    const hash = contentHash(features);
+    // Moves dateUpdated only when the hash changes; concurrent replicas agree on one row.
+    await this.db
+      .insert(schema.payloadVersions)
+      .values({ tenantId, contentHash: hash })
+      .onConflictDoUpdate({
+        target: schema.payloadVersions.tenantId,
+        set: { contentHash: hash, dateUpdated: sql`now()` },
+        setWhere: sql`${schema.payloadVersions.contentHash} <> excluded.content_hash`,
+      });
+    const [version] = await this.db
+      .select({ dateUpdated: schema.payloadVersions.dateUpdated })
+      .from(schema.payloadVersions)
+      .where(eq(schema.payloadVersions.tenantId, tenantId));
+    return { features, dateUpdated: (version?.dateUpdated ?? new Date()).toISOString() };
+  }
+
+  /** Drops the cached payload and tells this process's subscribers (open SSE streams). */
+  invalidate(tenantId: string) {
+    this.#cache.delete(tenantId);
+    for (const listener of this.#listeners) listener(tenantId);
+  }
+
+  onChange(listener: (tenantId: string) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /** Announces a change to every replica (this one included) through Postgres. */
+  async publishChange(tenantId: string) {
+    await notify(this.db, FLAGS_CHANNEL, tenantId);
+  }
+
+  /** Starts listening for changes made by any replica; resolves to the stop function. */
+  listen(database: Database) {
+    return database.listen(FLAGS_CHANNEL, (tenantId) => this.invalidate(tenantId));
+  }
+}

@@ -1,0 +1,64 @@
+import type { Db } from '@flywheel/db';
+import { type Definitions, type Exposure, type FlagAttributes, FlagClients, type Payload } from '@flywheel/flags';
+import type { UserScopedGrowthBook } from '@growthbook/growthbook';
+import { ingestBatch } from '../events/service.ts';
+import { PayloadStore } from './payload-store.ts';
+import { DbStickyBucketService } from './sticky-buckets.ts';
+
+/** Where payloads come from: compiled locally (PayloadStore) or read through a real GrowthBook. */
+export type PayloadSource = {
+  payloadFor(tenantId: string): Promise<Payload>;
+  /** Called with a tenant id whenever that tenant's payload may have changed. */
+  onChange(listener: (tenantId: string) => void): () => void;
+};
+
+/** Flags as the API uses them: definitions, runtime state, the payload source, evaluation. */
+export type FlagsRuntime = {
+  definitions: Definitions;
+  /** Runtime state and the locally compiled payloads (console changes land here). */
+  store: PayloadStore;
+  /** What SDKs and server-side evaluation read: the store, or a real GrowthBook when configured. */
+  source: PayloadSource;
+  clients: FlagClients;
+};
+
+export function createFlagsRuntime(db: Db, definitions: Definitions, upstream?: PayloadSource): FlagsRuntime {
+  const store = new PayloadStore(db, definitions);
+  return { definitions, store, source: upstream ?? store, clients: new FlagClients() };
+}
+
+/**
+ * Records an exposure the way the browser's tracking callback does (`experiment_viewed` with
+ * `experiment_id` and `variation_id`). The messageId is derived from the unit and variation, so a
+ * customer exposed on every request is still recorded once.
+ */
+async function recordExposure(db: Db, tenantId: string, { experimentKey, variationId, attributes }: Exposure) {
+  await ingestBatch(db, tenantId, { kind: 'server' }, [
+    {
+      type: 'track',
+      event: 'experiment_viewed',
+      messageId: `exposure:${experimentKey}:${variationId}:${attributes.id}`,
+      userId: attributes.id,
+      ...(attributes.deviceId ? { anonymousId: attributes.deviceId } : {}),
+      properties: { experiment_id: experimentKey, variation_id: variationId, source: 'server' },
+    },
+  ]);
+}
+
+/**
+ * A request-scoped GrowthBook for one customer, on the same payload and attributes the browser
+ * uses, with sticky buckets from the database. Exposures are written before `done` resolves.
+ */
+export async function evaluatorFor(db: Db, flags: FlagsRuntime, tenantId: string, attributes: FlagAttributes) {
+  const payload = await flags.source.payloadFor(tenantId);
+  const exposures: Exposure[] = [];
+  const gb: UserScopedGrowthBook = await flags.clients.scoped(tenantId, payload, attributes, {
+    stickyBuckets: new DbStickyBucketService(db, tenantId),
+    onExposure: (exposure) => exposures.push(exposure),
+  });
+  return {
+    gb,
+    /** Writes the exposures this request caused; call after evaluating. */
+    done: () => Promise.all(exposures.splice(0).map((exposure) => recordExposure(db, tenantId, exposure))),
+  };
+}

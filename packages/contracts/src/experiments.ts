@@ -1,0 +1,101 @@
+import { z } from 'zod';
+
+const key = z
+  .string()
+  .regex(
+    /^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)+$/,
+    'must look like <widget>.<name> (lowercase, dots between parts, e.g. referral-center.enabled)',
+  );
+const id = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, 'must be lowercase letters, digits, - or _ (at most 40)');
+
+/** A GrowthBook targeting condition (Mongo-like syntax, GROWTHBOOK.md §1.4). */
+export const condition = z.record(z.string(), z.json());
+
+const valueTypes = { boolean: z.boolean(), string: z.string(), number: z.number(), json: z.json() } as const;
+export type ValueType = keyof typeof valueTypes;
+
+const weightsSumToOne = (weights: number[]) => Math.abs(weights.reduce((a, b) => a + b, 0) - 1) < 0.001;
+
+export const experimentDefinition = z.object({
+  /** The tracking key exposures carry as `experiment_id`; defaults to the feature key. */
+  key: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9._-]{0,79}$/)
+    .optional(),
+  hypothesis: z.string().min(10).max(2000),
+  goalMetrics: z.array(z.string()).min(1),
+  guardrailMetrics: z.array(z.string()).default([]),
+  targeting: condition.optional(),
+  coverage: z.number().min(0).max(1).default(1),
+  weights: z.array(z.number().min(0).max(1)).refine(weightsSumToOne, 'must add up to 1').optional(),
+  hashAttribute: z.enum(['id', 'deviceId']).default('id'),
+  /** Experiments in the same namespace never share a unit: each takes its own slice of it. */
+  namespace: z
+    .object({ name: id, range: z.tuple([z.number().min(0).max(1), z.number().min(0).max(1)]) })
+    .refine((ns) => ns.range[0] < ns.range[1], { message: 'range must go from low to high', path: ['range'] })
+    .optional(),
+});
+
+export const featureDefinition = z
+  .object({
+    key,
+    /** The widget that owns the feature (a folder under apps/). */
+    widget: z.string().regex(/^[a-z][a-z0-9-]*$/),
+    description: z.string().min(10).max(500),
+    valueType: z.enum(['boolean', 'string', 'number', 'json']),
+    defaultValue: z.json(),
+    variations: z.array(z.object({ id, value: z.json() })).min(2),
+    experiment: experimentDefinition.optional(),
+  })
+  .superRefine((feature, ctx) => {
+    const schema = valueTypes[feature.valueType];
+    if (!schema.safeParse(feature.defaultValue).success) {
+      ctx.addIssue({ code: 'custom', path: ['defaultValue'], message: `must be a ${feature.valueType}` });
+    }
+    feature.variations.forEach((variation, index) => {
+      if (!schema.safeParse(variation.value).success) {
+        ctx.addIssue({ code: 'custom', path: ['variations', index, 'value'], message: `must be a ${feature.valueType}` });
+      }
+    });
+    const ids = feature.variations.map((v) => v.id);
+    if (new Set(ids).size !== ids.length) ctx.addIssue({ code: 'custom', path: ['variations'], message: 'variation ids must be unique' });
+    const weights = feature.experiment?.weights;
+    if (weights && weights.length !== feature.variations.length) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['experiment', 'weights'],
+        message: `needs one weight per variation (${feature.variations.length})`,
+      });
+    }
+    if (feature.widget !== feature.key.split('.')[0]) {
+      ctx.addIssue({ code: 'custom', path: ['key'], message: `must start with its widget (${feature.widget}.)` });
+    }
+  });
+export type FeatureDefinition = z.infer<typeof featureDefinition>;
+
+export const metricDefinition = z
+  .object({
+    key: id,
+    description: z.string().max(500).optional(),
+    /** The event (track event name) the metric counts. */
+    event: z.string().min(1).max(200),
+    type: z.enum(['binomial', 'count', 'mean']),
+    /** For `mean`: the numeric event property averaged per unit. */
+    property: z.string().min(1).max(64).optional(),
+    /** Conversions count only within this many hours after a unit's first exposure. */
+    conversionWindowHours: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 90)
+      .default(72),
+    /** `decrease` for metrics where lower is better (errors, churn). */
+    goal: z.enum(['increase', 'decrease']).default('increase'),
+  })
+  .refine((m) => m.type !== 'mean' || m.property !== undefined, {
+    message: 'a mean metric needs the property it averages',
+    path: ['property'],
+  });
+export type MetricDefinition = z.infer<typeof metricDefinition>;
+
+export const metricsFile = z.object({ metrics: z.array(metricDefinition).min(1) });

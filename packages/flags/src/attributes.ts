@@ -1,0 +1,34 @@
+/**
+ * The attributes every evaluation uses, in the browser and on the server alike, built by this one
+ * function so both sides bucket a customer the same way. `widget` is a list: one page-level
+ * browser instance serves every widget on the page, so targeting uses `{ widget: { $in: [...] } }`.
+ */
+export type FlagAttributes = {
+  id: string;
+  /** The tenant's publishable key: the one tenant identifier the browser knows too. */
+  tenantId: string;
+  plan?: string;
+  tier?: string;
+  locale?: string;
+  widget: string[];
+  deviceId?: string;
+};
+
+export function flagAttributes(input: {
+  customerId: string;
+  publishableKey: string;
+  traits: Record<string, unknown>;
+  locale?: string | undefined;
+  widgets: string[];
+  deviceId?: string | undefined;
+}): FlagAttributes {
+  const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+  const attributes: FlagAttributes = { id: input.customerId, tenantId: input.publishableKey, widget: [...input.widgets].sort() };
+  const plan = text(input.traits.plan);
+  const tier = text(input.traits.tier);
+  if (plan) attributes.plan = plan;
+  if (tier) attributes.tier = tier;
+  if (input.locale) attributes.locale = input.locale;
+  if (input.deviceId) attributes.deviceId = input.deviceId;
+  return attributes;
+}
