@@ -109,3 +109,65 @@ describe('pnpm flywheel widget new', () => {
     }
   });
 });
+
+describe('pnpm flywheel experiments', () => {
+  it('check passes on the repository’s experiments/', async () => {
+    expect(await main(['experiments', 'check'], env)).toMatchObject({ code: 0, stdout: '3 features and 3 metrics are valid.' });
+  });
+
+  it('check fails on a broken file, naming the file, the field and the reason', async () => {
+    const { cpSync, mkdtempSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'experiments-'));
+    cpSync(new URL('../../../experiments', import.meta.url), dir, { recursive: true });
+    writeFileSync(
+      join(dir, 'referral-center.headline.yaml'),
+      'key: referral-center.headline\nwidget: referral-center\ndescription: Headline copy test.\nvalueType: string\ndefaultValue: control\nvariations:\n  - {id: control, value: control}\n  - {id: give-get, value: 3}\nexperiment:\n  hypothesis: Clearer copy gets more shares.\n  goalMetrics: [shares]\n  coverage: 2\n',
+    );
+    const { code, stderr } = await main(['experiments', 'check', '--dir', dir], env);
+    expect(code).toBe(1);
+    expect(stderr).toContain('referral-center.headline.yaml: variations.1.value: must be a string');
+    expect(stderr).toContain('referral-center.headline.yaml: experiment.coverage: Too big');
+  });
+
+  it('check names a goal metric that metrics.yaml does not define', async () => {
+    const { cpSync, mkdtempSync, readFileSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'experiments-'));
+    cpSync(new URL('../../../experiments', import.meta.url), dir, { recursive: true });
+    const file = join(dir, 'referral-center.headline.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('goalMetrics: [referral_invite_sent]', 'goalMetrics: [shares]'));
+    const { stderr } = await main(['experiments', 'check', '--dir', dir], env);
+    expect(stderr).toContain('referral-center.headline.yaml: experiment.goalMetrics.0: no metric "shares" in metrics.yaml');
+  });
+
+  it('check fails when the committed JSON Schemas are out of date', async () => {
+    const { cpSync, mkdtempSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'experiments-'));
+    cpSync(new URL('../../../experiments', import.meta.url), dir, { recursive: true });
+    writeFileSync(join(dir, 'feature.schema.json'), '{}\n');
+    const { code, stderr } = await main(['experiments', 'check', '--dir', dir], env);
+    expect(code).toBe(1);
+    expect(stderr).toContain('feature.schema.json: (file): is out of date');
+  });
+
+  it('push upserts into GrowthBook and needs its key and URL', async () => {
+    const { growthbookApi } = await import('@flywheel/testing/msw/growthbook');
+    const { setupServer } = await import('msw/node');
+    const gb = growthbookApi('http://gb.test/api', 'secret_x');
+    const server = setupServer(...gb.handlers);
+    server.listen({ onUnhandledRequest: 'error' });
+    try {
+      expect(await main(['experiments', 'push'], env)).toMatchObject({ code: 2, stderr: expect.stringContaining('--api-url: required') });
+      const pushed = await main(['experiments', 'push', '--api-url', 'http://gb.test/api'], { ...env, GROWTHBOOK_SECRET_KEY: 'secret_x' });
+      expect(pushed).toMatchObject({ code: 0, stdout: 'Features: 3 created, 0 updated\nExperiments: 2 created, 0 updated' });
+      expect(gb.store.features.size).toBe(3);
+    } finally {
+      server.close();
+    }
+  });
+});

@@ -1,4 +1,5 @@
 import { dbCommand, dbHelp } from './commands/db.ts';
+import { experimentsCommand, experimentsHelp } from './commands/experiments.ts';
 import { tenantCommand, tenantHelp } from './commands/tenant.ts';
 import { tokenCommand, tokenHelp } from './commands/token.ts';
 import { widgetCommand, widgetHelp } from './commands/widget.ts';
@@ -11,6 +12,7 @@ const commands: Record<string, Command> = {
   tenant: { help: tenantHelp, run: tenantCommand },
   db: { help: dbHelp, run: dbCommand },
   widget: { help: widgetHelp, run: widgetCommand },
+  experiments: { help: experimentsHelp, run: experimentsCommand },
 };
 
 export const help = `Usage: pnpm flywheel <command> [options]

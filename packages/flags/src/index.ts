@@ -2,3 +2,4 @@ export { type FlagAttributes, flagAttributes } from './attributes.ts';
 export { compile, contentHash, type Payload, type RuntimeState, trackingKey } from './compile.ts';
 export { type Definitions, defaultExperimentsDir, loadDefinitions, type Problem } from './definitions.ts';
 export { type Exposure, FlagClients } from './evaluator.ts';
+export { type PushOptions, type PushSummary, pushToGrowthBook } from './push.ts';

@@ -1,0 +1,56 @@
+import { growthbookApi } from '@flywheel/testing/msw/growthbook';
+import { setupServer } from 'msw/node';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadDefinitions } from './definitions.ts';
+import { pushToGrowthBook } from './push.ts';
+
+const apiUrl = 'http://growthbook.test/api';
+const gb = growthbookApi(apiUrl, 'secret_abc');
+const server = setupServer(...gb.handlers);
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterAll(() => server.close());
+
+const definitions = loadDefinitions();
+
+describe('experiments push', () => {
+  it('creates every feature and experiment, linking experiment-ref rules to GrowthBook’s variation ids', async () => {
+    const summary = await pushToGrowthBook({ apiUrl, secretKey: 'secret_abc', environment: 'production', definitions });
+    expect(summary.features.created.sort()).toEqual(['referral-center.enabled', 'referral-center.headline', 'referral-center.remote']);
+    expect(summary.experiments.created.sort()).toEqual(['referral-center-canary', 'referral-center-headline']);
+    const experiment = [...gb.store.experiments.values()].find((e) => e.trackingKey === 'referral-center-headline');
+    const feature = gb.store.features.get('referral-center.headline') as unknown as {
+      defaultValue: string;
+      environments: {
+        production: { rules: { type: string; experimentId: string; variations: { variationId: string; value: string }[] }[] };
+      };
+    };
+    expect(feature.defaultValue).toBe('control');
+    expect(feature.environments.production.rules).toEqual([
+      {
+        type: 'experiment-ref',
+        experimentId: experiment?.id,
+        variations: [
+          { variationId: experiment?.variations[0]?.variationId, value: 'control' },
+          { variationId: experiment?.variations[1]?.variationId, value: 'give-get' },
+        ],
+      },
+    ]);
+    expect(gb.store.features.get('referral-center.enabled')?.defaultValue).toBe('true');
+  });
+
+  it('is idempotent: a second push updates in place and creates nothing', async () => {
+    const variationIds = [...gb.store.experiments.values()].flatMap((e) => e.variations.map((v) => v.variationId));
+    const summary = await pushToGrowthBook({ apiUrl, secretKey: 'secret_abc', environment: 'production', definitions });
+    expect(summary.features.created).toEqual([]);
+    expect(summary.experiments.created).toEqual([]);
+    expect(gb.store.features.size).toBe(3);
+    expect(gb.store.experiments.size).toBe(2);
+    expect([...gb.store.experiments.values()].flatMap((e) => e.variations.map((v) => v.variationId))).toEqual(variationIds);
+  });
+
+  it('stops with GrowthBook’s message on a rejected key', async () => {
+    await expect(pushToGrowthBook({ apiUrl, secretKey: 'wrong', environment: 'production', definitions })).rejects.toThrow(
+      '401: Invalid API key',
+    );
+  });
+});
