@@ -36,7 +36,16 @@ export default defineConfig({
     {
       command: 'pnpm --filter @flywheel/bff start',
       url: 'http://127.0.0.1:3000/readyz',
-      env: { PORT: '3000', DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+      env: {
+        PORT: '3000',
+        DATA_DIR: dataDir,
+        LOG_LEVEL: 'warn',
+        // The default build served by the BFF, and a "canary" build on another origin (fixtures/serve.ts).
+        REMOTE_REGISTRY: JSON.stringify([
+          { name: 'referral-center', version: '0.1.0', manifestUrl: 'http://localhost:3000/remotes/referral-center/mf-manifest.json' },
+          { name: 'referral-center', version: 'canary', manifestUrl: 'http://localhost:3100/canary/referral-center/mf-manifest.json' },
+        ]),
+      },
       reuseExistingServer: false,
       timeout: 60_000,
     },

@@ -1,5 +1,5 @@
 import { Button, Card, EmptyState, Skeleton } from '@flywheel/ui';
-import { useQuery, useTRPC, useTranslation } from '@flywheel/widget-kit';
+import { useFeatureValue, useQuery, useTRPC, useTranslation } from '@flywheel/widget-kit';
 
 /**
  * The referral center. For now: who is signed in, and the sections the referral program fills
@@ -9,17 +9,19 @@ export function ReferralCenter() {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const me = useQuery(trpc.customer.me.queryOptions());
+  // The headline/offer copy experiment (experiments/referral-center.headline.yaml).
+  const headline = t(`referral.headline.${useFeatureValue('referral-center.headline', 'control') === 'give-get' ? 'give-get' : 'control'}`);
 
   if (me.isPending) {
     return (
-      <Card title={t('referral.title')}>
+      <Card title={headline}>
         <Skeleton label={t('kit.loading')} />
       </Card>
     );
   }
   if (me.isError) {
     return (
-      <Card title={t('referral.title')}>
+      <Card title={headline}>
         <p role="alert">{t('referral.error')}</p>
         <Button variant="secondary" onClick={() => void me.refetch()}>
           {t('kit.retry')}
@@ -28,7 +30,7 @@ export function ReferralCenter() {
     );
   }
   return (
-    <Card title={t('referral.title')}>
+    <Card title={headline}>
       <p>{t('referral.greeting', { name: me.data.name ?? me.data.id })}</p>
       <div className="fw-referral__sections">
         <section className="fw-referral__section">

@@ -82,7 +82,8 @@ class FlywheelWidget extends HTMLElement {
         return;
       }
       if (result.ok) this.#unmount = result.unmount;
-      else this.#fallback.hidden = false;
+      // Switched off by its flag: show nothing at all, not even the fallback.
+      else if (!result.hidden) this.#fallback.hidden = false;
     } catch {
       this.#fallback.hidden = false;
     }

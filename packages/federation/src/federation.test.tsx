@@ -1,4 +1,6 @@
-import { act, render, screen } from '@testing-library/react';
+import { bffHandlers } from '@flywheel/testing/msw/bff';
+import { renderWidget } from '@flywheel/testing/render';
+import { screen } from '@testing-library/react';
 import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -82,19 +84,43 @@ describe('runtime plugins', () => {
 
 describe('<RemoteWidget>', () => {
   it('shows the host’s fallback when the widget cannot be found', async () => {
-    server.use(http.get(`${apiBase}/api/remotes`, () => HttpResponse.json(entries)));
-    // use() suspends on the load; act lets React settle it.
-    await act(async () => {
-      render(
-        <RemoteWidget
-          name="ugc-showcase"
-          apiBase={apiBase}
-          publishableKey="pk_rw"
-          fallback={<p>Not available</p>}
-          loading={<p>Loading</p>}
-        />,
-      );
-    });
+    server.use(
+      ...bffHandlers(apiBase),
+      http.get(`${apiBase}/api/remotes`, () => HttpResponse.json(entries)),
+    );
+    await renderWidget(
+      <RemoteWidget
+        name="ugc-showcase"
+        apiBase={apiBase}
+        publishableKey="pk_rw"
+        fallback={<p>Not available</p>}
+        loading={<p>Loading</p>}
+      />,
+    );
     expect(await screen.findByText('Not available')).toBeTruthy();
+  });
+
+  it('shows nothing at all, not even the fallback, while the widget’s kill switch is off', async () => {
+    let registryAsked = false;
+    server.use(
+      ...bffHandlers(apiBase, {}, { 'referral-center.enabled': { defaultValue: true, rules: [{ force: false }] } }),
+      http.get(`${apiBase}/api/remotes`, () => {
+        registryAsked = true;
+        return HttpResponse.json(entries);
+      }),
+    );
+    const { container } = await renderWidget(
+      <RemoteWidget
+        name="referral-center"
+        apiBase={apiBase}
+        publishableKey="pk_off"
+        getToken={() => 't'}
+        fallback={<p>Not available</p>}
+        loading={<p>Loading</p>}
+      />,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(container.textContent).toBe('');
+    expect(registryAsked).toBe(false);
   });
 });

@@ -1,3 +1,4 @@
+export { loadWidgetForPage } from './load-for-page.ts';
 export { type LoadedWidget, loadWidget, type WidgetModule } from './loader.ts';
 export { FALLBACK_MODULE, isFallbackModule, offlineFallbackPlugin, retryPlugin } from './plugins.ts';
 export { createRemoteRegistry, type RemoteRegistry } from './registry.ts';

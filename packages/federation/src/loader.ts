@@ -10,7 +10,10 @@ export type WidgetModule = {
   mount: (element: Element, props: WidgetProps & Record<string, unknown>) => () => void;
 };
 
-export type LoadedWidget = { ok: true; module: WidgetModule; version: string } | { ok: false; reason: string };
+export type LoadedWidget =
+  | { ok: true; module: WidgetModule; version: string }
+  /** `hidden`: switched off by its `<widget>.enabled` flag, so the host shows nothing, not a fallback. */
+  | { ok: false; reason: string; hidden?: boolean };
 
 /** Module Federation names are JS identifiers: `referral-center` → `referral_center`. */
 const federationName = (widget: string) => widget.replace(/[^A-Za-z0-9_]/g, '_');
@@ -23,14 +26,15 @@ const registered = new Map<string, string>();
  * the Module Federation runtime (again only if the build changed), and loads its exposes. Never
  * throws: a widget that cannot load comes back as `{ ok: false }` for the host to fall back on.
  */
-export async function loadWidget(registry: RemoteRegistry, name: string): Promise<LoadedWidget> {
+export async function loadWidget(registry: RemoteRegistry, name: string, version = ''): Promise<LoadedWidget> {
   try {
-    const entry = await registry.resolve(name);
+    const entry = await registry.resolve(name, version);
     if (!entry) return { ok: false, reason: `no widget named "${name}" in the registry` };
     if (!pluginsRegistered) {
       registerPlugins([retryPlugin(), offlineFallbackPlugin()]);
       pluginsRegistered = true;
     }
+    // One build per widget per page: a different one (a canary) replaces the registration.
     const remoteName = federationName(name);
     if (registered.get(remoteName) !== entry.manifestUrl) {
       registerRemotes([{ name: remoteName, entry: entry.manifestUrl }], { force: registered.has(remoteName) });

@@ -12,12 +12,17 @@ export function createRemoteRegistry(apiBase: string, publishableKey: string) {
     return remoteRegistry.parse(await response.json());
   };
   return {
-    async resolve(name: string): Promise<RemoteEntry | undefined> {
+    /**
+     * The build of `name` to load: the one whose version is `version` (what the `<widget>.remote`
+     * flag names, e.g. a canary), else the registry's first, its default.
+     */
+    async resolve(name: string, version = ''): Promise<RemoteEntry | undefined> {
       entries ??= load().catch((error: unknown) => {
         entries = undefined;
         throw error;
       });
-      return (await entries).find((entry) => entry.name === name);
+      const builds = (await entries).filter((entry) => entry.name === name);
+      return builds.find((entry) => version !== '' && entry.version === version) ?? builds[0];
     },
   };
 }

@@ -1,20 +1,9 @@
 import type { WidgetProps } from '@flywheel/contracts/widget';
 import { Component, type ReactNode, Suspense, use, useMemo } from 'react';
-import { type LoadedWidget, loadWidget } from './loader.ts';
-import { createRemoteRegistry, type RemoteRegistry } from './registry.ts';
+import { loadWidgetForPage } from './load-for-page.ts';
+import type { LoadedWidget } from './loader.ts';
 
-const registries = new Map<string, RemoteRegistry>();
 const loads = new Map<string, Promise<LoadedWidget>>();
-
-function registryFor(apiBase: string, publishableKey: string) {
-  const key = `${apiBase}|${publishableKey}`;
-  let registry = registries.get(key);
-  if (!registry) {
-    registry = createRemoteRegistry(apiBase, publishableKey);
-    registries.set(key, registry);
-  }
-  return registry;
-}
 
 class RemoteErrorBoundary extends Component<{ fallback: ReactNode; children: ReactNode }, { failed: boolean }> {
   override state = { failed: false };
@@ -28,7 +17,7 @@ class RemoteErrorBoundary extends Component<{ fallback: ReactNode; children: Rea
 
 function Loaded({ load, props, fallback }: { load: Promise<LoadedWidget>; props: WidgetProps; fallback: ReactNode }) {
   const result = use(load);
-  if (!result.ok) return fallback;
+  if (!result.ok) return result.hidden ? null : fallback;
   const { Widget } = result.module;
   return <Widget {...props} />;
 }
@@ -53,7 +42,7 @@ export function RemoteWidget({ name, fallback, loading = null, widgetProps, ...p
     const key = `${props.apiBase}|${props.publishableKey}|${name}`;
     let promise = loads.get(key);
     if (!promise) {
-      promise = loadWidget(registryFor(props.apiBase, props.publishableKey), name);
+      promise = loadWidgetForPage(props, name);
       loads.set(key, promise);
     }
     return promise;

@@ -1,5 +1,5 @@
+import type { FlagAttributes } from '@flywheel/contracts/flag-attributes';
 import { GrowthBookClient, type StickyBucketService, type UserScopedGrowthBook } from '@growthbook/growthbook';
-import type { FlagAttributes } from './attributes.ts';
 import type { Payload } from './compile.ts';
 
 export type Exposure = { experimentKey: string; variationId: string; attributes: FlagAttributes };

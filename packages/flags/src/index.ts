@@ -1,4 +1,4 @@
-export { type FlagAttributes, flagAttributes } from './attributes.ts';
+export { type FlagAttributes, flagAttributes } from '@flywheel/contracts/flag-attributes';
 export { compile, contentHash, type Payload, type RuntimeState, trackingKey } from './compile.ts';
 export { type Definitions, defaultExperimentsDir, loadDefinitions, type Problem } from './definitions.ts';
 export { type Exposure, FlagClients } from './evaluator.ts';

@@ -1,11 +1,12 @@
 import { customerMe } from '@flywheel/testing/factories';
 import { bffHandlers } from '@flywheel/testing/msw/bff';
-import { render, screen, waitFor } from '@testing-library/react';
+import { renderWidget } from '@flywheel/testing/render';
+import { screen, waitFor } from '@testing-library/react';
 import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { defineWidget } from './define-widget.tsx';
-import { useQuery, useTRPC, useTranslation } from './index.ts';
+import { useFeatureValue, useQuery, useTRPC, useTranslation } from './index.ts';
 
 const apiBase = 'http://bff.test';
 const server = setupServer(...bffHandlers(apiBase));
@@ -27,9 +28,11 @@ function Greeting() {
 describe('defineWidget', () => {
   it('renders with the signed-in customer through the shared tRPC client, sending key and token', async () => {
     const seen: Headers[] = [];
-    server.events.on('request:start', ({ request }) => seen.push(request.headers));
+    server.events.on('request:start', ({ request }) => {
+      if (request.method === 'GET' && request.url.includes('/trpc/')) seen.push(request.headers);
+    });
     const { Widget } = defineWidget({ name: 'greeting', component: Greeting, messages });
-    render(<Widget apiBase={apiBase} publishableKey="pk_test_demo" getToken={() => 'token-1'} locale="en" />);
+    await renderWidget(<Widget apiBase={apiBase} publishableKey="pk_test_demo" getToken={() => 'token-1'} locale="en" />);
     expect(await screen.findByText('Hello, Alice Chen')).toBeTruthy();
     expect(seen[0]?.get('x-flywheel-key')).toBe('pk_test_demo');
     expect(seen[0]?.get('authorization')).toBe('Bearer token-1');
@@ -39,17 +42,17 @@ describe('defineWidget', () => {
   it('renders Simplified Chinese for zh-CN, and from the page language when no locale is given', async () => {
     const { Widget } = defineWidget({ name: 'greeting-zh', component: Greeting, messages });
     document.documentElement.lang = 'zh-Hans';
-    render(<Widget apiBase={apiBase} publishableKey="pk_zh" getToken={() => 't'} />);
+    await renderWidget(<Widget apiBase={apiBase} publishableKey="pk_zh" getToken={() => 't'} />);
     expect(await screen.findByText('你好，Alice Chen')).toBeTruthy();
     document.documentElement.lang = '';
   });
 
   it('asks the page for a fresh token once after a 401', async () => {
-    let calls = 0;
+    const calls = { stale: 0, fresh: 0 };
     server.use(
       http.get(`${apiBase}/trpc/customer.me`, ({ request }) => {
-        calls++;
         const fresh = request.headers.get('authorization') === 'Bearer fresh';
+        calls[fresh ? 'fresh' : 'stale']++;
         return fresh
           ? HttpResponse.json([{ result: { data: customerMe({ name: 'Fresh Alice' }) } }])
           : HttpResponse.json([{ error: { message: 'UNAUTHORIZED', code: -32001, data: { code: 'UNAUTHORIZED', httpStatus: 401 } } }], {
@@ -59,9 +62,11 @@ describe('defineWidget', () => {
     );
     const getToken = vi.fn(({ forceRefresh = false } = {}) => (forceRefresh ? 'fresh' : 'stale'));
     const { Widget } = defineWidget({ name: 'greeting-401', component: Greeting, messages });
-    render(<Widget apiBase={apiBase} publishableKey="pk_refresh" getToken={getToken} locale="en" />);
+    await renderWidget(<Widget apiBase={apiBase} publishableKey="pk_refresh" getToken={getToken} locale="en" />);
     expect(await screen.findByText('Hello, Fresh Alice')).toBeTruthy();
-    expect(calls).toBe(2);
+    // Every 401 was retried exactly once, with a token the page was asked to refresh.
+    expect(calls.fresh).toBeGreaterThan(0);
+    expect(calls.fresh).toBe(calls.stale);
     expect(getToken).toHaveBeenCalledWith({ forceRefresh: true });
   });
 
@@ -78,7 +83,7 @@ describe('defineWidget', () => {
       throw new Error('kaboom');
     }
     const { Widget } = defineWidget({ name: 'broken', component: Broken, messages });
-    render(
+    await renderWidget(
       <main>
         <h1>Host page</h1>
         <Widget apiBase={apiBase} publishableKey="pk_broken" locale="en" />
@@ -105,5 +110,60 @@ describe('defineWidget', () => {
     await waitFor(() => expect(element.textContent).toBe('Hello, Alice Chen'));
     unmount();
     expect(element.textContent).toBe('');
+  });
+});
+
+describe('flags in widgets', () => {
+  it('renders nothing while the widget’s kill switch is off', async () => {
+    server.use(...bffHandlers(apiBase, {}, { 'killed.enabled': { defaultValue: false } }));
+    const { Widget } = defineWidget({ name: 'killed', component: Greeting, messages });
+    const { container } = await renderWidget(<Widget apiBase={apiBase} publishableKey="pk_killed" getToken={() => 't'} locale="en" />);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(container.querySelector('[data-fw-widget="killed"]')?.textContent).toBe('');
+  });
+
+  it('evaluates experiments for the signed-in customer and reports the exposure once', async () => {
+    const received: { event: string; properties: Record<string, unknown> }[] = [];
+    server.use(
+      http.post(`${apiBase}/api/events`, async ({ request }) => {
+        received.push(...((await request.json()) as { batch: typeof received }).batch);
+        return HttpResponse.json({ accepted: 1, duplicates: 0 });
+      }),
+      ...bffHandlers(
+        apiBase,
+        {},
+        {
+          'copy.headline': {
+            defaultValue: 'a',
+            rules: [
+              {
+                key: 'copy-exp',
+                variations: ['a', 'b'],
+                weights: [0, 1],
+                coverage: 1,
+                hashAttribute: 'id',
+                hashVersion: 2,
+                meta: [{ key: 'a' }, { key: 'b' }],
+              },
+            ],
+          },
+        },
+      ),
+    );
+    function Copy() {
+      const headline = useFeatureValue('copy.headline', 'a');
+      return <p>Headline {headline}</p>;
+    }
+    const { Widget } = defineWidget({ name: 'copy', component: Copy, messages });
+    await renderWidget(
+      <>
+        <Widget apiBase={apiBase} publishableKey="pk_exp" getToken={() => 't'} locale="en" />
+        <Widget apiBase={apiBase} publishableKey="pk_exp" getToken={() => 't'} locale="en" />
+      </>,
+    );
+    expect(await screen.findAllByText('Headline b')).toHaveLength(2);
+    document.dispatchEvent(new Event('visibilitychange'));
+    await waitFor(() => expect(received.filter((e) => e.event === 'experiment_viewed')).toHaveLength(1), { timeout: 4000 });
+    expect(received.find((e) => e.event === 'experiment_viewed')?.properties).toEqual({ experiment_id: 'copy-exp', variation_id: 'b' });
   });
 });

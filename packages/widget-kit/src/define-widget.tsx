@@ -1,13 +1,14 @@
 import type { WidgetProps } from '@flywheel/contracts/widget';
 import { ToastProvider, uiStyles } from '@flywheel/ui';
+import { GrowthBookContext, useFeatureValue } from '@growthbook/growthbook-react';
 import { QueryClientProvider } from '@tanstack/react-query';
-import { type ComponentType, useLayoutEffect, useMemo, useRef } from 'react';
+import { type ComponentType, type ReactNode, Suspense, use, useLayoutEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { TRPCProvider, WidgetContext } from './context.ts';
 import { WidgetErrorBoundary } from './error-boundary.tsx';
 import { createWidgetI18n, type Messages, pickLocale } from './i18n.ts';
-import { getPageSession } from './session.ts';
+import { getPageSession, type PageSession } from './session.ts';
 import { adoptStyles } from './styles.ts';
 
 export type WidgetDefinition<P extends object> = {
@@ -36,6 +37,24 @@ function Fallback() {
   );
 }
 
+/** Waits for the page's flags, then renders the widget only while `<widget>.enabled` is on. */
+function FlagGate({ name, session, children }: { name: string; session: PageSession; children: ReactNode }) {
+  const growthbook = use(session.flags(name));
+  // Re-render on every payload change; the value keeps the context fresh for GrowthBook's hooks.
+  const version = useSyncExternalStore(session.subscribeFlags, session.flagsVersion);
+  const value = useMemo(() => ({ growthbook, version }), [growthbook, version]);
+  return (
+    <GrowthBookContext.Provider value={value}>
+      <EnabledOnly flag={`${name}.enabled`}>{children}</EnabledOnly>
+    </GrowthBookContext.Provider>
+  );
+}
+
+function EnabledOnly({ flag, children }: { flag: string; children: ReactNode }) {
+  // Unknown (no payload at all) counts as on: an unreachable flag service must not hide widgets.
+  return useFeatureValue(flag, true) ? children : null;
+}
+
 /**
  * The one way to make a widget: wraps the component in the page's shared tRPC client and query
  * cache, its i18n, the design tokens and styles, and an error boundary; and gives it both a
@@ -62,9 +81,13 @@ export function defineWidget<P extends object = object>(definition: WidgetDefini
             <QueryClientProvider client={session.queryClient}>
               <TRPCProvider trpcClient={session.trpc} queryClient={session.queryClient}>
                 <WidgetContext.Provider value={{ name, session }}>
-                  <ToastProvider>
-                    <Inner {...props} />
-                  </ToastProvider>
+                  <Suspense fallback={null}>
+                    <FlagGate name={name} session={session}>
+                      <ToastProvider>
+                        <Inner {...props} />
+                      </ToastProvider>
+                    </FlagGate>
+                  </Suspense>
                 </WidgetContext.Provider>
               </TRPCProvider>
             </QueryClientProvider>

@@ -1,19 +1,34 @@
 import type { AppRouter } from '@flywheel/api';
-import type { TokenProvider, WidgetProps } from '@flywheel/contracts/widget';
+import { flagAttributes } from '@flywheel/contracts/flag-attributes';
+import { resolveLocale, type TokenProvider, type WidgetProps } from '@flywheel/contracts/widget';
+import { GrowthBook } from '@growthbook/growthbook';
 import { QueryClient } from '@tanstack/react-query';
 import { createTRPCClient, httpBatchLink, type TRPCClient } from '@trpc/client';
 import { createTracker, type Tracker } from './tracker.ts';
 
 /**
  * Everything widgets on one page share for one BFF and one tenant: one tRPC client, one
- * react-query cache, one event queue and one identity. The kit is a Module Federation
- * singleton, so this map is shared by every widget on the page.
+ * react-query cache, one event queue, one identity and one GrowthBook instance. The kit is a
+ * Module Federation singleton, so this map is shared by every widget on the page.
  */
 export type PageSession = {
   key: string;
   trpc: TRPCClient<AppRouter>;
   queryClient: QueryClient;
   tracker: Tracker;
+  growthbook: GrowthBook;
+  /**
+   * The page's GrowthBook once its payload is loaded (streaming on) and its attributes describe
+   * the customer and every widget on the page; registers `widget` among them. Never rejects: if
+   * the BFF is unreachable, features evaluate to their fallbacks.
+   */
+  flags(widget: string): Promise<GrowthBook>;
+  /**
+   * Every widget re-renders when the payload changes (SSE): GrowthBook has one renderer slot,
+   * so the session owns it and fans the signal out to each widget's React root.
+   */
+  subscribeFlags(listener: () => void): () => void;
+  flagsVersion(): number;
   /** The latest token provider any widget was given: one identity per page. */
   setTokenProvider(provider: TokenProvider | undefined): void;
 };
@@ -34,7 +49,8 @@ export function fetchWithTokenRefresh(getToken: () => TokenProvider | undefined)
   };
 }
 
-export function getPageSession({ apiBase, publishableKey, getToken }: WidgetProps): PageSession {
+export function getPageSession(props: WidgetProps): PageSession {
+  const { apiBase, publishableKey, getToken } = props;
   const key = `${apiBase}|${publishableKey}`;
   const existing = sessions.get(key);
   if (existing) {
@@ -42,15 +58,71 @@ export function getPageSession({ apiBase, publishableKey, getToken }: WidgetProp
     return existing;
   }
   let tokenProvider = getToken;
+  let identity: Promise<{ id: string; traits: Record<string, unknown> } | null> | undefined;
+  let loaded: Promise<unknown> | undefined;
+  const widgets = new Set<string>();
+  const flagsFor = new Map<string, Promise<GrowthBook>>();
   const authHeaders = async (): Promise<Record<string, string>> => {
     const token = tokenProvider ? await tokenProvider() : null;
     return { 'x-flywheel-key': publishableKey, ...(token ? { authorization: `Bearer ${token}` } : {}) };
   };
+  const trpc = createTRPCClient<AppRouter>({
+    links: [httpBatchLink({ url: `${apiBase}/trpc`, headers: authHeaders, fetch: fetchWithTokenRefresh(() => tokenProvider) })],
+  });
+  const tracker = createTracker({ endpoint: `${apiBase}/api/events`, headers: authHeaders });
+  const growthbook = new GrowthBook({
+    apiHost: apiBase,
+    clientKey: publishableKey,
+    // GrowthBook calls this once per experiment and variation for this page's instance.
+    trackingCallback: (experiment, result) =>
+      tracker.track({ event: 'experiment_viewed', properties: { experiment_id: experiment.key, variation_id: result.key } }),
+  });
+  let version = 0;
+  const flagListeners = new Set<() => void>();
+  growthbook.setRenderer(() => {
+    version++;
+    for (const listener of flagListeners) listener();
+  });
+  // The `locale` attribute: the first widget's, else the page's (as the widgets themselves pick it).
+  const locale = resolveLocale(props.locale ?? (typeof document === 'undefined' ? undefined : document.documentElement.lang));
+
+  async function flags(widget: string) {
+    widgets.add(widget);
+    // Without a customer (no token, or the BFF refuses it) the page is evaluated anonymously.
+    identity ??= tokenProvider
+      ? trpc.customer.me
+          .query()
+          .then((me) => ({ id: me.id, traits: me.traits }))
+          .catch(() => null)
+      : Promise.resolve(null);
+    // Live updates over SSE where the page can open a stream (every browser; not some test DOMs).
+    loaded ??= growthbook.init({ streaming: typeof EventSource !== 'undefined', timeout: 3000 });
+    const [customer] = await Promise.all([identity, loaded]);
+    await growthbook.setAttributes(
+      flagAttributes({
+        customerId: customer?.id ?? tracker.anonymousId,
+        publishableKey,
+        traits: customer?.traits ?? {},
+        locale,
+        widgets: [...widgets],
+        deviceId: tracker.anonymousId,
+      }),
+    );
+    return growthbook;
+  }
+
   const session: PageSession = {
     key,
-    trpc: createTRPCClient<AppRouter>({
-      links: [httpBatchLink({ url: `${apiBase}/trpc`, headers: authHeaders, fetch: fetchWithTokenRefresh(() => tokenProvider) })],
-    }),
+    trpc,
+    growthbook,
+    flags: (widget) => {
+      let ready = flagsFor.get(widget);
+      if (!ready) {
+        ready = flags(widget);
+        flagsFor.set(widget, ready);
+      }
+      return ready;
+    },
     queryClient: new QueryClient({
       defaultOptions: {
         queries: {
@@ -61,9 +133,18 @@ export function getPageSession({ apiBase, publishableKey, getToken }: WidgetProp
         },
       },
     }),
-    tracker: createTracker({ endpoint: `${apiBase}/api/events`, headers: authHeaders }),
+    tracker,
+    subscribeFlags: (listener) => {
+      flagListeners.add(listener);
+      return () => flagListeners.delete(listener);
+    },
+    flagsVersion: () => version,
     setTokenProvider: (provider) => {
+      if (provider === tokenProvider) return;
       tokenProvider = provider;
+      // A new identity: customer attributes are read again on the next evaluation.
+      identity = undefined;
+      flagsFor.clear();
     },
   };
   sessions.set(key, session);

@@ -16,6 +16,8 @@ export type Tracker = {
   /** Sends what is queued now; resolves when the attempt is over. */
   flush(options?: { keepalive?: boolean }): Promise<void>;
   pending(): number;
+  /** This browser's anonymous id (localStorage), also the `deviceId` flag attribute. */
+  anonymousId: string;
 };
 
 export type TrackerOptions = {
@@ -103,5 +105,6 @@ export function createTracker({ endpoint, headers, flushIntervalMs = 2000, maxBa
     },
     flush,
     pending: () => queue.length,
+    anonymousId: anonymous,
   };
 }

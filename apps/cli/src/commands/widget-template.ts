@@ -111,7 +111,8 @@ export function ${component}() {
 }
 `,
     'src/widget.test.tsx': `import { bffHandlers } from '@flywheel/testing/msw/bff';
-import { render, screen } from '@testing-library/react';
+import { renderWidget } from '@flywheel/testing/render';
+import { cleanup, screen } from '@testing-library/react';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Widget } from './index.ts';
@@ -119,12 +120,15 @@ import { Widget } from './index.ts';
 const apiBase = 'http://bff.test';
 const server = setupServer(...bffHandlers(apiBase));
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => server.resetHandlers());
+afterEach(() => {
+  cleanup();
+  server.resetHandlers();
+});
 afterAll(() => server.close());
 
 describe('${name}', () => {
   it('greets the signed-in customer', async () => {
-    render(<Widget apiBase={apiBase} publishableKey="pk_test_demo" getToken={() => 't'} locale="en" />);
+    await renderWidget(<Widget apiBase={apiBase} publishableKey="pk_test_demo" getToken={() => 't'} locale="en" />);
     expect(await screen.findByText('Hi Alice Chen!')).toBeTruthy();
   });
 });

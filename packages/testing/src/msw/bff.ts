@@ -68,13 +68,25 @@ export const defaultMocks: ProcedureMocks = {
   'customer.identify': (input) => customerMe({ traits: { ...customerMe().traits, ...input.traits } }),
 };
 
+/** A GrowthBook payload's features, as `GET /api/features/:clientKey` serves them. */
+export type FeaturesPayload = Record<string, { defaultValue?: unknown; rules?: unknown[] }>;
+
 /**
- * The BFF as widgets see it: tRPC procedures (the defaults, overridable) and an events endpoint
- * that accepts everything.
+ * The BFF as widgets see it: tRPC procedures (the defaults, overridable), the GrowthBook features
+ * endpoint (no features by default: every flag at its fallback) and an events endpoint that
+ * accepts everything.
  */
-export function bffHandlers(apiBase: string, mocks: ProcedureMocks = {}) {
+export function bffHandlers(apiBase: string, mocks: ProcedureMocks = {}, features: FeaturesPayload = {}) {
   return [
+    // Preflights, as the BFF answers them for an allowed origin.
+    http.options(
+      `${apiBase}/*`,
+      () => new HttpResponse(null, { status: 204, headers: { 'access-control-allow-origin': '*', 'access-control-allow-headers': '*' } }),
+    ),
     trpcHandlers(apiBase, { ...defaultMocks, ...mocks }),
+    http.get(`${apiBase}/api/features/:clientKey`, () =>
+      HttpResponse.json({ status: 200, features, dateUpdated: '2026-11-23T00:00:00.000Z' }),
+    ),
     http.post(`${apiBase}/api/events`, async ({ request }) => {
       const { batch } = (await request.json()) as { batch: unknown[] };
       return HttpResponse.json({ accepted: batch.length, duplicates: 0 });

@@ -1,8 +1,7 @@
+import { loadDefinitions, pushToGrowthBook } from '@flywheel/flags';
 import { growthbookApi } from '@flywheel/testing/msw/growthbook';
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDefinitions } from './definitions.ts';
-import { pushToGrowthBook } from './push.ts';
 
 const apiUrl = 'http://growthbook.test/api';
 const gb = growthbookApi(apiUrl, 'secret_abc');

@@ -1,0 +1,68 @@
+import { expect, hostPage, signInAsMarketer, signInToShell, test } from './fixtures.ts';
+
+test.describe('flags reach widgets', () => {
+  test('turning referral-center.enabled off hides the widget everywhere, without a fallback', async ({ page, browser }) => {
+    const marketer = await signInAsMarketer();
+    try {
+      await marketer.update({ key: 'referral-center.enabled', releasedVariationId: 'off' });
+      await signInToShell(page);
+      await expect(page.getByText('Queries this week')).toBeVisible();
+      await page.waitForLoadState('networkidle');
+      await expect(page.locator('[data-fw-widget="referral-center"]')).toHaveCount(0);
+      await expect(page.getByTestId('fallback-referral-center')).toHaveCount(0);
+
+      const embed = await browser.newPage();
+      await embed.goto(hostPage());
+      await embed.waitForLoadState('networkidle');
+      await expect(embed.getByRole('heading', { name: 'Partner site' })).toBeVisible();
+      await expect(embed.locator('flywheel-widget').getByRole('heading')).toHaveCount(0);
+      await expect(embed.getByTestId('embed-fallback')).toBeHidden();
+      await embed.close();
+    } finally {
+      await marketer.update({ key: 'referral-center.enabled', releasedVariationId: null });
+      await marketer.dispose();
+    }
+  });
+
+  test('a change made in the console reaches an open widget over SSE within a second, without a reload', async ({ page }) => {
+    const marketer = await signInAsMarketer();
+    try {
+      await signInToShell(page);
+      await expect(page.getByRole('heading', { name: 'Invite friends, earn rewards' })).toBeVisible();
+      await page.waitForTimeout(500); // let the stream open
+      const navigations: string[] = [];
+      page.on('framenavigated', (frame) => navigations.push(frame.url()));
+      const started = Date.now();
+      await marketer.update({ key: 'referral-center.headline', releasedVariationId: 'give-get' });
+      await expect(page.getByRole('heading', { name: 'Give a month, get a month' })).toBeVisible({ timeout: 1000 });
+      expect(Date.now() - started).toBeLessThan(1500);
+      expect(navigations).toEqual([]);
+    } finally {
+      await marketer.update({ key: 'referral-center.headline', releasedVariationId: null });
+      await marketer.dispose();
+    }
+  });
+
+  test('pointing referral-center.remote at another build loads that build for the targeted customers only', async ({ browser }) => {
+    const marketer = await signInAsMarketer();
+    try {
+      await marketer.update({ key: 'referral-center.remote', releasedVariationId: 'canary', targeting: { id: 'bob' } });
+      const manifestsFor = async (customer: string) => {
+        const page = await browser.newPage();
+        const manifests: string[] = [];
+        page.on('request', (req) => {
+          if (req.url().endsWith('/mf-manifest.json')) manifests.push(new URL(req.url()).origin);
+        });
+        await signInToShell(page, customer);
+        await expect(page.locator('[data-fw-widget="referral-center"]').getByRole('heading', { level: 2 })).toBeVisible();
+        await page.close();
+        return manifests;
+      };
+      expect(await manifestsFor('Bob Martin')).toEqual(['http://localhost:3100']);
+      expect(await manifestsFor('Alice Chen')).toEqual(['http://localhost:3000']);
+    } finally {
+      await marketer.update({ key: 'referral-center.remote', releasedVariationId: null, targeting: null });
+      await marketer.dispose();
+    }
+  });
+});
