@@ -8,5 +8,5 @@ export default createHostConfig({
   name: 'shell',
   title: 'Acme Analytics',
   port: 3001,
-  proxy: { '/trpc': bff, '/api': bff, '/demo': bff, '/remotes': bff, '/r': bff },
+  proxy: { '/trpc': bff, '/api': bff, '/sub': bff, '/demo': bff, '/remotes': bff, '/r': bff },
 });

@@ -2,13 +2,14 @@ import { consoleAuthRouter } from './console/router.ts';
 import { customerRouter } from './customer/router.ts';
 import { flagsRouter } from './flags/router.ts';
 import { referralRouter } from './referral/router.ts';
+import { resultsRouter } from './results/router.ts';
 import { router } from './trpc.ts';
 
 /** One router per domain, merged here; browser code imports only its type. */
 export const appRouter = router({
   customer: customerRouter,
   referral: referralRouter,
-  console: router({ auth: consoleAuthRouter, flags: flagsRouter }),
+  console: router({ auth: consoleAuthRouter, flags: flagsRouter, results: resultsRouter }),
 });
 
 export type AppRouter = typeof appRouter;

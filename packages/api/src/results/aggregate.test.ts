@@ -1,0 +1,143 @@
+import type { MetricDefinition } from '@flywheel/contracts/experiments';
+import { DEMO } from '@flywheel/db';
+import { frequentistTest } from '@flywheel/stats';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findSession, signIn } from '../console/sessions.ts';
+import { createContextInner } from '../context.ts';
+import { ingestBatch } from '../events/service.ts';
+import { appRouter } from '../root.ts';
+import { createTestWorld, type TestWorld } from '../testing.ts';
+import { createCallerFactory } from '../trpc.ts';
+import { aggregateExperiment } from './aggregate.ts';
+
+let world: TestWorld;
+beforeAll(async () => {
+  world = await createTestWorld();
+});
+afterAll(() => world.close());
+
+const t0 = new Date('2026-11-10T12:00:00Z');
+const at = (hours: number) => new Date(t0.getTime() + hours * 3600_000).toISOString();
+let seq = 0;
+const exposure = (unit: { userId?: string; anonymousId?: string }, variation: string, hours = 0, experiment = 'copy-exp') => ({
+  type: 'track' as const,
+  event: 'experiment_viewed',
+  messageId: `m${seq++}`,
+  ...unit,
+  timestamp: at(hours),
+  properties: { experiment_id: experiment, variation_id: variation },
+});
+const track = (unit: { userId?: string; anonymousId?: string }, event: string, hours: number, properties: Record<string, number> = {}) => ({
+  type: 'track' as const,
+  event,
+  messageId: `m${seq++}`,
+  ...unit,
+  timestamp: at(hours),
+  properties,
+});
+
+const metrics: MetricDefinition[] = [
+  { key: 'invite', event: 'invite_sent', type: 'binomial', conversionWindowHours: 168, goal: 'increase' },
+  { key: 'copies', event: 'link_copied', type: 'count', conversionWindowHours: 72, goal: 'increase' },
+  { key: 'revenue', event: 'purchase', type: 'mean', property: 'amount', conversionWindowHours: 72, goal: 'increase' },
+];
+
+describe('experiment aggregation in SQL (hand-computed fixture)', () => {
+  beforeAll(async () => {
+    const u = (id: string) => ({ userId: id });
+    await ingestBatch(world.database.db, world.tenantId, { kind: 'server' }, [
+      // control
+      exposure(u('c1'), 'control'),
+      track(u('c1'), 'invite_sent', 1), // counts
+      track(u('c1'), 'purchase', 2, { amount: 10 }),
+      exposure(u('c2'), 'control', 5),
+      track(u('c2'), 'invite_sent', 4), // before its first exposure: ignored
+      exposure(u('c3'), 'control'),
+      track(u('c3'), 'invite_sent', 200), // after the 168 h window: ignored
+      track(u('c3'), 'link_copied', 10),
+      // treatment
+      exposure(u('t1'), 'give-get'),
+      exposure(u('t1'), 'give-get', 3), // a second exposure of the same variation is fine
+      track(u('t1'), 'invite_sent', 1),
+      track(u('t1'), 'link_copied', 1),
+      track(u('t1'), 'link_copied', 2),
+      track(u('t1'), 'purchase', 5, { amount: 30 }),
+      track(u('t1'), 'purchase', 6, { amount: 20 }),
+      exposure(u('t2'), 'give-get'),
+      exposure({ anonymousId: 'device-9' }, 'give-get'),
+      track({ anonymousId: 'device-9' }, 'invite_sent', 2),
+      // saw both: excluded
+      exposure(u('both'), 'control'),
+      exposure(u('both'), 'give-get', 1),
+      track(u('both'), 'invite_sent', 2),
+      // another experiment and another tenant's rows never count
+      exposure(u('c1'), 'give-get', 0, 'other-exp'),
+    ]);
+    await ingestBatch(world.database.db, world.otherTenantId, { kind: 'server' }, [
+      exposure(u('x1'), 'control'),
+      track(u('x1'), 'invite_sent', 1),
+    ]);
+  });
+
+  it('returns users, sum and sum of squares per variation exactly as computed by hand', async () => {
+    const totals = await aggregateExperiment(world.database.db, {
+      tenantId: world.tenantId,
+      experimentKey: 'copy-exp',
+      metrics,
+      from: new Date(at(-24)),
+      to: new Date(at(24 * 30)),
+    });
+    expect(totals).toEqual({
+      multipleExposureUnits: 1,
+      variations: [
+        {
+          variationId: 'control',
+          users: 3,
+          metrics: { invite: { sum: 1, sumSquares: 1 }, copies: { sum: 1, sumSquares: 1 }, revenue: { sum: 10, sumSquares: 100 } },
+        },
+        {
+          variationId: 'give-get',
+          users: 3,
+          metrics: { invite: { sum: 2, sumSquares: 2 }, copies: { sum: 2, sumSquares: 4 }, revenue: { sum: 50, sumSquares: 2500 } },
+        },
+      ],
+    });
+  });
+
+  it('respects the date range of exposures', async () => {
+    const totals = await aggregateExperiment(world.database.db, {
+      tenantId: world.tenantId,
+      experimentKey: 'copy-exp',
+      metrics,
+      from: new Date(at(4)),
+      to: new Date(at(6)),
+    });
+    expect(totals.variations).toEqual([{ variationId: 'control', users: 1, metrics: expect.any(Object) }]);
+  });
+});
+
+describe('console.results.get', () => {
+  it('computes each metric with packages/stats on the aggregated numbers, with SRM health', async () => {
+    const headline = (id: string, variation: string) => exposure({ userId: id }, variation, 0, 'referral-center-headline');
+    const rows = [
+      ...Array.from({ length: 40 }, (_, i) => headline(`hc${i}`, 'control')),
+      ...Array.from({ length: 40 }, (_, i) => headline(`ht${i}`, 'give-get')),
+      ...Array.from({ length: 10 }, (_, i) => track({ userId: `hc${i}` }, 'referral_invite_sent', 1)),
+      ...Array.from({ length: 16 }, (_, i) => track({ userId: `ht${i}` }, 'referral_invite_sent', 1)),
+    ];
+    await ingestBatch(world.database.db, world.tenantId, { kind: 'server' }, rows);
+    const signed = await signIn(world.database.db, 'viewer@flywheel.test', DEMO.consolePassword);
+    const session = await findSession(world.database.db, signed?.token ?? '');
+    const caller = createCallerFactory(appRouter)(
+      createContextInner(world.deps, { console: { session, sessionToken: signed?.token ?? null, csrfToken: null, sameOrigin: true } }),
+    );
+    const results = await caller.console.results.get({ key: 'referral-center.headline', from: at(-24), to: at(48) });
+    expect(results.variations.map((v) => v.users)).toEqual([40, 40]);
+    expect(results.health).toMatchObject({ srm: 'healthy', multipleExposureUnits: 0 });
+    const invites = results.metrics.find((m) => m.key === 'referral_invite_sent');
+    const treatment = invites?.variations[1];
+    expect(invites?.variations[0]).toMatchObject({ units: 40, value: 0.25 });
+    expect(treatment).toMatchObject({ units: 40, value: 0.4 });
+    expect(treatment?.frequentist).toEqual(frequentistTest({ kind: 'proportion', n: 40, sum: 10 }, { kind: 'proportion', n: 40, sum: 16 }));
+  });
+});

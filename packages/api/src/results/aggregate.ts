@@ -1,0 +1,93 @@
+import type { MetricDefinition } from '@flywheel/contracts/experiments';
+import type { Db } from '@flywheel/db';
+import { type SQL, sql } from 'drizzle-orm';
+
+export type MetricTotals = { sum: number; sumSquares: number };
+export type VariationTotals = { variationId: string; users: number; metrics: Record<string, MetricTotals> };
+export type ExperimentTotals = {
+  variations: VariationTotals[];
+  /** Units exposed to more than one variation: excluded, and shown as a health warning. */
+  multipleExposureUnits: number;
+};
+
+/** One unit's value for a metric, from its events inside the conversion window. */
+function unitValue(metric: MetricDefinition, index: number): SQL {
+  const inWindow = sql`e.event = ${metric.event} and e."timestamp" < u.first_exposure + make_interval(hours => ${metric.conversionWindowHours})`;
+  const column = sql.raw(`m${index}`);
+  if (metric.type === 'binomial') return sql`(count(*) filter (where ${inWindow}) > 0)::int as ${column}`;
+  if (metric.type === 'count') return sql`count(*) filter (where ${inWindow}) as ${column}`;
+  return sql`coalesce(sum((e.properties->>${metric.property ?? ''})::double precision) filter (where ${inWindow}), 0) as ${column}`;
+}
+
+/**
+ * GrowthBook's three-step aggregation (GROWTHBOOK.md §5.3), in one query over the events table:
+ * exposures → one row per unit (its variation, `__multiple__` if it saw more than one, and its
+ * first exposure); metric events after the first exposure and inside each metric's window → one
+ * value per unit and metric; then per variation `users`, `sum` and `sum of squares`. A unit is the
+ * customer id, or the device id for anonymous visitors.
+ */
+export async function aggregateExperiment(
+  db: Db,
+  input: { tenantId: string; experimentKey: string; metrics: MetricDefinition[]; from: Date; to: Date },
+): Promise<ExperimentTotals> {
+  const { tenantId, experimentKey, metrics, from, to } = input;
+  const events = [...new Set(metrics.map((m) => m.event))];
+  const perUnit = metrics.length > 0 ? sql.join(metrics.map(unitValue), sql`, `) : sql`0 as m0`;
+  const totals = metrics.map((_, i) => sql.raw(`sum(m${i})::double precision as s${i}, sum(m${i} * m${i})::double precision as q${i}`));
+  const query = sql`
+    with units as (
+      select coalesce(user_id, anonymous_id) as unit,
+             case when count(distinct properties->>'variation_id') > 1 then '__multiple__'
+                  else max(properties->>'variation_id') end as variation,
+             min("timestamp") as first_exposure
+      from events
+      where tenant_id = ${tenantId} and event = 'experiment_viewed'
+        and properties->>'experiment_id' = ${experimentKey}
+        and "timestamp" >= ${from.toISOString()} and "timestamp" < ${to.toISOString()}
+      group by 1
+    ),
+    per_unit as (
+      select u.unit, u.variation, ${perUnit}
+      from units u
+      left join events e
+        on e.tenant_id = ${tenantId}
+       and coalesce(e.user_id, e.anonymous_id) = u.unit
+       and e.event in (${
+         events.length > 0
+           ? sql.join(
+               events.map((name) => sql`${name}`),
+               sql`, `,
+             )
+           : sql`null`
+       })
+       and e."timestamp" >= u.first_exposure
+      group by u.unit, u.variation
+    )
+    select variation, count(*)::int as users${totals.length > 0 ? sql`, ${sql.join(totals, sql`, `)}` : sql``}
+    from per_unit
+    group by variation
+    order by variation`;
+  // The per-unit hash aggregate outgrows Postgres' default 4 MB work_mem at around a million
+  // events and spills to disk; give this one query room (SET LOCAL ends with the transaction).
+  const result = await db.transaction(async (tx) => {
+    await tx.execute(sql`set local work_mem = '128MB'`);
+    return (await tx.execute(query)) as { rows: Record<string, unknown>[] };
+  });
+  const variations: VariationTotals[] = [];
+  let multipleExposureUnits = 0;
+  for (const row of result.rows) {
+    const users = Number(row.users);
+    if (row.variation === '__multiple__') {
+      multipleExposureUnits = users;
+      continue;
+    }
+    variations.push({
+      variationId: String(row.variation),
+      users,
+      metrics: Object.fromEntries(
+        metrics.map((m, i) => [m.key, { sum: Number(row[`s${i}`] ?? 0), sumSquares: Number(row[`q${i}`] ?? 0) }]),
+      ),
+    });
+  }
+  return { variations, multipleExposureUnits };
+}

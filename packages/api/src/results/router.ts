@@ -1,0 +1,87 @@
+import { bayesianTest, frequentistTest, type Stats, srmHealth, srmPValue } from '@flywheel/stats';
+import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
+import { z } from 'zod';
+import { consoleProcedure } from '../trpc.ts';
+import { aggregateExperiment } from './aggregate.ts';
+
+const resultsInput = z.object({
+  key: z.string().min(1).max(120),
+  from: z.iso.datetime().optional(),
+  to: z.iso.datetime().optional(),
+  /** Sequential testing keeps p-values valid when results are checked every day. */
+  sequential: z.boolean().default(false),
+});
+
+const DAY = 24 * 60 * 60 * 1000;
+
+export const resultsRouter = {
+  /**
+   * An experiment's results: per goal and guardrail metric and variation, the units, the rate or
+   * mean, and against the control both engines' verdicts; plus SRM and multiple-exposure health.
+   */
+  get: consoleProcedure.input(resultsInput).query(async ({ ctx, input }) => {
+    const { definitions, store } = ctx.deps.flags;
+    const feature = definitions.features.find((f) => f.key === input.key);
+    if (!feature?.experiment) throw new TRPCError({ code: 'NOT_FOUND', message: `key: "${input.key}" has no experiment in experiments/` });
+    const experiment = feature.experiment;
+    const metricKeys = [...experiment.goalMetrics, ...experiment.guardrailMetrics];
+    const metrics = metricKeys.flatMap((key) => definitions.metrics.filter((m) => m.key === key));
+    const to = input.to ? new Date(input.to) : new Date();
+    const from = input.from ? new Date(input.from) : new Date(to.getTime() - 90 * DAY);
+    const totals = await aggregateExperiment(ctx.db, {
+      tenantId: ctx.session.tenantId,
+      experimentKey: experiment.key ?? feature.key,
+      metrics,
+      from,
+      to,
+    });
+
+    const state = (await store.runtimeStates(ctx.session.tenantId)).get(feature.key);
+    const weights = state?.weights ?? experiment.weights ?? feature.variations.map(() => 1 / feature.variations.length);
+    const byId = new Map(totals.variations.map((v) => [v.variationId, v]));
+    const users = feature.variations.map((v) => byId.get(v.id)?.users ?? 0);
+    const statsFor = (variationId: string, metricKey: string): Stats => {
+      const row = byId.get(variationId);
+      const metric = metrics.find((m) => m.key === metricKey);
+      const n = row?.users ?? 0;
+      const { sum, sumSquares } = row?.metrics[metricKey] ?? { sum: 0, sumSquares: 0 };
+      return metric?.type === 'binomial' ? { kind: 'proportion', n, sum } : { kind: 'mean', n, sum, sumSquares };
+    };
+    const [control, ...treatments] = feature.variations;
+
+    return {
+      key: feature.key,
+      experimentKey: experiment.key ?? feature.key,
+      computedAt: new Date().toISOString(),
+      from: from.toISOString(),
+      to: to.toISOString(),
+      variations: feature.variations.map((v, i) => ({ id: v.id, users: users[i] ?? 0, weight: weights[i] ?? 0 })),
+      health: {
+        srmPValue: srmPValue(users, weights),
+        srm: srmHealth(users, weights),
+        multipleExposureUnits: totals.multipleExposureUnits,
+      },
+      metrics: metrics.map((metric) => ({
+        key: metric.key,
+        type: metric.type,
+        goal: metric.goal,
+        guardrail: experiment.guardrailMetrics.includes(metric.key),
+        variations: feature.variations.map((variation) => {
+          const stats = statsFor(variation.id, metric.key);
+          const value = stats.n > 0 ? stats.sum / stats.n : 0;
+          if (!control || variation.id === control.id)
+            return { id: variation.id, units: stats.n, value, frequentist: null, bayesian: null };
+          const base = statsFor(control.id, metric.key);
+          return {
+            id: variation.id,
+            units: stats.n,
+            value,
+            frequentist: frequentistTest(base, stats, input.sequential ? { sequentialTuning: 5000 } : {}),
+            bayesian: bayesianTest(base, stats),
+          };
+        }),
+      })),
+      treatments: treatments.map((t) => t.id),
+    };
+  }),
+} satisfies TRPCRouterRecord;
