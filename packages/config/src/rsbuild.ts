@@ -62,6 +62,15 @@ export function createRemoteConfig({ name, exposes, port }: RemoteOptions): Rsbu
     // public/ holds msw's service worker for standalone development; hosts never need it.
     server: { port, strictPort: true, cors: { origin: '*' }, publicDir: { name: 'public', copyOnBuild: false } },
     output: { assetPrefix: 'auto', filenameHash: true, cleanDistPath: true },
+    tools: {
+      // No vendor splitting in remotes: each shared singleton's fallback chunk carries its own
+      // dependencies and the exposed chunk only the widget's code, so a page whose host already
+      // provides the kit downloads none of it again, and a widget is charged only for itself.
+      rspack: (config) => {
+        if (config.optimization) config.optimization.splitChunks = false;
+        return config;
+      },
+    },
   });
 }
 
