@@ -1,3 +1,6 @@
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { verifyCustomerToken } from '@flywheel/api';
 import { DEMO } from '@flywheel/db';
 import { decodeJwt } from 'jose';
@@ -65,9 +68,6 @@ describe('pnpm flywheel', () => {
 
 describe('pnpm flywheel widget new', () => {
   it('creates a widget of the referral center’s shape, with the next free dev port', async () => {
-    const { mkdtempSync, mkdirSync, writeFileSync, readdirSync, readFileSync } = await import('node:fs');
-    const { join } = await import('node:path');
-    const { tmpdir } = await import('node:os');
     const root = mkdtempSync(join(tmpdir(), 'flywheel-gen-'));
     mkdirSync(join(root, 'apps/referral-center/public'), { recursive: true });
     writeFileSync(join(root, 'apps/referral-center/package.json'), JSON.stringify({ flywheel: { widget: true, devPort: 3101 } }));
@@ -101,7 +101,6 @@ describe('pnpm flywheel widget new', () => {
   });
 
   it('matches the referral center’s files, so the template and the model widget stay in step', async () => {
-    const { existsSync } = await import('node:fs');
     const { widgetFiles } = await import('./commands/widget-template.ts');
     const model = new URL('../../referral-center/', import.meta.url);
     for (const path of Object.keys(widgetFiles({ name: 'x', devPort: 1 }))) {
@@ -110,17 +109,20 @@ describe('pnpm flywheel widget new', () => {
   });
 });
 
+/** A scratch copy of experiments/ that a test may break. */
+function copyOfExperiments() {
+  const dir = mkdtempSync(join(tmpdir(), 'experiments-'));
+  cpSync(new URL('../../../experiments', import.meta.url), dir, { recursive: true });
+  return dir;
+}
+
 describe('pnpm flywheel experiments', () => {
   it('check passes on the repository’s experiments/', async () => {
     expect(await main(['experiments', 'check'], env)).toMatchObject({ code: 0, stdout: '3 features and 3 metrics are valid.' });
   });
 
   it('check fails on a broken file, naming the file, the field and the reason', async () => {
-    const { cpSync, mkdtempSync, writeFileSync } = await import('node:fs');
-    const { join } = await import('node:path');
-    const { tmpdir } = await import('node:os');
-    const dir = mkdtempSync(join(tmpdir(), 'experiments-'));
-    cpSync(new URL('../../../experiments', import.meta.url), dir, { recursive: true });
+    const dir = copyOfExperiments();
     writeFileSync(
       join(dir, 'referral-center.headline.yaml'),
       'key: referral-center.headline\nwidget: referral-center\ndescription: Headline copy test.\nvalueType: string\ndefaultValue: control\nvariations:\n  - {id: control, value: control}\n  - {id: give-get, value: 3}\nexperiment:\n  hypothesis: Clearer copy gets more shares.\n  goalMetrics: [shares]\n  coverage: 2\n',
@@ -132,11 +134,7 @@ describe('pnpm flywheel experiments', () => {
   });
 
   it('check names a goal metric that metrics.yaml does not define', async () => {
-    const { cpSync, mkdtempSync, readFileSync, writeFileSync } = await import('node:fs');
-    const { join } = await import('node:path');
-    const { tmpdir } = await import('node:os');
-    const dir = mkdtempSync(join(tmpdir(), 'experiments-'));
-    cpSync(new URL('../../../experiments', import.meta.url), dir, { recursive: true });
+    const dir = copyOfExperiments();
     const file = join(dir, 'referral-center.headline.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace('goalMetrics: [referral_invite_sent]', 'goalMetrics: [shares]'));
     const { stderr } = await main(['experiments', 'check', '--dir', dir], env);
@@ -144,11 +142,7 @@ describe('pnpm flywheel experiments', () => {
   });
 
   it('check fails when the committed JSON Schemas are out of date', async () => {
-    const { cpSync, mkdtempSync, writeFileSync } = await import('node:fs');
-    const { join } = await import('node:path');
-    const { tmpdir } = await import('node:os');
-    const dir = mkdtempSync(join(tmpdir(), 'experiments-'));
-    cpSync(new URL('../../../experiments', import.meta.url), dir, { recursive: true });
+    const dir = copyOfExperiments();
     writeFileSync(join(dir, 'feature.schema.json'), '{}\n');
     const { code, stderr } = await main(['experiments', 'check', '--dir', dir], env);
     expect(code).toBe(1);

@@ -1,10 +1,13 @@
 import { type Database, DEMO, insertTenant, seedDemo } from '@flywheel/db';
 import { createTestDatabase, testSecretsKey } from '@flywheel/db/testing';
 import { loadDefinitions } from '@flywheel/flags';
-import type { ApiDeps } from './context.ts';
+import { findSession, signIn } from './console/sessions.ts';
+import { type ApiDeps, createContextInner } from './context.ts';
 import { createFlagsRuntime } from './flags/runtime.ts';
-import { signCustomerToken } from './identity/customer-token.ts';
+import { signCustomerToken, verifyCustomerToken } from './identity/customer-token.ts';
 import { TenantDirectory } from './identity/tenant-directory.ts';
+import { appRouter } from './root.ts';
+import { createCallerFactory } from './trpc.ts';
 
 export const OTHER_TENANT = {
   publishableKey: 'pk_test_other',
@@ -54,4 +57,24 @@ export async function createTestWorld(): Promise<TestWorld> {
     otherTenantTokenFor: (sub) => signCustomerToken(OTHER_TENANT.secretKey, { sub, ttlSeconds: 3600 }),
     close: () => database.close(),
   };
+}
+
+const createCaller = createCallerFactory(appRouter);
+
+/** A tRPC caller for a console user of the demo tenant, signed in with the demo password. */
+export async function consoleCaller(world: TestWorld, email: string) {
+  const signed = await signIn(world.database.db, email, DEMO.consolePassword);
+  if (!signed) throw new Error(`cannot sign in as ${email}`);
+  const session = await findSession(world.database.db, signed.token);
+  return createCaller(
+    createContextInner(world.deps, { console: { session, sessionToken: signed.token, csrfToken: signed.csrfToken, sameOrigin: true } }),
+  );
+}
+
+/** A tRPC caller for a customer of the demo tenant, with a token its server signed. */
+export async function customerCaller(world: TestWorld, sub: string, extra: { name?: string } = {}) {
+  const tenant = await world.deps.tenants.byPublishableKey(DEMO.publishableKey);
+  if (!tenant) throw new Error('demo tenant missing');
+  const claims = await verifyCustomerToken(await world.tokenFor(sub, extra), DEMO.secretKey);
+  return createCaller(createContextInner(world.deps, { widget: { status: 'ok', tenant, caller: { kind: 'customer', claims } } }));
 }

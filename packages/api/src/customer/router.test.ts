@@ -2,9 +2,8 @@ import { DEMO, schema } from '@flywheel/db';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createContextInner } from '../context.ts';
-import { verifyCustomerToken } from '../identity/customer-token.ts';
 import { appRouter } from '../root.ts';
-import { createTestWorld, type TestWorld } from '../testing.ts';
+import { createTestWorld, customerCaller, type TestWorld } from '../testing.ts';
 import { createCallerFactory } from '../trpc.ts';
 
 let world: TestWorld;
@@ -14,13 +13,7 @@ beforeAll(async () => {
 afterAll(() => world.close());
 
 const createCaller = createCallerFactory(appRouter);
-
-async function callerFor(sub: string, extra: { name?: string } = {}) {
-  const tenant = await world.deps.tenants.byPublishableKey(DEMO.publishableKey);
-  if (!tenant) throw new Error('demo tenant missing');
-  const claims = await verifyCustomerToken(await world.tokenFor(sub, extra), DEMO.secretKey);
-  return createCaller(createContextInner(world.deps, { widget: { status: 'ok', tenant, caller: { kind: 'customer', claims } } }));
-}
+const callerFor = (sub: string, extra: { name?: string } = {}) => customerCaller(world, sub, extra);
 
 describe('customer router', () => {
   it('me returns the calling customer and nothing else', async () => {

@@ -3,12 +3,7 @@ import { flagAttributes } from '@flywheel/flags';
 import { GrowthBook } from '@growthbook/growthbook';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findSession, signIn } from '../console/sessions.ts';
-import { createContextInner } from '../context.ts';
-import { verifyCustomerToken } from '../identity/customer-token.ts';
-import { appRouter } from '../root.ts';
-import { createTestWorld, type TestWorld } from '../testing.ts';
-import { createCallerFactory } from '../trpc.ts';
+import { consoleCaller, createTestWorld, customerCaller, type TestWorld } from '../testing.ts';
 
 let world: TestWorld;
 beforeAll(async () => {
@@ -16,29 +11,14 @@ beforeAll(async () => {
 });
 afterAll(() => world.close());
 
-const createCaller = createCallerFactory(appRouter);
-
-async function consoleCaller(email: string) {
-  const signed = await signIn(world.database.db, email, DEMO.consolePassword);
-  if (!signed) throw new Error('sign-in failed');
-  const session = await findSession(world.database.db, signed.token);
-  return createCaller(
-    createContextInner(world.deps, { console: { session, sessionToken: signed.token, csrfToken: signed.csrfToken, sameOrigin: true } }),
-  );
-}
-
-async function customerCaller(sub: string) {
-  const tenant = await world.deps.tenants.byPublishableKey(DEMO.publishableKey);
-  if (!tenant) throw new Error('demo tenant missing');
-  const claims = await verifyCustomerToken(await world.tokenFor(sub), DEMO.secretKey);
-  return createCaller(createContextInner(world.deps, { widget: { status: 'ok', tenant, caller: { kind: 'customer', claims } } }));
-}
+const consoleCallerAs = (email: string) => consoleCaller(world, email);
+const customerCallerAs = (sub: string) => customerCaller(world, sub);
 
 const payload = () => world.deps.flags.store.payloadFor(world.tenantId);
 
 describe('console.flags', () => {
   it('lists every feature with its runtime state (draft by default)', async () => {
-    const features = await (await consoleCaller('viewer@flywheel.test')).console.flags.list();
+    const features = await (await consoleCallerAs('viewer@flywheel.test')).console.flags.list();
     expect(features.find((f) => f.key === 'referral-center.headline')).toMatchObject({
       widget: 'referral-center',
       variations: [{ id: 'control' }, { id: 'give-get' }],
@@ -48,7 +28,7 @@ describe('console.flags', () => {
 
   it('refuses viewers and moderators, directly at the procedure', async () => {
     for (const email of ['viewer@flywheel.test', 'moderator@flywheel.test']) {
-      const caller = await consoleCaller(email);
+      const caller = await consoleCallerAs(email);
       await expect(caller.console.flags.update({ key: 'referral-center.headline', status: 'running' })).rejects.toMatchObject({
         code: 'FORBIDDEN',
       });
@@ -56,7 +36,7 @@ describe('console.flags', () => {
   });
 
   it('names the bad field of a change', async () => {
-    const caller = await consoleCaller('marketer@flywheel.test');
+    const caller = await consoleCallerAs('marketer@flywheel.test');
     await expect(caller.console.flags.update({ key: 'referral-center.headline', weights: [0.5, 0.3, 0.2] })).rejects.toMatchObject({
       code: 'BAD_REQUEST',
       message: 'weights: needs one weight per variation (2)',
@@ -68,7 +48,7 @@ describe('console.flags', () => {
   });
 
   it('launches an experiment, moves dateUpdated only on a real change, and audits who did what', async () => {
-    const caller = await consoleCaller('marketer@flywheel.test');
+    const caller = await consoleCallerAs('marketer@flywheel.test');
     const before = await payload();
     await caller.console.flags.update({ key: 'referral-center.headline', status: 'running' });
     world.deps.flags.store.invalidate(world.tenantId);
@@ -92,7 +72,7 @@ describe('server-side evaluation', () => {
   it('referral.offer picks the same variation as the browser SDK on the same payload, and records the exposure once', async () => {
     const tenantPayload = await payload();
     for (const sub of ['alice', 'bob', 'carol', 'dan', 'erin']) {
-      const caller = await customerCaller(sub);
+      const caller = await customerCallerAs(sub);
       const offer = await caller.referral.offer({ locale: 'en' });
       await caller.referral.offer({ locale: 'en' });
       const me = await caller.customer.me();
@@ -120,13 +100,13 @@ describe('server-side evaluation', () => {
   });
 
   it('keeps a customer’s variation when the weights change (sticky buckets in the database)', async () => {
-    const marketer = await consoleCaller('marketer@flywheel.test');
+    const marketer = await consoleCallerAs('marketer@flywheel.test');
     const customers = Array.from({ length: 30 }, (_, i) => `sticky-${i}`);
     const first = new Map<string, string | null>();
-    for (const sub of customers) first.set(sub, (await (await customerCaller(sub)).referral.offer({})).variationId);
+    for (const sub of customers) first.set(sub, (await (await customerCallerAs(sub)).referral.offer({})).variationId);
     await marketer.console.flags.update({ key: 'referral-center.headline', weights: [0.05, 0.95] });
     world.deps.flags.store.invalidate(world.tenantId);
-    for (const sub of customers) expect((await (await customerCaller(sub)).referral.offer({})).variationId).toBe(first.get(sub));
+    for (const sub of customers) expect((await (await customerCallerAs(sub)).referral.offer({})).variationId).toBe(first.get(sub));
     expect(new Set(first.values()).size).toBe(2);
   });
 });

@@ -1,13 +1,8 @@
 import type { MetricDefinition } from '@flywheel/contracts/experiments';
-import { DEMO } from '@flywheel/db';
 import { frequentistTest } from '@flywheel/stats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findSession, signIn } from '../console/sessions.ts';
-import { createContextInner } from '../context.ts';
 import { ingestBatch } from '../events/service.ts';
-import { appRouter } from '../root.ts';
-import { createTestWorld, type TestWorld } from '../testing.ts';
-import { createCallerFactory } from '../trpc.ts';
+import { consoleCaller, createTestWorld, type TestWorld } from '../testing.ts';
 import { aggregateExperiment } from './aggregate.ts';
 
 let world: TestWorld;
@@ -126,11 +121,7 @@ describe('console.results.get', () => {
       ...Array.from({ length: 16 }, (_, i) => track({ userId: `ht${i}` }, 'referral_invite_sent', 1)),
     ];
     await ingestBatch(world.database.db, world.tenantId, { kind: 'server' }, rows);
-    const signed = await signIn(world.database.db, 'viewer@flywheel.test', DEMO.consolePassword);
-    const session = await findSession(world.database.db, signed?.token ?? '');
-    const caller = createCallerFactory(appRouter)(
-      createContextInner(world.deps, { console: { session, sessionToken: signed?.token ?? null, csrfToken: null, sameOrigin: true } }),
-    );
+    const caller = await consoleCaller(world, 'viewer@flywheel.test');
     const results = await caller.console.results.get({ key: 'referral-center.headline', from: at(-24), to: at(48) });
     expect(results.variations.map((v) => v.users)).toEqual([40, 40]);
     expect(results.health).toMatchObject({ srm: 'healthy', multipleExposureUnits: 0 });
