@@ -10,6 +10,7 @@ import { widgetCors } from './middleware/widget-cors.ts';
 import { demoRoutes } from './routes/demo.ts';
 import { eventsRoutes } from './routes/events.ts';
 import { featuresRoutes, type StreamTiming } from './routes/features.ts';
+import { referralLinkRoutes } from './routes/referral-links.ts';
 import { remotesRoutes } from './routes/remotes.ts';
 import { type StaticRoots, staticRoutes } from './web/static.ts';
 import type { RegistrySource } from './web/widgets.ts';
@@ -71,6 +72,8 @@ export function createApp(deps: AppDeps) {
 
   app.use('/api/events', widgetCors(api.tenants));
   app.route('/api/events', eventsRoutes(api));
+
+  app.route('/r', referralLinkRoutes(api.db));
 
   if (!api.isProduction) {
     app.use('/demo/*', widgetCors(api.tenants));

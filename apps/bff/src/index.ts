@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import { createFlagsRuntime, TenantDirectory } from '@flywheel/api';
-import { createDatabase } from '@flywheel/db';
+import { approveDue, createFlagsRuntime, TenantDirectory } from '@flywheel/api';
+import { createDatabase, schema } from '@flywheel/db';
 import { loadDefinitions } from '@flywheel/flags';
 import { serve } from '@hono/node-server';
 import pino from 'pino';
@@ -46,6 +46,17 @@ upstream?.start();
 const flags = createFlagsRuntime(database.db, definitions, upstream);
 const stopListening = await flags.store.listen(database);
 
+// Referral rewards leave their hold period on a timer (and whenever a widget reads them).
+const approvals = setInterval(async () => {
+  try {
+    const rows = await database.db.select({ id: schema.tenants.id }).from(schema.tenants);
+    for (const { id } of rows) await approveDue(database.db, id);
+  } catch (error) {
+    logger.warn({ err: error }, 'approving due referrals failed');
+  }
+}, 60_000);
+approvals.unref();
+
 const app = createApp({
   database,
   logger,
@@ -88,6 +99,7 @@ function shutdown(signal: string) {
   setTimeout(() => process.exit(1), 10_000).unref();
   server.close(async () => {
     upstream?.stop();
+    clearInterval(approvals);
     await stopListening();
     await database.close();
     logger.info('stopped');

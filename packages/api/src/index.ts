@@ -5,6 +5,8 @@ export { createFlagsRuntime, type FlagsRuntime, type PayloadSource } from './fla
 export { authenticateWidgetRequest, type Caller, type WidgetAuth } from './identity/authenticate.ts';
 export { type CustomerClaims, MAX_TOKEN_LIFETIME_SECONDS, signCustomerToken, verifyCustomerToken } from './identity/customer-token.ts';
 export { type Tenant, TenantDirectory } from './identity/tenant-directory.ts';
+export { approveDue } from './referral/lifecycle.ts';
+export { followLink } from './referral/links.ts';
 export { aggregateExperiment, type ExperimentTotals } from './results/aggregate.ts';
 export { type AppRouter, appRouter } from './root.ts';
 export { createTenant } from './tenants/service.ts';

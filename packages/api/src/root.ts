@@ -1,7 +1,7 @@
 import { consoleAuthRouter } from './console/router.ts';
 import { customerRouter } from './customer/router.ts';
 import { flagsRouter } from './flags/router.ts';
-import { referralRouter } from './referral/router.ts';
+import { consoleReferralsRouter, referralRouter } from './referral/router.ts';
 import { resultsRouter } from './results/router.ts';
 import { router } from './trpc.ts';
 
@@ -9,7 +9,7 @@ import { router } from './trpc.ts';
 export const appRouter = router({
   customer: customerRouter,
   referral: referralRouter,
-  console: router({ auth: consoleAuthRouter, flags: flagsRouter, results: resultsRouter }),
+  console: router({ auth: consoleAuthRouter, flags: flagsRouter, results: resultsRouter, referrals: consoleReferralsRouter }),
 });
 
 export type AppRouter = typeof appRouter;

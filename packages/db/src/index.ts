@@ -7,7 +7,7 @@ export {
   parseSecretsKey,
   type SecretsKey,
 } from './crypto/tenant-secrets.ts';
-export type { ConsoleRole, FeatureStatus } from './schema.ts';
+export type { ConsoleRole, FeatureStatus, ReferralStatus, RewardSpec } from './schema.ts';
 export * as schema from './schema.ts';
 export { DEMO, DEMO_ORIGINS, seedDemo } from './seed.ts';
 export { insertTenant, type NewTenant } from './tenants.ts';

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from './client.ts';
 import { hashPassword } from './crypto/passwords.ts';
 import type { SecretsKey } from './crypto/tenant-secrets.ts';
-import { consoleUsers, customers, tenants } from './schema.ts';
+import { consoleUsers, customers, referralPrograms, tenants } from './schema.ts';
 import { insertTenant } from './tenants.ts';
 
 /** Demo-only credentials, printed in the README. Production refuses to start with them. */
@@ -52,6 +52,25 @@ export async function seedDemo(db: Db, secretsKey: SecretsKey, env = process.env
   await db
     .insert(customers)
     .values(DEMO.customers.map((c) => ({ ...c, traits: { ...c.traits }, tenantId: tenant.id })))
+    .onConflictDoNothing();
+
+  await db
+    .insert(referralPrograms)
+    .values({
+      tenantId: tenant.id,
+      referrerReward: { type: 'credit', amount: 20, currency: 'USD' },
+      friendReward: { type: 'credit', amount: 20, currency: 'USD' },
+      qualifyingEvent: 'subscription_started',
+      qualifyingCondition: { plan: { $ne: 'free' } },
+      holdHours: 72,
+      monthlyCap: 20,
+      milestones: [
+        { friends: 3, reward: { type: 'points', amount: 500 } },
+        { friends: 5, reward: { type: 'points', amount: 1000 } },
+        { friends: 10, reward: { type: 'points', amount: 2500 } },
+      ],
+      landingUrl: 'http://localhost:3000/',
+    })
     .onConflictDoNothing();
 
   const passwordHash = await hashPassword(DEMO.consolePassword);

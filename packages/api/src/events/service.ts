@@ -2,6 +2,7 @@ import type { IngestResult, TrackedEvent } from '@flywheel/contracts/events';
 import { type Db, schema } from '@flywheel/db';
 import { sql } from 'drizzle-orm';
 import type { Caller } from '../identity/authenticate.ts';
+import { onEventsStored } from '../referral/lifecycle.ts';
 
 /** An event the caller may not send, e.g. for another customer; the route answers 403. */
 export class EventNotAllowedError extends Error {
@@ -74,6 +75,7 @@ export async function ingestBatch(
       .onConflictDoNothing({ target: [schema.events.tenantId, schema.events.messageId] })
       .returning({ messageId: schema.events.messageId });
     const fresh = new Set(inserted.map((row) => row.messageId));
+    const freshEvents = allowed.filter((event) => fresh.has(event.messageId));
 
     for (const event of allowed) {
       if (event.type !== 'identify' || !event.userId || !fresh.has(event.messageId)) continue;
@@ -93,6 +95,7 @@ export async function ingestBatch(
           .onConflictDoNothing();
       }
     }
+    await onEventsStored(tx, tenantId, caller.kind === 'server', freshEvents);
     return { accepted: inserted.length, duplicates: allowed.length - inserted.length };
   });
 }

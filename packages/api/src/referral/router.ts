@@ -1,8 +1,14 @@
+import { type Db, schema } from '@flywheel/db';
 import { flagAttributes } from '@flywheel/flags';
 import type { TRPCRouterRecord } from '@trpc/server';
+import { TRPCError } from '@trpc/server';
+import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { evaluatorFor } from '../flags/runtime.ts';
-import { customerProcedure } from '../trpc.ts';
+import { consoleProcedure, customerProcedure, withRoles } from '../trpc.ts';
+import { kFactor } from './kfactor.ts';
+import { attribute, review } from './lifecycle.ts';
+import { heldReferrals, summaryFor } from './service.ts';
 
 const offerInput = z.object({
   /** The locale the widget renders in, an attribute of the evaluation as in the browser. */
@@ -30,4 +36,80 @@ export const referralRouter = {
     await done();
     return { headline: headline.value ?? 'control', variationId: headline.experimentResult?.key ?? null };
   }),
+
+  /** Link, code, rewards, friends and milestone progress for the signed-in customer. */
+  summary: customerProcedure.query(async ({ ctx }) => {
+    const summary = await summaryFor(ctx.db, ctx.customer);
+    if (!summary) throw new TRPCError({ code: 'NOT_FOUND', message: 'This company has no referral program yet.' });
+    return summary;
+  }),
+
+  /** The landing page's widget attributing a newly signed-up friend to the code they arrived with. */
+  attribute: customerProcedure.input(z.object({ code: z.string().min(1).max(20) })).mutation(async ({ ctx, input }) => {
+    const referralId = await attribute(ctx.db, ctx.tenant.id, { id: ctx.customer.id, externalId: ctx.customer.externalId }, input.code);
+    return { attributed: referralId !== null };
+  }),
+} satisfies TRPCRouterRecord;
+
+const reward = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('points'), amount: z.number().int().positive().max(1_000_000) }),
+  z.object({ type: z.literal('credit'), amount: z.number().positive().max(100_000), currency: z.string().regex(/^[A-Z]{3}$/) }),
+  z.object({ type: z.literal('coupon'), pool: z.array(z.string().min(1).max(64)).min(1).max(10_000) }),
+  z.object({ type: z.literal('webhook'), url: z.url({ protocol: /^https$/ }), label: z.string().min(1).max(120) }),
+]);
+
+export const programInput = z.object({
+  referrerReward: reward,
+  friendReward: reward,
+  qualifyingEvent: z.string().min(1).max(200),
+  qualifyingCondition: z.record(z.string(), z.json()).nullable().default(null),
+  reversalEvent: z.string().min(1).max(200).default('refund_issued'),
+  holdHours: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 90),
+  monthlyCap: z.number().int().min(1).max(10_000),
+  milestones: z.array(z.object({ friends: z.number().int().min(1).max(1000), reward })).max(10),
+  landingUrl: z.url({ protocol: /^https?$/ }),
+});
+
+async function program(db: Db, tenantId: string) {
+  const [row] = await db.select().from(schema.referralPrograms).where(eq(schema.referralPrograms.tenantId, tenantId));
+  return row ?? null;
+}
+
+export const consoleReferralsRouter = {
+  program: consoleProcedure.query(({ ctx }) => program(ctx.db, ctx.session.tenantId)),
+
+  updateProgram: withRoles('marketer')
+    .input(programInput)
+    .mutation(async ({ ctx, input }) => {
+      await ctx.db
+        .insert(schema.referralPrograms)
+        .values({ tenantId: ctx.session.tenantId, ...input })
+        .onConflictDoUpdate({ target: schema.referralPrograms.tenantId, set: { ...input, updatedAt: new Date() } });
+      return program(ctx.db, ctx.session.tenantId);
+    }),
+
+  held: withRoles('moderator').query(({ ctx }) => heldReferrals(ctx.db, ctx.session.tenantId)),
+
+  review: withRoles('moderator')
+    .input(z.object({ referralId: z.uuid(), decision: z.enum(['approve', 'reject']), reason: z.string().trim().min(3).max(500) }))
+    .mutation(async ({ ctx, input }) => {
+      const status = await review(ctx.db, ctx.session.tenantId, input.referralId, input.decision, input.reason);
+      if (!status) throw new TRPCError({ code: 'NOT_FOUND', message: 'referralId: no held referral with this id' });
+      return { status };
+    }),
+
+  kFactor: consoleProcedure
+    .input(
+      z.object({
+        from: z.iso.datetime(),
+        to: z.iso.datetime(),
+        channel: z.string().min(1).max(40).optional(),
+        experiment: z.object({ key: z.string().min(1).max(80), variationId: z.string().min(1).max(40) }).optional(),
+      }),
+    )
+    .query(({ ctx, input }) => kFactor(ctx.db, ctx.session.tenantId, { ...input, from: new Date(input.from), to: new Date(input.to) })),
 } satisfies TRPCRouterRecord;

@@ -1,0 +1,42 @@
+import { randomUUID } from 'node:crypto';
+import { followLink } from '@flywheel/api';
+import type { Db } from '@flywheel/db';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { Hono } from 'hono';
+import { getCookie, setCookie } from 'hono/cookie';
+
+const VISITOR_COOKIE = 'fw_visitor';
+const CHANNELS = new Set(['copy', 'email', 'x', 'linkedin', 'whatsapp', 'qr', 'wechat']);
+
+/**
+ * `GET /r/:code`: a referral link. Records the click (once per visitor, with the share channel from
+ * `?via=`), then redirects to the tenant's landing page with `?ref=<code>`.
+ */
+export function referralLinkRoutes(db: Db) {
+  return new Hono().get('/:code', async (c) => {
+    let visitor = getCookie(c, VISITOR_COOKIE);
+    if (!visitor || !/^[\w-]{16,64}$/.test(visitor)) {
+      visitor = randomUUID();
+      setCookie(c, VISITOR_COOKIE, visitor, { httpOnly: true, sameSite: 'Lax', path: '/r', maxAge: 60 * 60 * 24 * 90 });
+    }
+    const via = c.req.query('via');
+    let ip = '';
+    try {
+      ip = getConnInfo(c).remote.address ?? '';
+    } catch {
+      // app.request() in tests has no socket
+    }
+    const target = await followLink(db, c.req.param('code'), {
+      anonymousId: visitor,
+      channel: via && CHANNELS.has(via) ? via : null,
+      ip,
+      userAgent: c.req.header('user-agent') ?? '',
+    });
+    if (!target)
+      return c.html(
+        '<!doctype html><title>Invite not found</title><p>This invite link is not valid. Ask your friend for a new one.</p>',
+        404,
+      );
+    return c.redirect(target, 302);
+  });
+}

@@ -1,0 +1,51 @@
+import { randomInt } from 'node:crypto';
+
+/** 31 characters with no look-alikes: no 0/O, 1/I/L. Eight of them: about 8.5 × 10^11 codes. */
+export const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+export const CODE_LENGTH = 8;
+
+export function generateCode(): string {
+  return Array.from({ length: CODE_LENGTH }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
+}
+
+/** Codes as people type them: case and look-alikes forgiven (o → 0 is not in the alphabet, so O → 0 is not needed). */
+export function normalizeCode(input: string): string | null {
+  const code = input.trim().toUpperCase();
+  return code.length === CODE_LENGTH && [...code].every((c) => CODE_ALPHABET.includes(c)) ? code : null;
+}
+
+// Providers that deliver name+tag@ to name@; Gmail also ignores dots in the name.
+const PLUS_ADDRESSING = new Set([
+  'gmail.com',
+  'googlemail.com',
+  'outlook.com',
+  'hotmail.com',
+  'live.com',
+  'icloud.com',
+  'me.com',
+  'fastmail.com',
+  'proton.me',
+  'protonmail.com',
+]);
+const DOTS_IGNORED = new Set(['gmail.com', 'googlemail.com']);
+
+/**
+ * The mailbox an address really reaches, for spotting self-referrals: lower-cased, plus-tags
+ * and (for Gmail) dots removed where the provider ignores them, googlemail folded into gmail.
+ */
+export function normalizeEmailForFraud(email: string): string {
+  const [rawLocal = '', rawDomain = ''] = email.trim().toLowerCase().split('@');
+  const domain = rawDomain === 'googlemail.com' ? 'gmail.com' : rawDomain;
+  let local = rawLocal;
+  if (PLUS_ADDRESSING.has(domain)) local = local.split('+')[0] ?? local;
+  if (DOTS_IGNORED.has(domain)) local = local.replaceAll('.', '');
+  return `${local}@${domain}`;
+}
+
+/** `alice@example.com` → `a***e@example.com`: friends are listed without exposing their address. */
+export function maskEmail(email: string | null): string | null {
+  if (!email) return null;
+  const [local = '', domain = ''] = email.split('@');
+  if (local.length <= 2) return `${local[0] ?? ''}***@${domain}`;
+  return `${local[0]}***${local.at(-1)}@${domain}`;
+}

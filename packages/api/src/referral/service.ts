@@ -1,0 +1,84 @@
+import { type Db, schema } from '@flywheel/db';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Customer } from '../customer/service.ts';
+import { generateCode, maskEmail } from './codes.ts';
+import { approveDue, programFor } from './lifecycle.ts';
+
+/** The customer's code, created on first request; a collision (rare) draws again. */
+export async function codeFor(db: Db, customer: Customer): Promise<string> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const [existing] = await db
+      .select({ code: schema.referralCodes.code })
+      .from(schema.referralCodes)
+      .where(and(eq(schema.referralCodes.tenantId, customer.tenantId), eq(schema.referralCodes.customerId, customer.id)));
+    if (existing) return existing.code;
+    await db
+      .insert(schema.referralCodes)
+      .values({ tenantId: customer.tenantId, customerId: customer.id, code: generateCode() })
+      .onConflictDoNothing();
+  }
+  throw new Error('could not allocate a referral code');
+}
+
+/** Everything the referral center shows its customer. */
+export async function summaryFor(db: Db, customer: Customer) {
+  const program = await programFor(db, customer.tenantId);
+  if (!program) return null;
+  await approveDue(db, customer.tenantId);
+  const code = await codeFor(db, customer);
+  const friends = await db
+    .select({
+      id: schema.referrals.id,
+      status: schema.referrals.status,
+      name: schema.customers.name,
+      email: schema.customers.email,
+      createdAt: schema.referrals.createdAt,
+    })
+    .from(schema.referrals)
+    .innerJoin(schema.customers, eq(schema.customers.id, schema.referrals.friendId))
+    .where(and(eq(schema.referrals.tenantId, customer.tenantId), eq(schema.referrals.referrerId, customer.id)))
+    .orderBy(schema.referrals.createdAt);
+  const rewards = await db
+    .select({ reward: schema.referralRewards.reward, status: schema.referralRewards.status })
+    .from(schema.referralRewards)
+    .where(
+      and(
+        eq(schema.referralRewards.tenantId, customer.tenantId),
+        eq(schema.referralRewards.customerId, customer.id),
+        inArray(schema.referralRewards.status, ['pending', 'approved', 'paid']),
+      ),
+    );
+  const qualified = friends.filter((f) => ['pending', 'approved', 'paid'].includes(f.status)).length;
+  const next = program.milestones.find((m) => m.friends > qualified) ?? null;
+  return {
+    code,
+    /** Relative to the BFF: the widget prefixes its apiBase. */
+    linkPath: `/r/${code}`,
+    referrerReward: program.referrerReward,
+    friendReward: program.friendReward,
+    holdHours: program.holdHours,
+    friends: friends.map((f) => ({ id: f.id, name: f.name?.split(' ')[0] ?? null, email: maskEmail(f.email), status: f.status })),
+    rewards: {
+      earned: rewards.filter((r) => r.status !== 'pending').map((r) => r.reward),
+      pending: rewards.filter((r) => r.status === 'pending').map((r) => r.reward),
+    },
+    milestones: { qualified, next: next ? { friends: next.friends, reward: next.reward } : null },
+  };
+}
+
+/** Held referrals with their fraud signals, for the console's review queue. */
+export async function heldReferrals(db: Db, tenantId: string) {
+  return db
+    .select({
+      id: schema.referrals.id,
+      code: schema.referrals.code,
+      reasons: schema.referrals.reasons,
+      qualifiedAt: schema.referrals.qualifiedAt,
+      friend: schema.customers.externalId,
+      referrer: sql<string>`(select external_id from customers where id = ${schema.referrals.referrerId})`,
+    })
+    .from(schema.referrals)
+    .innerJoin(schema.customers, eq(schema.customers.id, schema.referrals.friendId))
+    .where(and(eq(schema.referrals.tenantId, tenantId), eq(schema.referrals.status, 'held')))
+    .orderBy(schema.referrals.qualifiedAt);
+}
