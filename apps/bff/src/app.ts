@@ -77,7 +77,7 @@ export function createApp(deps: AppDeps) {
 
   if (!api.isProduction) {
     app.use('/demo/*', widgetCors(api.tenants));
-    app.route('/demo', demoRoutes());
+    app.route('/demo', demoRoutes(api));
   }
   if (deps.web) {
     app.route('/api/remotes', remotesRoutes(deps.web.registry, deps.web.publicUrl));

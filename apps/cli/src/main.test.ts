@@ -118,7 +118,7 @@ function copyOfExperiments() {
 
 describe('pnpm flywheel experiments', () => {
   it('check passes on the repository’s experiments/', async () => {
-    expect(await main(['experiments', 'check'], env)).toMatchObject({ code: 0, stdout: '3 features and 3 metrics are valid.' });
+    expect(await main(['experiments', 'check'], env)).toMatchObject({ code: 0, stdout: '4 features and 3 metrics are valid.' });
   });
 
   it('check fails on a broken file, naming the file, the field and the reason', async () => {
@@ -158,8 +158,8 @@ describe('pnpm flywheel experiments', () => {
     try {
       expect(await main(['experiments', 'push'], env)).toMatchObject({ code: 2, stderr: expect.stringContaining('--api-url: required') });
       const pushed = await main(['experiments', 'push', '--api-url', 'http://gb.test/api'], { ...env, GROWTHBOOK_SECRET_KEY: 'secret_x' });
-      expect(pushed).toMatchObject({ code: 0, stdout: 'Features: 3 created, 0 updated\nExperiments: 2 created, 0 updated' });
-      expect(gb.store.features.size).toBe(3);
+      expect(pushed).toMatchObject({ code: 0, stdout: 'Features: 4 created, 0 updated\nExperiments: 3 created, 0 updated' });
+      expect(gb.store.features.size).toBe(4);
     } finally {
       server.close();
     }

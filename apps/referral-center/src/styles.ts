@@ -1,6 +1,15 @@
 /** Referral center CSS: every rule under `.fw-referral-center`, every value from a `--fw-*` token. */
 export const styles = /* css */ `
-.fw-referral-center .fw-referral__sections { display: grid; gap: calc(var(--fw-s) * 2); margin-top: calc(var(--fw-s) * 2); }
-.fw-referral-center .fw-referral__section h3 { margin: 0 0 4px; font-size: 1em; font-weight: 600; }
-.fw-referral-center .fw-referral__section p { margin: 0; }
+.fw-referral-center .fw-referral__sections { display: grid; gap: calc(var(--fw-s) * 2.5); margin-top: calc(var(--fw-s) * 2); }
+.fw-referral-center h3 { margin: 0 0 6px; font-size: 1em; font-weight: 600; }
+.fw-referral-center p { margin: 0; }
+.fw-referral-center .fw-referral__link { display: flex; gap: var(--fw-s); align-items: end; }
+.fw-referral-center .fw-referral__link .fw-field { flex: 1; }
+.fw-referral-center .fw-referral__share { display: flex; flex-wrap: wrap; gap: var(--fw-s); }
+.fw-referral-center .fw-referral__share a { color: var(--fw-primary); font-weight: 600; text-decoration: none; padding: 6px 10px;
+  border: 1px solid var(--fw-border); border-radius: calc(var(--fw-r) * 0.8); }
+.fw-referral-center .fw-referral__share a:hover { background: var(--fw-subtle); }
+.fw-referral-center progress { width: 100%; height: 10px; accent-color: var(--fw-primary); }
+.fw-referral-center .fw-referral__qr { margin-top: var(--fw-s); width: 168px; height: 168px; image-rendering: pixelated; }
+.fw-referral-center .fw-referral__status { color: var(--fw-muted); font-size: 0.9em; }
 `;

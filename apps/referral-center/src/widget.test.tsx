@@ -1,3 +1,4 @@
+import { referralSummary } from '@flywheel/testing/factories';
 import { bffHandlers, TrpcMockError } from '@flywheel/testing/msw/bff';
 import { renderWidget } from '@flywheel/testing/render';
 import { cleanup, fireEvent, screen } from '@testing-library/react';
@@ -14,37 +15,67 @@ afterEach(() => {
 });
 afterAll(() => server.close());
 
+const render = (locale = 'en', key = 'pk_test_demo') =>
+  renderWidget(<Widget apiBase={apiBase} publishableKey={key} getToken={() => 't'} locale={locale} />);
+
 describe('referral center', () => {
-  it('greets the signed-in customer and shows the empty sections', async () => {
-    await renderWidget(<Widget apiBase={apiBase} publishableKey="pk_test_demo" getToken={() => 't'} locale="en" />);
-    expect(await screen.findByText('Hi Alice Chen, share Flywheel with friends and you both get a reward.')).toBeTruthy();
-    expect(screen.getByRole('region', { name: 'Invite friends, earn rewards' })).toBeTruthy();
+  it('shows the link, the code and what both sides get, in plain words', async () => {
+    await render();
+    expect(await screen.findByRole('region', { name: 'Invite friends, earn rewards' })).toBeTruthy();
+    expect(((await screen.findByLabelText('Invite link')) as HTMLInputElement).value).toBe('http://bff.test/r/K7M2Q9XA');
+    expect(screen.getByText('Your code: K7M2Q9XA')).toBeTruthy();
+    expect(screen.getByText('Give your friends $20.00. You get $20.00 when they subscribe.')).toBeTruthy();
+    expect(screen.getByText('0 of 3 friends for your next reward: 500 points')).toBeTruthy();
     expect(screen.getByText('Nobody invited yet.')).toBeTruthy();
+    const email = screen.getByRole('link', { name: /Email/ });
+    expect(email.getAttribute('href')).toContain(encodeURIComponent('http://bff.test/r/K7M2Q9XA?via=email'));
   });
 
-  it('speaks Simplified Chinese', async () => {
-    await renderWidget(<Widget apiBase={apiBase} publishableKey="pk_zh" getToken={() => 't'} locale="zh-CN" />);
+  it('lists invited friends with masked emails and their status, and the rewards', async () => {
+    server.use(
+      ...bffHandlers(apiBase, {
+        'referral.summary': () =>
+          referralSummary({
+            friends: [
+              { id: '1', name: 'Bea', email: 'b***a@example.com', status: 'approved' },
+              { id: '2', name: null, email: 'c***s@example.com', status: 'held' },
+            ],
+            rewards: { earned: [{ type: 'credit', amount: 20, currency: 'USD' }], pending: [] },
+            milestones: { qualified: 1, next: { friends: 3, reward: { type: 'points', amount: 500 } } },
+          }),
+      }),
+    );
+    await render('en', 'pk_friends');
+    expect(await screen.findByText('Reward approved')).toBeTruthy();
+    expect(screen.getByText('c***s@example.com')).toBeTruthy();
+    expect(screen.getByText('Held for review')).toBeTruthy();
+    expect(screen.getByTestId('rewards-earned').textContent).toBe('$20.00');
+  });
+
+  it('speaks Simplified Chinese, with WeChat sharing by QR code', async () => {
+    await render('zh-CN', 'pk_zh');
     expect(await screen.findByRole('heading', { name: '邀请好友，赢取奖励' })).toBeTruthy();
+    expect(await screen.findByRole('button', { name: '微信扫码分享' })).toBeTruthy();
   });
 
   it('leads with the headline of the copy experiment’s variation', async () => {
     server.use(...bffHandlers(apiBase, {}, { 'referral-center.headline': { defaultValue: 'control', rules: [{ force: 'give-get' }] } }));
-    await renderWidget(<Widget apiBase={apiBase} publishableKey="pk_copy" getToken={() => 't'} locale="en" />);
+    await render('en', 'pk_copy');
     expect(await screen.findByRole('heading', { name: 'Give a month, get a month' })).toBeTruthy();
   });
 
   it('says what went wrong and offers a retry when the BFF fails', async () => {
     server.use(
       ...bffHandlers(apiBase, {
-        'customer.me': () => {
+        'referral.summary': () => {
           throw new TrpcMockError(500, 'INTERNAL_SERVER_ERROR');
         },
       }),
     );
-    await renderWidget(<Widget apiBase={apiBase} publishableKey="pk_error" getToken={() => 't'} locale="en" />);
+    await render('en', 'pk_error');
     expect((await screen.findByRole('alert', {}, { timeout: 5000 })).textContent).toContain('couldn’t load your referral details');
     server.resetHandlers();
     fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
-    expect(await screen.findByText(/Hi Alice Chen/)).toBeTruthy();
+    expect(await screen.findByText('Your code: K7M2Q9XA')).toBeTruthy();
   });
 });

@@ -1,51 +1,178 @@
-import { Button, Card, EmptyState, Skeleton } from '@flywheel/ui';
-import { useFeatureValue, useQuery, useTRPC, useTranslation } from '@flywheel/widget-kit';
+import { Button, Card, EmptyState, Input, List, Skeleton, useToast } from '@flywheel/ui';
+import { type RouterOutputs, useFeatureValue, useQuery, useTRPC, useTrack, useTranslation, type WidgetProps } from '@flywheel/widget-kit';
+import { useState } from 'react';
+import { rewardText } from './rewards.ts';
 
-/**
- * The referral center. For now: who is signed in, and the sections the referral program fills
- * in (link and code, rewards, invited friends).
- */
-export function ReferralCenter() {
+type Summary = RouterOutputs['referral']['summary'];
+const CHANNELS = ['email', 'x', 'linkedin', 'whatsapp'] as const;
+
+function shareUrl(channel: (typeof CHANNELS)[number], link: string, subject: string, message: string) {
+  const text = encodeURIComponent(`${message} ${link}`);
+  switch (channel) {
+    case 'email':
+      return `mailto:?subject=${encodeURIComponent(subject)}&body=${text}`;
+    case 'x':
+      return `https://twitter.com/intent/tweet?text=${text}`;
+    case 'linkedin':
+      return `https://www.linkedin.com/sharing/share-offsite/?url=${encodeURIComponent(link)}`;
+    case 'whatsapp':
+      return `https://wa.me/?text=${text}`;
+  }
+}
+
+function QrCode({ link, label }: { link: string; label: string }) {
+  const [src, setSrc] = useState<string | null>(null);
+  if (!src) {
+    // Loaded on demand: most customers never open the QR code.
+    void import('lean-qr').then(({ generate }) => setSrc(generate(link).toDataURL({ padX: 2, padY: 2 })));
+    return <Skeleton lines={1} label={label} />;
+  }
+  return <img className="fw-referral__qr" src={src} alt={label} />;
+}
+
+function ReferralBody({ summary, apiBase, locale }: { summary: Summary; apiBase: string; locale: string }) {
   const { t } = useTranslation();
+  const track = useTrack();
+  const toast = useToast();
+  const [qr, setQr] = useState(false);
+  const link = `${apiBase}${summary.linkPath}`;
+  const withChannel = (channel: string) => `${link}?via=${channel}`;
+  const money = (reward: Summary['referrerReward']) => rewardText(reward, locale, t);
+  const shared = (channel: string) => track('referral_invite_sent', { channel });
+  const { next, qualified } = summary.milestones;
+
+  return (
+    <div className="fw-referral__sections">
+      <p>{t('referral.offer', { friend: money(summary.friendReward), referrer: money(summary.referrerReward) })}</p>
+      <section aria-labelledby="fw-referral-link">
+        <h3 id="fw-referral-link">{t('referral.link.title')}</h3>
+        <div className="fw-referral__link">
+          <Input
+            label={t('referral.link.label')}
+            value={link}
+            readOnly
+            onFocus={(e) => e.currentTarget.select()}
+            hint={t('referral.link.code', { code: summary.code })}
+          />
+          <Button
+            onClick={() => {
+              void navigator.clipboard?.writeText(withChannel('copy'));
+              toast.show(t('referral.copied'));
+              track('referral_link_copied');
+              shared('copy');
+            }}
+          >
+            {t('referral.copy')}
+          </Button>
+        </div>
+      </section>
+      <section aria-labelledby="fw-referral-share">
+        <h3 id="fw-referral-share">{t('referral.share.title')}</h3>
+        <div className="fw-referral__share">
+          {CHANNELS.map((channel) => (
+            <a
+              key={channel}
+              href={shareUrl(channel, withChannel(channel), t('referral.share.subject'), t('referral.share.message'))}
+              target="_blank"
+              rel="noopener noreferrer"
+              onClick={() => shared(channel)}
+            >
+              {t(`referral.share.${channel}`)}
+              <span className="fw-visually-hidden"> {t('referral.share.newTab')}</span>
+            </a>
+          ))}
+          <Button
+            variant="secondary"
+            aria-expanded={qr}
+            onClick={() => {
+              setQr(!qr);
+              if (!qr) shared(locale === 'zh-CN' ? 'wechat' : 'qr');
+            }}
+          >
+            {t('referral.share.qr')}
+          </Button>
+        </div>
+        {qr && <QrCode link={withChannel(locale === 'zh-CN' ? 'wechat' : 'qr')} label={t('referral.share.qrAlt')} />}
+      </section>
+      <section aria-labelledby="fw-referral-progress">
+        <h3 id="fw-referral-progress">{t('referral.rewards.title')}</h3>
+        {next ? (
+          <>
+            <p id="fw-referral-milestone">
+              {t('referral.milestone', { count: qualified, target: next.friends, reward: money(next.reward) })}
+            </p>
+            <progress max={next.friends} value={qualified} aria-labelledby="fw-referral-milestone" />
+          </>
+        ) : (
+          <p>{t('referral.milestone.done', { count: qualified })}</p>
+        )}
+        {summary.rewards.earned.length + summary.rewards.pending.length === 0 ? (
+          <EmptyState title={t('referral.rewards.empty')} />
+        ) : (
+          <dl>
+            <dt>{t('referral.rewards.earned')}</dt>
+            <dd data-testid="rewards-earned">{summary.rewards.earned.map(money).join(', ') || '—'}</dd>
+            <dt>{t('referral.rewards.pending')}</dt>
+            <dd data-testid="rewards-pending">{summary.rewards.pending.map(money).join(', ') || '—'}</dd>
+          </dl>
+        )}
+        <p className="fw-muted">{t('referral.hold', { hours: summary.holdHours })}</p>
+      </section>
+      <section aria-labelledby="fw-referral-friends">
+        <h3 id="fw-referral-friends">{t('referral.friends.title')}</h3>
+        {summary.friends.length === 0 ? (
+          <EmptyState title={t('referral.friends.empty')} />
+        ) : (
+          <List
+            label={t('referral.friends.title')}
+            items={summary.friends}
+            render={(friend) => ({
+              key: friend.id,
+              content: (
+                <>
+                  <span>{friend.name ?? friend.email ?? t('referral.friend.anonymous')}</span>
+                  <span className="fw-referral__status">{t(`referral.status.${friend.status}`)}</span>
+                </>
+              ),
+            })}
+          />
+        )}
+      </section>
+    </div>
+  );
+}
+
+/** The referral center: a customer's link, how to share it, what both sides get, and progress. */
+export function ReferralCenter({ apiBase, locale }: WidgetProps) {
+  const { t, i18n } = useTranslation();
   const trpc = useTRPC();
-  const me = useQuery(trpc.customer.me.queryOptions());
+  const summary = useQuery(trpc.referral.summary.queryOptions());
   // The headline/offer copy experiment (experiments/referral-center.headline.yaml).
   const headline = t(`referral.headline.${useFeatureValue('referral-center.headline', 'control') === 'give-get' ? 'give-get' : 'control'}`);
 
-  if (me.isPending) {
+  if (summary.isPending) {
     return (
       <Card title={headline}>
         <Skeleton label={t('kit.loading')} />
       </Card>
     );
   }
-  if (me.isError) {
+  if (summary.isError) {
+    const noProgram = summary.error.data?.code === 'NOT_FOUND';
     return (
       <Card title={headline}>
-        <p role="alert">{t('referral.error')}</p>
-        <Button variant="secondary" onClick={() => void me.refetch()}>
-          {t('kit.retry')}
-        </Button>
+        <p role={noProgram ? undefined : 'alert'}>{t(noProgram ? 'referral.noProgram' : 'referral.error')}</p>
+        {!noProgram && (
+          <Button variant="secondary" onClick={() => void summary.refetch()}>
+            {t('kit.retry')}
+          </Button>
+        )}
       </Card>
     );
   }
   return (
     <Card title={headline}>
-      <p>{t('referral.greeting', { name: me.data.name ?? me.data.id })}</p>
-      <div className="fw-referral__sections">
-        <section className="fw-referral__section">
-          <h3>{t('referral.link.title')}</h3>
-          <p className="fw-muted">{t('referral.link.soon')}</p>
-        </section>
-        <section className="fw-referral__section">
-          <h3>{t('referral.rewards.title')}</h3>
-          <EmptyState title={t('referral.rewards.empty')} />
-        </section>
-        <section className="fw-referral__section">
-          <h3>{t('referral.friends.title')}</h3>
-          <EmptyState title={t('referral.friends.empty')} />
-        </section>
-      </div>
+      <ReferralBody summary={summary.data} apiBase={apiBase} locale={locale ?? i18n.language} />
     </Card>
   );
 }

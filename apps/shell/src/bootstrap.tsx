@@ -1,7 +1,7 @@
 import { RemoteWidget } from '@flywheel/federation';
 import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { DEMO_CUSTOMERS, signedInCustomer, signIn, signOut, tokenProviderFor } from './demo-session.ts';
+import { DEMO_CUSTOMERS, displayName, signedInCustomer, signIn, signOut, signUp, subscribe, tokenProviderFor } from './demo-session.ts';
 import './shell.css';
 
 const PUBLISHABLE_KEY = 'pk_test_demo';
@@ -19,6 +19,15 @@ const copy = {
     unavailable: 'This feature is not available right now.',
     loading: 'Loading…',
     language: 'Language',
+    invited: 'A friend invited you to Acme Analytics',
+    name: 'Your name',
+    email: 'Work email',
+    createAccount: 'Create account',
+    orSignIn: 'Or continue as a demo customer',
+    plan: 'Your plan',
+    freePlan: 'Free',
+    upgrade: 'Upgrade to Pro',
+    onPro: 'You are on Pro. Thank you!',
   },
   'zh-CN': {
     product: 'Acme 数据分析',
@@ -31,6 +40,15 @@ const copy = {
     unavailable: '此功能暂时不可用。',
     loading: '加载中…',
     language: '语言',
+    invited: '你的好友邀请你加入 Acme 数据分析',
+    name: '你的名字',
+    email: '工作邮箱',
+    createAccount: '创建账户',
+    orSignIn: '或以演示客户身份继续',
+    plan: '你的套餐',
+    freePlan: '免费版',
+    upgrade: '升级到专业版',
+    onPro: '你已是专业版用户，谢谢！',
   },
 } as const;
 
@@ -87,7 +105,6 @@ function Layout({
 }) {
   const t = copy[locale];
   const page = usePage();
-  const person = DEMO_CUSTOMERS.find((c) => c.id === customer);
   return (
     <div className="shell">
       <header className="shell-header">
@@ -106,7 +123,7 @@ function Layout({
             <option value="zh-CN">简体中文</option>
           </select>
         </label>
-        <span className="shell-user">{person?.name}</span>
+        <span className="shell-user">{displayName(customer)}</span>
         <button
           type="button"
           onClick={() => {
@@ -122,13 +139,67 @@ function Layout({
   );
 }
 
+function Plan({ customer, locale }: { customer: string; locale: Locale }) {
+  const t = copy[locale];
+  const [pro, setPro] = useState(false);
+  return (
+    <section className="shell-kpi" aria-label={t.plan}>
+      <span>{t.plan}</span>
+      {pro ? (
+        <strong role="status">{t.onPro}</strong>
+      ) : (
+        <span>
+          <strong>{t.freePlan}</strong>{' '}
+          <button type="button" onClick={() => void subscribe(customer, 'pro').then(() => setPro(true))}>
+            {t.upgrade}
+          </button>
+        </span>
+      )}
+    </section>
+  );
+}
+
+function SignUp({ refCode, locale, onSignedUp }: { refCode: string | null; locale: Locale; onSignedUp: (customer: string) => void }) {
+  const t = copy[locale];
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <form
+      className="shell-signup"
+      onSubmit={(event) => {
+        event.preventDefault();
+        const form = new FormData(event.currentTarget);
+        const name = String(form.get('name'));
+        signUp(name, String(form.get('email')), refCode).then(
+          ({ customer }) => {
+            signIn(customer, name);
+            onSignedUp(customer);
+          },
+          (e: Error) => setError(e.message),
+        );
+      }}
+    >
+      <h1>{t.invited}</h1>
+      <label>
+        {t.name} <input name="name" required autoComplete="name" />
+      </label>
+      <label>
+        {t.email} <input name="email" type="email" required autoComplete="email" />
+      </label>
+      {error && <p role="alert">{error}</p>}
+      <button type="submit">{t.createAccount}</button>
+      <h2>{t.orSignIn}</h2>
+    </form>
+  );
+}
+
 function Dashboard({ customer, locale }: { customer: string; locale: Locale }) {
   const t = copy[locale];
   return (
     <>
       <h1>
-        {t.welcome}, {DEMO_CUSTOMERS.find((c) => c.id === customer)?.name}
+        {t.welcome}, {displayName(customer)}
       </h1>
+      <Plan customer={customer} locale={locale} />
       <section className="shell-kpis" aria-label="KPIs">
         {t.kpis.map((label, i) => (
           <div key={label} className="shell-kpi">
@@ -152,9 +223,10 @@ function App() {
   const t = copy[locale];
 
   if (!customer) {
+    const refCode = new URLSearchParams(location.search).get('ref');
     return (
       <main className="shell-signin">
-        <h1>{t.signInTitle}</h1>
+        {refCode ? <SignUp refCode={refCode} locale={locale} onSignedUp={setCustomer} /> : <h1>{t.signInTitle}</h1>}
         <ul>
           {DEMO_CUSTOMERS.map((c) => (
             <li key={c.id}>

@@ -13,13 +13,34 @@ export function signedInCustomer(): string | null {
   return sessionStorage.getItem(STORAGE_KEY);
 }
 
-export function signIn(customer: string) {
+export function signIn(customer: string, name?: string) {
   sessionStorage.setItem(STORAGE_KEY, customer);
+  if (name) sessionStorage.setItem(`${STORAGE_KEY}.name`, name);
 }
 
 export function signOut() {
   sessionStorage.removeItem(STORAGE_KEY);
+  sessionStorage.removeItem(`${STORAGE_KEY}.name`);
 }
+
+/** The display name: a seeded customer's, or the one given at sign-up. */
+export function displayName(customer: string): string {
+  return DEMO_CUSTOMERS.find((c) => c.id === customer)?.name ?? sessionStorage.getItem(`${STORAGE_KEY}.name`) ?? customer;
+}
+
+async function post<T>(path: string, body: unknown): Promise<T> {
+  const response = await fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const json = (await response.json()) as T & { message?: string };
+  if (!response.ok) throw new Error(json.message ?? `${path} failed`);
+  return json;
+}
+
+/** Plays the product's sign-up: the tenant's server creates the customer with the invite code. */
+export const signUp = (name: string, email: string, ref: string | null) =>
+  post<{ customer: string }>('/demo/signup', { name, email, ...(ref ? { ref } : {}) });
+
+/** Plays the product's billing: the tenant's server reports the subscription (the qualifying event). */
+export const subscribe = (customer: string, plan: 'pro') => post<{ subscribed: string }>('/demo/subscribe', { customer, plan });
 
 /**
  * Plays the tenant's server: a real product signs the token on its own server with its secret

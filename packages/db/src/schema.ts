@@ -245,6 +245,8 @@ export const referralCodes = pgTable(
       .notNull()
       .references(() => customers.id, { onDelete: 'cascade' }),
     code: text('code').notNull(),
+    /** The referrer reward this customer was last shown (flag-evaluated); it is what they are granted. */
+    offer: jsonb('offer').$type<RewardSpec>(),
     createdAt: createdAt(),
   },
   // Codes are unique across tenants: a link /r/<code> names no tenant.

@@ -26,7 +26,12 @@ function evaluate(states: Map<string, RuntimeState>, attributes: Record<string, 
 describe('experiments/ definitions', () => {
   it('are all valid, with the referral center’s kill switch, remote and copy experiment', () => {
     expect(problems).toEqual([]);
-    expect(features.map((f) => f.key).sort()).toEqual(['referral-center.enabled', 'referral-center.headline', 'referral-center.remote']);
+    expect(features.map((f) => f.key).sort()).toEqual([
+      'referral-center.enabled',
+      'referral-center.headline',
+      'referral-center.remote',
+      'referral-center.reward',
+    ]);
     expect(metrics.map((m) => m.key)).toContain('referral_invite_sent');
   });
 

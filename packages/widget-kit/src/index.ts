@@ -1,4 +1,10 @@
+import type { AppRouter } from '@flywheel/api';
+import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
+
 export type { Locale, TokenProvider, WidgetProps } from '@flywheel/contracts/widget';
+/** What each procedure returns and takes, typed by the real router. */
+export type RouterOutputs = inferRouterOutputs<AppRouter>;
+export type RouterInputs = inferRouterInputs<AppRouter>;
 export { useFeatureIsOn, useFeatureValue } from '@growthbook/growthbook-react';
 export { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 export { useTranslation } from 'react-i18next';

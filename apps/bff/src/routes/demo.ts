@@ -1,29 +1,80 @@
-import { signCustomerToken } from '@flywheel/api';
-import { DEMO } from '@flywheel/db';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { type ApiDeps, ingestBatch, signCustomerToken } from '@flywheel/api';
+import { DEMO, schema } from '@flywheel/db';
+import { and, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { httpError } from '../http-error.ts';
 
 const TOKEN_TTL_SECONDS = 3600;
-const demoCustomer = z.object({ customer: z.enum(DEMO.customers.map((c) => c.externalId)) });
+const customerId = z.string().regex(/^[a-z0-9-]{1,64}$/);
 
 /**
- * Demo-only: plays the demo tenant's server, signing tokens for the seeded customers so the
- * shell and the e2e journeys can sign in. createApp mounts it only outside production.
+ * Demo-only: plays the demo tenant's server for the shell and the e2e journeys: signs tokens for
+ * its customers, signs new customers up (with the referral code they arrived with) and reports
+ * their subscriptions. createApp mounts it only outside production.
  */
-export function demoRoutes() {
-  return new Hono().post('/token', async (c) => {
-    const parsed = demoCustomer.safeParse(await c.req.json().catch(() => null));
-    if (!parsed.success) {
-      return httpError(c, 400, 'invalid_request', `customer: must be one of ${DEMO.customers.map((x) => x.externalId).join(', ')}`);
-    }
-    const customer = DEMO.customers.find((x) => x.externalId === parsed.data.customer);
-    const token = await signCustomerToken(DEMO.secretKey, {
-      sub: parsed.data.customer,
-      name: customer?.name,
-      email: customer?.email,
-      ttlSeconds: TOKEN_TTL_SECONDS,
+export function demoRoutes(deps: ApiDeps) {
+  const demoTenant = async () => {
+    const tenant = await deps.tenants.byPublishableKey(DEMO.publishableKey);
+    if (!tenant) throw new Error('demo tenant missing');
+    return tenant;
+  };
+  const body = async <T>(c: { req: { json(): Promise<unknown> } }, schemaFor: z.ZodType<T>) =>
+    schemaFor.safeParse(await c.req.json().catch(() => null));
+
+  return new Hono()
+    .post('/token', async (c) => {
+      const parsed = await body(c, z.object({ customer: customerId }));
+      if (!parsed.success) return httpError(c, 400, 'invalid_request', 'customer: must be a demo customer id');
+      const tenant = await demoTenant();
+      const [customer] = await deps.db
+        .select({ name: schema.customers.name, email: schema.customers.email })
+        .from(schema.customers)
+        .where(and(eq(schema.customers.tenantId, tenant.id), eq(schema.customers.externalId, parsed.data.customer)));
+      if (!customer) return httpError(c, 400, 'invalid_request', `customer: no demo customer "${parsed.data.customer}"`);
+      const token = await signCustomerToken(DEMO.secretKey, {
+        sub: parsed.data.customer,
+        name: customer.name ?? undefined,
+        email: customer.email ?? undefined,
+        ttlSeconds: TOKEN_TTL_SECONDS,
+      });
+      return c.json({ token, expiresAt: new Date(Date.now() + TOKEN_TTL_SECONDS * 1000).toISOString() });
+    })
+    .post('/signup', async (c) => {
+      const parsed = await body(
+        c,
+        z.object({ name: z.string().trim().min(1).max(100), email: z.email(), ref: z.string().max(20).optional() }),
+      );
+      if (!parsed.success) {
+        return httpError(c, 400, 'invalid_request', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+      }
+      const tenant = await demoTenant();
+      const customer = `demo-${randomBytes(4).toString('hex')}`;
+      const { name, email, ref } = parsed.data;
+      await ingestBatch(deps.db, tenant.id, { kind: 'server' }, [
+        {
+          type: 'identify',
+          messageId: randomUUID(),
+          userId: customer,
+          traits: { name, email, plan: 'free', ...(ref ? { referral_code: ref } : {}) },
+        },
+      ]);
+      return c.json({ customer });
+    })
+    .post('/subscribe', async (c) => {
+      const parsed = await body(c, z.object({ customer: customerId, plan: z.enum(['free', 'starter', 'pro']) }));
+      if (!parsed.success) return httpError(c, 400, 'invalid_request', 'customer and plan are required');
+      const tenant = await demoTenant();
+      await ingestBatch(deps.db, tenant.id, { kind: 'server' }, [
+        {
+          type: 'track',
+          event: 'subscription_started',
+          messageId: randomUUID(),
+          userId: parsed.data.customer,
+          properties: { plan: parsed.data.plan },
+        },
+      ]);
+      return c.json({ subscribed: parsed.data.plan });
     });
-    return c.json({ token, expiresAt: new Date(Date.now() + TOKEN_TTL_SECONDS * 1000).toISOString() });
-  });
 }

@@ -35,6 +35,9 @@ function authorize(events: TrackedEvent[], caller: Caller): TrackedEvent[] {
   });
 }
 
+/** Segment's reserved identify traits `email` and `name` fill the customer's columns. */
+const text = (value: unknown) => (typeof value === 'string' && value.length > 0 ? value : null);
+
 function toRow(tenantId: string, event: TrackedEvent, receivedAt: Date) {
   const details =
     event.type === 'track'
@@ -82,10 +85,21 @@ export async function ingestBatch(
       fresh.delete(event.messageId);
       const [customer] = await tx
         .insert(schema.customers)
-        .values({ tenantId, externalId: event.userId, traits: event.traits ?? {} })
+        .values({
+          tenantId,
+          externalId: event.userId,
+          traits: event.traits ?? {},
+          email: text(event.traits?.email),
+          name: text(event.traits?.name),
+        })
         .onConflictDoUpdate({
           target: [schema.customers.tenantId, schema.customers.externalId],
-          set: { traits: sql`${schema.customers.traits} || excluded.traits`, lastSeenAt: sql`now()` },
+          set: {
+            traits: sql`${schema.customers.traits} || excluded.traits`,
+            email: sql`coalesce(excluded.email, ${schema.customers.email})`,
+            name: sql`coalesce(excluded.name, ${schema.customers.name})`,
+            lastSeenAt: sql`now()`,
+          },
         })
         .returning({ id: schema.customers.id });
       if (customer && event.anonymousId) {

@@ -96,6 +96,12 @@ async function fraudSignals(tx: Tx, tenantId: string, referral: typeof schema.re
 }
 
 async function grantRewards(tx: Tx, referral: typeof schema.referrals.$inferSelect, program: Program, status: 'pending' | 'approved') {
+  // The referrer gets what their widget offered them (flag-evaluated, stored with the code).
+  const [code] = await tx
+    .select({ offer: schema.referralCodes.offer })
+    .from(schema.referralCodes)
+    .where(and(eq(schema.referralCodes.tenantId, referral.tenantId), eq(schema.referralCodes.code, referral.code)));
+  const referrerReward = code?.offer ?? program.referrerReward;
   // The unique index on (referral_id, side) makes this exactly-once, however many callers race.
   await tx
     .insert(schema.referralRewards)
@@ -105,7 +111,7 @@ async function grantRewards(tx: Tx, referral: typeof schema.referrals.$inferSele
         referralId: referral.id,
         side: 'referrer',
         customerId: referral.referrerId,
-        reward: program.referrerReward,
+        reward: referrerReward,
         status,
       },
       {
@@ -132,8 +138,8 @@ export async function qualify(tx: Tx, tenantId: string, friendExternalId: string
     .innerJoin(schema.customers, eq(schema.customers.id, schema.referrals.friendId))
     .where(and(eq(schema.referrals.tenantId, tenantId), eq(schema.customers.externalId, friendExternalId)))
     .for('update', { of: schema.referrals });
-  if (!referral || referral.referral.status !== 'signed_up') return;
-  const row = referral.referral;
+  const row = referral?.referral;
+  if (row?.status !== 'signed_up') return;
   const reasons = await fraudSignals(tx, tenantId, row, program);
   const status: ReferralStatus = reasons.length > 0 ? 'held' : 'pending';
   await tx
@@ -203,7 +209,7 @@ export async function review(db: Db, tenantId: string, referralId: string, decis
       .from(schema.referrals)
       .where(and(eq(schema.referrals.tenantId, tenantId), eq(schema.referrals.id, referralId)))
       .for('update');
-    if (!row || row.status !== 'held') return null;
+    if (row?.status !== 'held') return null;
     const program = await programFor(tx, tenantId);
     const status: ReferralStatus = decision === 'approve' ? 'approved' : 'rejected';
     await tx

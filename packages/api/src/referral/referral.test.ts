@@ -124,6 +124,24 @@ describe('a friend converts', () => {
   });
 });
 
+describe('the reward amount flag', () => {
+  it('grants the referrer the amount their widget showed, evaluated on the server', async () => {
+    const marketer = await consoleCaller(world, 'marketer@flywheel.test');
+    await marketer.console.flags.update({ key: 'referral-center.reward', releasedVariationId: 'generous' });
+    world.deps.flags.store.invalidate(world.tenantId);
+    const shown = await (await customerCaller(world, 'bob')).referral.summary();
+    expect(shown.referrerReward).toEqual({ type: 'credit', amount: 30, currency: 'USD' });
+    // The flag changes after the customer saw 30: they still get what they were shown.
+    await marketer.console.flags.update({ key: 'referral-center.reward', releasedVariationId: null });
+    world.deps.flags.store.invalidate(world.tenantId);
+    await server([identify('bob-friend', { referral_code: shown.code })]);
+    await server([subscribed('bob-friend')]);
+    const rewards = await rewardsOf((await referralOf('bob-friend'))?.id ?? '');
+    expect(rewards.find((r) => r.side === 'referrer')?.reward).toEqual({ type: 'credit', amount: 30, currency: 'USD' });
+    expect(rewards.find((r) => r.side === 'friend')?.reward).toEqual({ type: 'credit', amount: 20, currency: 'USD' });
+  });
+});
+
 describe('fraud rules', () => {
   it('holds a self-referral by the same mailbox with a clear reason, and a moderator decides', async () => {
     await (await customerCaller(world, 'dan')).customer.me();

@@ -39,7 +39,7 @@ export const referralRouter = {
 
   /** Link, code, rewards, friends and milestone progress for the signed-in customer. */
   summary: customerProcedure.query(async ({ ctx }) => {
-    const summary = await summaryFor(ctx.db, ctx.customer);
+    const summary = await summaryFor(ctx.deps, ctx.customer, ctx.tenant.publishableKey);
     if (!summary) throw new TRPCError({ code: 'NOT_FOUND', message: 'This company has no referral program yet.' });
     return summary;
   }),

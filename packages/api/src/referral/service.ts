@@ -1,6 +1,9 @@
-import { type Db, schema } from '@flywheel/db';
+import { type Db, type RewardSpec, schema } from '@flywheel/db';
+import { flagAttributes } from '@flywheel/flags';
 import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { ApiDeps } from '../context.ts';
 import type { Customer } from '../customer/service.ts';
+import { evaluatorFor } from '../flags/runtime.ts';
 import { generateCode, maskEmail } from './codes.ts';
 import { approveDue, programFor } from './lifecycle.ts';
 
@@ -20,12 +23,38 @@ export async function codeFor(db: Db, customer: Customer): Promise<string> {
   throw new Error('could not allocate a referral code');
 }
 
+/**
+ * The referrer reward this customer is offered: the program's, with its amount from the
+ * `referral-center.reward` flag, evaluated here on the server and stored with the code, so the
+ * reward granted later is the one shown now.
+ */
+async function offerFor(deps: ApiDeps, customer: Customer, publishableKey: string, base: RewardSpec): Promise<RewardSpec> {
+  if (base.type !== 'credit' && base.type !== 'points') return base;
+  const attributes = flagAttributes({
+    customerId: customer.externalId,
+    publishableKey,
+    traits: customer.traits,
+    widgets: ['referral-center'],
+  });
+  const { gb, done } = await evaluatorFor(deps.db, deps.flags, customer.tenantId, attributes);
+  const amount = gb.getFeatureValue('referral-center.reward', base.amount);
+  await done();
+  const offer = { ...base, amount: typeof amount === 'number' && amount > 0 ? amount : base.amount };
+  await deps.db
+    .update(schema.referralCodes)
+    .set({ offer })
+    .where(and(eq(schema.referralCodes.tenantId, customer.tenantId), eq(schema.referralCodes.customerId, customer.id)));
+  return offer;
+}
+
 /** Everything the referral center shows its customer. */
-export async function summaryFor(db: Db, customer: Customer) {
+export async function summaryFor(deps: ApiDeps, customer: Customer, publishableKey: string) {
+  const { db } = deps;
   const program = await programFor(db, customer.tenantId);
   if (!program) return null;
   await approveDue(db, customer.tenantId);
   const code = await codeFor(db, customer);
+  const referrerReward = await offerFor(deps, customer, publishableKey, program.referrerReward);
   const friends = await db
     .select({
       id: schema.referrals.id,
@@ -54,7 +83,7 @@ export async function summaryFor(db: Db, customer: Customer) {
     code,
     /** Relative to the BFF: the widget prefixes its apiBase. */
     linkPath: `/r/${code}`,
-    referrerReward: program.referrerReward,
+    referrerReward,
     friendReward: program.friendReward,
     holdHours: program.holdHours,
     friends: friends.map((f) => ({ id: f.id, name: f.name?.split(' ')[0] ?? null, email: maskEmail(f.email), status: f.status })),

@@ -1,7 +1,7 @@
 import type { AppRouter } from '@flywheel/api';
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import { HttpResponse, http } from 'msw';
-import { customerMe } from '../factories.ts';
+import { customerMe, referralSummary } from '../factories.ts';
 
 type Outputs = inferRouterOutputs<AppRouter>;
 type Inputs = inferRouterInputs<AppRouter>;
@@ -66,6 +66,7 @@ export function trpcHandlers(apiBase: string, mocks: ProcedureMocks) {
 export const defaultMocks: ProcedureMocks = {
   'customer.me': () => customerMe(),
   'customer.identify': (input) => customerMe({ traits: { ...customerMe().traits, ...input.traits } }),
+  'referral.summary': () => referralSummary(),
 };
 
 /** A GrowthBook payload's features, as `GET /api/features/:clientKey` serves them. */
