@@ -8,7 +8,8 @@ test.describe('the shell', () => {
     await manifest;
     const widget = page.locator('[data-fw-widget="referral-center"]');
     await expect(widget.getByRole('heading', { name: 'Invite friends, earn rewards' })).toBeVisible();
-    await expect(widget).toContainText('Hi Alice Chen');
+    // Alice's own referral link, read through customer.me's identity and referral.summary.
+    await expect(widget.getByRole('textbox', { name: 'Invite link' })).toHaveValue(/^http:\/\/localhost:3000\/r\/[2-9A-HJ-KM-NP-Z]{8}$/);
   });
 
   test('renders the widget in Simplified Chinese when the page is zh-CN', async ({ page }) => {
@@ -44,8 +45,8 @@ test.describe('resilience', () => {
   });
 
   test('a widget that throws shows the quiet fallback and reports the error', async ({ page }) => {
-    // customer.me answering null makes the component throw while rendering.
-    await page.route('**/trpc/customer.me**', (route) => route.fulfill({ json: [{ result: { data: null } }] }));
+    // referral.summary answering null makes the component throw while rendering.
+    await page.route('**/trpc/referral.summary**', (route) => route.fulfill({ json: [{ result: { data: null } }] }));
     const reported = page.waitForRequest((req) => req.url().endsWith('/api/events') && (req.postData() ?? '').includes('widget_error'), {
       timeout: 15_000,
     });
@@ -62,7 +63,7 @@ test.describe('embed.js on another origin', () => {
     await page.goto(hostPage());
     const widget = page.locator('flywheel-widget');
     await expect(widget.getByRole('heading', { name: 'Invite friends, earn rewards' })).toBeVisible();
-    await expect(widget).toContainText('Hi Alice Chen');
+    await expect(widget.getByText(/^Your code: [2-9A-HJ-KM-NP-Z]{8}$/)).toBeVisible();
     const styles = await page.evaluate(() => {
       const shadow = document.querySelector('flywheel-widget')?.shadowRoot;
       const root = shadow?.querySelector('.fw-root');

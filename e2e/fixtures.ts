@@ -23,18 +23,31 @@ export const test = base.extend<{ pageErrors: string[] }>({
 export { expect };
 
 /**
- * A marketer signed in to the console's API: changes a feature's runtime state the way the console
- * does (console.flags.update, with the session cookie and CSRF token).
+ * A console user signed in to the console's API (session cookie and CSRF token), calling
+ * procedures the way the console does.
  */
-export async function signInAsMarketer() {
+export async function signInToConsole(email: string) {
   const api = await request.newContext({ baseURL: 'http://localhost:3000' });
-  const signIn = await api.post('/trpc/console.auth.signIn', { data: { email: 'marketer@flywheel.test', password: 'flywheel-demo' } });
+  const signIn = await api.post('/trpc/console.auth.signIn', { data: { email, password: 'flywheel-demo' } });
   const { result } = (await signIn.json()) as { result: { data: { csrfToken: string } } };
+  const csrf = { 'x-csrf-token': result.data.csrfToken };
   return {
-    async update(change: Record<string, unknown>) {
-      const response = await api.post('/trpc/console.flags.update', { data: change, headers: { 'x-csrf-token': result.data.csrfToken } });
+    async query<T>(path: string, input?: unknown): Promise<T> {
+      const search = input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`;
+      const response = await api.get(`/trpc/${path}${search}`);
       expect(response.status(), await response.text()).toBe(200);
+      return ((await response.json()) as { result: { data: T } }).result.data;
+    },
+    async mutate(path: string, input: unknown) {
+      const response = await api.post(`/trpc/${path}`, { data: input, headers: csrf });
+      expect(response.status(), await response.text()).toBe(200);
+    },
+    /** Changes a feature's runtime state (console.flags.update). */
+    update(change: Record<string, unknown>) {
+      return this.mutate('console.flags.update', change);
     },
     dispose: () => api.dispose(),
   };
 }
+
+export const signInAsMarketer = () => signInToConsole('marketer@flywheel.test');

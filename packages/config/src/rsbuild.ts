@@ -4,7 +4,7 @@ import { pluginReact } from '@rsbuild/plugin-react';
 
 /**
  * What one page shares between every host and widget: one React, one react-query cache, one
- * GrowthBook, and one widget kit (so one tRPC client and one identity). Kept short on purpose:
+ * GrowthBook, one widget kit (so one tRPC client and one identity) and one design system. Kept short on purpose:
  * anything else a widget needs ships inside the widget.
  */
 export const sharedSingletons = {
@@ -15,8 +15,10 @@ export const sharedSingletons = {
   '@tanstack/react-query': { singleton: true, requiredVersion: '^5.0.0' },
   '@growthbook/growthbook': { singleton: true, requiredVersion: '^1.8.0' },
   '@growthbook/growthbook-react': { singleton: true, requiredVersion: '^1.8.0' },
-  // Workspace package: its version is the monorepo's, so no range to check.
+  // Workspace packages: their version is the monorepo's, so no range to check. The design system
+  // is shared too: its toasts live in a React context, which must be one object on the page.
   '@flywheel/widget-kit': { singleton: true, requiredVersion: false },
+  '@flywheel/ui': { singleton: true, requiredVersion: false },
 } as const;
 
 const isProduction = process.env.NODE_ENV === 'production';
