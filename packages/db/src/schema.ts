@@ -337,3 +337,22 @@ export const referralRewards = pgTable(
   },
   (t) => [uniqueIndex('referral_rewards_once').on(t.referralId, t.side)],
 );
+
+/** Milestone rewards (e.g. at 3, 5, 10 qualified friends): once per referrer and milestone, by key. */
+export const referralMilestoneRewards = pgTable(
+  'referral_milestone_rewards',
+  {
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
+    friends: integer('friends').notNull(),
+    reward: jsonb('reward').$type<RewardSpec>().notNull(),
+    status: rewardStatus('status').notNull().default('pending'),
+    approveAfter: timestamp('approve_after', { withTimezone: true }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.customerId, t.friends] })],
+);

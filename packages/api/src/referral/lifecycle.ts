@@ -126,6 +126,34 @@ async function grantRewards(tx: Tx, referral: typeof schema.referrals.$inferSele
     .onConflictDoNothing();
 }
 
+/** Milestones the referrer has now reached; the primary key makes each one exactly-once. */
+async function grantMilestones(tx: Tx, tenantId: string, referrerId: string, program: Program) {
+  const [counted] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(schema.referrals)
+    .where(
+      and(
+        eq(schema.referrals.tenantId, tenantId),
+        eq(schema.referrals.referrerId, referrerId),
+        inArray(schema.referrals.status, ['pending', 'approved', 'paid']),
+      ),
+    );
+  const reached = program.milestones.filter((m) => m.friends <= (counted?.n ?? 0));
+  if (reached.length === 0) return;
+  await tx
+    .insert(schema.referralMilestoneRewards)
+    .values(
+      reached.map((m) => ({
+        tenantId,
+        customerId: referrerId,
+        friends: m.friends,
+        reward: m.reward,
+        approveAfter: sql`now() + make_interval(hours => ${program.holdHours})`,
+      })),
+    )
+    .onConflictDoNothing();
+}
+
 /**
  * A qualifying event for a referred friend: in the caller's transaction, lock the referral, move
  * it from signed_up to pending (rewards granted, approved after the hold) or held (with the fraud
@@ -152,7 +180,10 @@ export async function qualify(tx: Tx, tenantId: string, friendExternalId: string
       updatedAt: sql`now()`,
     })
     .where(eq(schema.referrals.id, row.id));
-  if (status === 'pending') await grantRewards(tx, row, program, 'pending');
+  if (status === 'pending') {
+    await grantRewards(tx, row, program, 'pending');
+    await grantMilestones(tx, row.tenantId, row.referrerId, program);
+  }
   await recordTransition(tx, tenantId, status === 'held' ? 'referral_held' : 'referral_qualified', friendExternalId, {
     referral_id: row.id,
     reasons,
@@ -178,13 +209,23 @@ export async function reverse(tx: Tx, tenantId: string, friendExternalId: string
   }
 }
 
-/** Approves referrals whose hold has passed (called on read and on a timer; idempotent). */
+/** Approves referrals and milestone rewards whose hold has passed (on read and on a timer; idempotent). */
 export async function approveDue(db: Db, tenantId: string, now = new Date()) {
+  await db
+    .update(schema.referralMilestoneRewards)
+    .set({ status: 'approved' })
+    .where(
+      and(
+        eq(schema.referralMilestoneRewards.tenantId, tenantId),
+        eq(schema.referralMilestoneRewards.status, 'pending'),
+        lte(schema.referralMilestoneRewards.approveAfter, now),
+      ),
+    );
   const due = await db
     .update(schema.referrals)
     .set({ status: 'approved', updatedAt: sql`now()` })
     .where(and(eq(schema.referrals.tenantId, tenantId), eq(schema.referrals.status, 'pending'), lte(schema.referrals.approveAfter, now)))
-    .returning({ id: schema.referrals.id });
+    .returning({ id: schema.referrals.id, friendId: schema.referrals.friendId });
   if (due.length === 0) return 0;
   await db
     .update(schema.referralRewards)
@@ -198,7 +239,18 @@ export async function approveDue(db: Db, tenantId: string, now = new Date()) {
         eq(schema.referralRewards.status, 'pending'),
       ),
     );
+  for (const referral of due) {
+    await recordTransition(db, tenantId, 'referral_approved', await externalIdOf(db, referral.friendId), { referral_id: referral.id });
+  }
   return due.length;
+}
+
+async function externalIdOf(db: Tx | Db, customerId: string) {
+  const [row] = await db
+    .select({ externalId: schema.customers.externalId })
+    .from(schema.customers)
+    .where(eq(schema.customers.id, customerId));
+  return row?.externalId ?? customerId;
 }
 
 /** A moderator's decision on a held referral. */
@@ -217,6 +269,7 @@ export async function review(db: Db, tenantId: string, referralId: string, decis
       .set({ status, reasons: [...row.reasons, `${decision}d: ${reason}`], updatedAt: sql`now()` })
       .where(eq(schema.referrals.id, row.id));
     if (decision === 'approve' && program) await grantRewards(tx, row, program, 'approved');
+    await recordTransition(tx, tenantId, `referral_${status}`, await externalIdOf(tx, row.friendId), { referral_id: row.id, reason });
     return status;
   });
 }

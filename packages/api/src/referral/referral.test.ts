@@ -124,6 +124,24 @@ describe('a friend converts', () => {
   });
 });
 
+describe('milestones', () => {
+  it('grants a milestone reward once, when the referrer reaches it', async () => {
+    const code = await codeOf('alice');
+    // alice already has friend-1 (reversed); three more qualified friends reach the first milestone (3).
+    for (const friend of ['m-1', 'm-2', 'm-3']) {
+      await server([identify(friend, { referral_code: code })]);
+      await server([subscribed(friend)]);
+      await server([subscribed(friend)]);
+    }
+    const milestones = await world.database.db.select().from(schema.referralMilestoneRewards);
+    expect(milestones.map((m) => [m.friends, m.reward])).toEqual([[3, { type: 'points', amount: 500 }]]);
+    await approveDue(world.database.db, world.tenantId);
+    const summary = await (await customerCaller(world, 'alice')).referral.summary();
+    expect(summary.rewards.earned).toContainEqual({ type: 'points', amount: 500 });
+    expect(summary.milestones.next).toEqual({ friends: 5, reward: { type: 'points', amount: 1000 } });
+  });
+});
+
 describe('the reward amount flag', () => {
   it('grants the referrer the amount their widget showed, evaluated on the server', async () => {
     const marketer = await consoleCaller(world, 'marketer@flywheel.test');

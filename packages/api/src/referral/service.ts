@@ -77,6 +77,13 @@ export async function summaryFor(deps: ApiDeps, customer: Customer, publishableK
         inArray(schema.referralRewards.status, ['pending', 'approved', 'paid']),
       ),
     );
+  const milestoneRewards = await db
+    .select({ reward: schema.referralMilestoneRewards.reward, status: schema.referralMilestoneRewards.status })
+    .from(schema.referralMilestoneRewards)
+    .where(
+      and(eq(schema.referralMilestoneRewards.tenantId, customer.tenantId), eq(schema.referralMilestoneRewards.customerId, customer.id)),
+    );
+  rewards.push(...milestoneRewards.filter((r) => r.status !== 'reversed'));
   const qualified = friends.filter((f) => ['pending', 'approved', 'paid'].includes(f.status)).length;
   const next = program.milestones.find((m) => m.friends > qualified) ?? null;
   return {
