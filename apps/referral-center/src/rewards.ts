@@ -11,7 +11,7 @@ export function rewardText(reward: RewardSpec, locale: string, t: Translate): st
     case 'points':
       return t('referral.reward.points', { amount: new Intl.NumberFormat(locale).format(reward.amount) });
     case 'coupon':
-      return t('referral.reward.coupon');
+      return reward.code ? t('referral.reward.couponCode', { code: reward.code }) : t('referral.reward.coupon');
     case 'webhook':
       return reward.label;
   }

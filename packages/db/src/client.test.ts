@@ -19,7 +19,7 @@ describe(`database (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, () =>
     await expect(database.ping()).resolves.toBeUndefined();
     // execute() is typed per driver; both return { rows }.
     const result = (await database.db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`)) as { rows: unknown[] };
-    expect(result.rows).toEqual([{ n: 5 }]);
+    expect(result.rows).toEqual([{ n: 6 }]);
   });
 
   it('seeds the demo tenant once, with its secret encrypted, however often the seed runs', async () => {

@@ -211,7 +211,8 @@ export const stickyBuckets = pgTable(
 export type RewardSpec =
   | { type: 'points'; amount: number }
   | { type: 'credit'; amount: number; currency: string }
-  | { type: 'coupon'; pool: string[] }
+  /** `code`: the one drawn from the pool for this reward (set when granted). */
+  | { type: 'coupon'; pool: string[]; code?: string }
   | { type: 'webhook'; url: string; label: string };
 
 /** A tenant's referral program, edited in the console. */
@@ -355,4 +356,17 @@ export const referralMilestoneRewards = pgTable(
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.customerId, t.friends] })],
+);
+
+/** Coupon codes already handed out: each code in a pool goes to one reward only. */
+export const referralCouponsIssued = pgTable(
+  'referral_coupons_issued',
+  {
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    code: text('code').notNull(),
+    issuedAt: timestamp('issued_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.code] })],
 );

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type Db, type ReferralStatus, schema } from '@flywheel/db';
+import { type Db, type ReferralStatus, type RewardSpec, schema } from '@flywheel/db';
 import { evalCondition } from '@growthbook/growthbook';
 import { and, eq, gte, inArray, lte, ne, sql } from 'drizzle-orm';
 import { normalizeCode, normalizeEmailForFraud } from './codes.ts';
@@ -95,13 +95,39 @@ async function fraudSignals(tx: Tx, tenantId: string, referral: typeof schema.re
   return reasons;
 }
 
+/**
+ * A coupon reward gets its own code, the first of the pool nobody was given yet; the primary key
+ * on issued codes keeps two racing grants from taking the same one. An empty pool leaves the
+ * reward without a code, for the tenant to fill in.
+ */
+async function withCouponCode(tx: Tx, tenantId: string, reward: RewardSpec): Promise<RewardSpec> {
+  if (reward.type !== 'coupon') return reward;
+  for (const code of reward.pool) {
+    const [issued] = await tx
+      .insert(schema.referralCouponsIssued)
+      .values({ tenantId, code })
+      .onConflictDoNothing()
+      .returning({ code: schema.referralCouponsIssued.code });
+    if (issued) return { type: 'coupon', pool: [], code: issued.code };
+  }
+  return { type: 'coupon', pool: [] };
+}
+
 async function grantRewards(tx: Tx, referral: typeof schema.referrals.$inferSelect, program: Program, status: 'pending' | 'approved') {
   // The referrer gets what their widget offered them (flag-evaluated, stored with the code).
   const [code] = await tx
     .select({ offer: schema.referralCodes.offer })
     .from(schema.referralCodes)
     .where(and(eq(schema.referralCodes.tenantId, referral.tenantId), eq(schema.referralCodes.code, referral.code)));
-  const referrerReward = code?.offer ?? program.referrerReward;
+  // Only a reward actually inserted may take a coupon: a replay finds the rewards there already.
+  const [existing] = await tx
+    .select({ id: schema.referralRewards.id })
+    .from(schema.referralRewards)
+    .where(eq(schema.referralRewards.referralId, referral.id))
+    .limit(1);
+  if (existing) return;
+  const referrerReward = await withCouponCode(tx, referral.tenantId, code?.offer ?? program.referrerReward);
+  const friendReward = await withCouponCode(tx, referral.tenantId, program.friendReward);
   // The unique index on (referral_id, side) makes this exactly-once, however many callers race.
   await tx
     .insert(schema.referralRewards)
@@ -119,7 +145,7 @@ async function grantRewards(tx: Tx, referral: typeof schema.referrals.$inferSele
         referralId: referral.id,
         side: 'friend',
         customerId: referral.friendId,
-        reward: program.friendReward,
+        reward: friendReward,
         status,
       },
     ])

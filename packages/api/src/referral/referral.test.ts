@@ -124,6 +124,35 @@ describe('a friend converts', () => {
   });
 });
 
+describe('coupon rewards', () => {
+  it('hands each friend a different code from the pool, and none once it is empty', async () => {
+    const fresh = await createTestWorld();
+    try {
+      await fresh.database.db
+        .update(schema.referralPrograms)
+        .set({ friendReward: { type: 'coupon', pool: ['WELCOME-1'] } })
+        .where(eq(schema.referralPrograms.tenantId, fresh.tenantId));
+      const code = (await (await customerCaller(fresh, 'alice')).referral.summary()).code;
+      const send = (events: Parameters<typeof ingestBatch>[3]) =>
+        ingestBatch(fresh.database.db, fresh.tenantId, { kind: 'server' }, events);
+      for (const friend of ['c-1', 'c-2']) {
+        await send([identify(friend, { referral_code: code })]);
+        await send([subscribed(friend)]);
+      }
+      const rewards = await fresh.database.db.select().from(schema.referralRewards).where(eq(schema.referralRewards.side, 'friend'));
+      expect(rewards.map((r) => r.reward)).toHaveLength(2);
+      expect(rewards.map((r) => r.reward)).toEqual(
+        expect.arrayContaining([
+          { type: 'coupon', pool: [], code: 'WELCOME-1' },
+          { type: 'coupon', pool: [] },
+        ]),
+      );
+    } finally {
+      await fresh.close();
+    }
+  });
+});
+
 describe('milestones', () => {
   it('grants a milestone reward once, when the referrer reaches it', async () => {
     const code = await codeOf('alice');
