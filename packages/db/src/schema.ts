@@ -18,6 +18,18 @@ type Json = Record<string, unknown>;
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
+/** Every tenant-owned row: deleting a tenant deletes its data. */
+const tenantId = () =>
+  uuid('tenant_id')
+    .notNull()
+    .references(() => tenants.id, { onDelete: 'cascade' });
+
+/** A reference to a customer; their rows go with them. */
+const customerRef = (column: string) =>
+  uuid(column)
+    .notNull()
+    .references(() => customers.id, { onDelete: 'cascade' });
+
 /** One company using Flywheel. Every other row hangs off a tenant. */
 export const tenants = pgTable('tenants', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -36,9 +48,7 @@ export const customers = pgTable(
   'customers',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    tenantId: uuid('tenant_id')
-      .notNull()
-      .references(() => tenants.id, { onDelete: 'cascade' }),
+    tenantId: tenantId(),
     externalId: text('external_id').notNull(),
     email: text('email'),
     name: text('name'),
@@ -53,13 +63,9 @@ export const customers = pgTable(
 export const customerAliases = pgTable(
   'customer_aliases',
   {
-    tenantId: uuid('tenant_id')
-      .notNull()
-      .references(() => tenants.id, { onDelete: 'cascade' }),
+    tenantId: tenantId(),
     anonymousId: text('anonymous_id').notNull(),
-    customerId: uuid('customer_id')
-      .notNull()
-      .references(() => customers.id, { onDelete: 'cascade' }),
+    customerId: customerRef('customer_id'),
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.anonymousId] })],
@@ -75,9 +81,7 @@ export const events = pgTable(
   'events',
   {
     id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    tenantId: uuid('tenant_id')
-      .notNull()
-      .references(() => tenants.id, { onDelete: 'cascade' }),
+    tenantId: tenantId(),
     messageId: text('message_id').notNull(),
     type: eventType('type').notNull(),
     /** The track event name, or the page name. */
@@ -105,9 +109,7 @@ export const consoleUsers = pgTable(
   'console_users',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    tenantId: uuid('tenant_id')
-      .notNull()
-      .references(() => tenants.id, { onDelete: 'cascade' }),
+    tenantId: tenantId(),
     /** Stored lower-cased; sign-in compares lower-cased input. */
     email: text('email').notNull(),
     name: text('name').notNull(),
@@ -145,9 +147,7 @@ export type FeatureStatus = (typeof featureStatus.enumValues)[number];
 export const featureStates = pgTable(
   'feature_states',
   {
-    tenantId: uuid('tenant_id')
-      .notNull()
-      .references(() => tenants.id, { onDelete: 'cascade' }),
+    tenantId: tenantId(),
     featureKey: text('feature_key').notNull(),
     status: featureStatus('status').notNull().default('draft'),
     /** null = the definition's value. */
@@ -168,9 +168,7 @@ export const featureStateChanges = pgTable(
   'feature_state_changes',
   {
     id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    tenantId: uuid('tenant_id')
-      .notNull()
-      .references(() => tenants.id, { onDelete: 'cascade' }),
+    tenantId: tenantId(),
     featureKey: text('feature_key').notNull(),
     changedBy: uuid('changed_by').references(() => consoleUsers.id, { onDelete: 'set null' }),
     changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
@@ -196,9 +194,7 @@ export const payloadVersions = pgTable('payload_versions', {
 export const stickyBuckets = pgTable(
   'sticky_buckets',
   {
-    tenantId: uuid('tenant_id')
-      .notNull()
-      .references(() => tenants.id, { onDelete: 'cascade' }),
+    tenantId: tenantId(),
     attributeName: text('attribute_name').notNull(),
     attributeValue: text('attribute_value').notNull(),
     assignments: jsonb('assignments').$type<Record<string, string>>().notNull(),
@@ -239,12 +235,8 @@ export const referralPrograms = pgTable('referral_programs', {
 export const referralCodes = pgTable(
   'referral_codes',
   {
-    tenantId: uuid('tenant_id')
-      .notNull()
-      .references(() => tenants.id, { onDelete: 'cascade' }),
-    customerId: uuid('customer_id')
-      .notNull()
-      .references(() => customers.id, { onDelete: 'cascade' }),
+    tenantId: tenantId(),
+    customerId: customerRef('customer_id'),
     code: text('code').notNull(),
     /** The referrer reward this customer was last shown (flag-evaluated); it is what they are granted. */
     offer: jsonb('offer').$type<RewardSpec>(),
@@ -258,9 +250,7 @@ export const referralCodes = pgTable(
 export const referralClicks = pgTable(
   'referral_clicks',
   {
-    tenantId: uuid('tenant_id')
-      .notNull()
-      .references(() => tenants.id, { onDelete: 'cascade' }),
+    tenantId: tenantId(),
     code: text('code').notNull(),
     anonymousId: text('anonymous_id').notNull(),
     channel: text('channel'),
@@ -288,15 +278,9 @@ export const referrals = pgTable(
   'referrals',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    tenantId: uuid('tenant_id')
-      .notNull()
-      .references(() => tenants.id, { onDelete: 'cascade' }),
-    referrerId: uuid('referrer_id')
-      .notNull()
-      .references(() => customers.id, { onDelete: 'cascade' }),
-    friendId: uuid('friend_id')
-      .notNull()
-      .references(() => customers.id, { onDelete: 'cascade' }),
+    tenantId: tenantId(),
+    referrerId: customerRef('referrer_id'),
+    friendId: customerRef('friend_id'),
     code: text('code').notNull(),
     channel: text('channel'),
     status: referralStatus('status').notNull().default('signed_up'),
@@ -322,16 +306,12 @@ export const referralRewards = pgTable(
   'referral_rewards',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    tenantId: uuid('tenant_id')
-      .notNull()
-      .references(() => tenants.id, { onDelete: 'cascade' }),
+    tenantId: tenantId(),
     referralId: uuid('referral_id')
       .notNull()
       .references(() => referrals.id, { onDelete: 'cascade' }),
     side: rewardSide('side').notNull(),
-    customerId: uuid('customer_id')
-      .notNull()
-      .references(() => customers.id, { onDelete: 'cascade' }),
+    customerId: customerRef('customer_id'),
     reward: jsonb('reward').$type<RewardSpec>().notNull(),
     status: rewardStatus('status').notNull().default('pending'),
     createdAt: createdAt(),
@@ -343,12 +323,8 @@ export const referralRewards = pgTable(
 export const referralMilestoneRewards = pgTable(
   'referral_milestone_rewards',
   {
-    tenantId: uuid('tenant_id')
-      .notNull()
-      .references(() => tenants.id, { onDelete: 'cascade' }),
-    customerId: uuid('customer_id')
-      .notNull()
-      .references(() => customers.id, { onDelete: 'cascade' }),
+    tenantId: tenantId(),
+    customerId: customerRef('customer_id'),
     friends: integer('friends').notNull(),
     reward: jsonb('reward').$type<RewardSpec>().notNull(),
     status: rewardStatus('status').notNull().default('pending'),
@@ -362,9 +338,7 @@ export const referralMilestoneRewards = pgTable(
 export const referralCouponsIssued = pgTable(
   'referral_coupons_issued',
   {
-    tenantId: uuid('tenant_id')
-      .notNull()
-      .references(() => tenants.id, { onDelete: 'cascade' }),
+    tenantId: tenantId(),
     code: text('code').notNull(),
     issuedAt: timestamp('issued_at', { withTimezone: true }).notNull().defaultNow(),
   },
