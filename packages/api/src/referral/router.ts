@@ -1,13 +1,11 @@
-import { type Db, schema } from '@flywheel/db';
+import { schema } from '@flywheel/db';
 import { flagAttributes } from '@flywheel/flags';
-import type { TRPCRouterRecord } from '@trpc/server';
-import { TRPCError } from '@trpc/server';
-import { eq } from 'drizzle-orm';
+import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { evaluatorFor } from '../flags/runtime.ts';
 import { consoleProcedure, customerProcedure, withRoles } from '../trpc.ts';
 import { kFactor } from './kfactor.ts';
-import { attribute, review } from './lifecycle.ts';
+import { attribute, programFor, review } from './lifecycle.ts';
 import { heldReferrals, summaryFor } from './service.ts';
 
 const offerInput = z.object({
@@ -74,13 +72,8 @@ export const programInput = z.object({
   landingUrl: z.url({ protocol: /^https?$/ }),
 });
 
-async function program(db: Db, tenantId: string) {
-  const [row] = await db.select().from(schema.referralPrograms).where(eq(schema.referralPrograms.tenantId, tenantId));
-  return row ?? null;
-}
-
 export const consoleReferralsRouter = {
-  program: consoleProcedure.query(({ ctx }) => program(ctx.db, ctx.session.tenantId)),
+  program: consoleProcedure.query(({ ctx }) => programFor(ctx.db, ctx.session.tenantId)),
 
   updateProgram: withRoles('marketer')
     .input(programInput)
@@ -89,7 +82,7 @@ export const consoleReferralsRouter = {
         .insert(schema.referralPrograms)
         .values({ tenantId: ctx.session.tenantId, ...input })
         .onConflictDoUpdate({ target: schema.referralPrograms.tenantId, set: { ...input, updatedAt: new Date() } });
-      return program(ctx.db, ctx.session.tenantId);
+      return programFor(ctx.db, ctx.session.tenantId);
     }),
 
   held: withRoles('moderator').query(({ ctx }) => heldReferrals(ctx.db, ctx.session.tenantId)),
