@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Db, type ReferralStatus, type RewardSpec, schema } from '@flywheel/db';
 import { evalCondition } from '@growthbook/growthbook';
-import { and, eq, gte, inArray, lte, ne, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, lte, ne, or, sql } from 'drizzle-orm';
 import { normalizeCode, normalizeEmailForFraud } from './codes.ts';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -235,8 +235,12 @@ export async function reverse(tx: Tx, tenantId: string, friendExternalId: string
   }
 }
 
-/** Approves referrals and milestone rewards whose hold has passed (on read and on a timer; idempotent). */
-export async function approveDue(db: Db, tenantId: string, now = new Date()) {
+/**
+ * Approves referrals and milestone rewards whose hold has passed; idempotent. The BFF's timer
+ * runs it per tenant; a widget read runs it for its own customer only (as referrer or friend),
+ * so a read never sweeps the whole tenant.
+ */
+export async function approveDue(db: Db, tenantId: string, { customerId, now = new Date() }: { customerId?: string; now?: Date } = {}) {
   await db
     .update(schema.referralMilestoneRewards)
     .set({ status: 'approved' })
@@ -245,12 +249,20 @@ export async function approveDue(db: Db, tenantId: string, now = new Date()) {
         eq(schema.referralMilestoneRewards.tenantId, tenantId),
         eq(schema.referralMilestoneRewards.status, 'pending'),
         lte(schema.referralMilestoneRewards.approveAfter, now),
+        customerId ? eq(schema.referralMilestoneRewards.customerId, customerId) : undefined,
       ),
     );
   const due = await db
     .update(schema.referrals)
     .set({ status: 'approved', updatedAt: sql`now()` })
-    .where(and(eq(schema.referrals.tenantId, tenantId), eq(schema.referrals.status, 'pending'), lte(schema.referrals.approveAfter, now)))
+    .where(
+      and(
+        eq(schema.referrals.tenantId, tenantId),
+        eq(schema.referrals.status, 'pending'),
+        lte(schema.referrals.approveAfter, now),
+        customerId ? or(eq(schema.referrals.referrerId, customerId), eq(schema.referrals.friendId, customerId)) : undefined,
+      ),
+    )
     .returning({ id: schema.referrals.id, friendId: schema.referrals.friendId });
   if (due.length === 0) return 0;
   await db

@@ -7,14 +7,14 @@ import { evaluatorFor } from '../flags/runtime.ts';
 import { generateCode, maskEmail } from './codes.ts';
 import { approveDue, programFor } from './lifecycle.ts';
 
-/** The customer's code, created on first request; a collision (rare) draws again. */
-export async function codeFor(db: Db, customer: Customer): Promise<string> {
+/** The customer's code (and the offer last shown with it), created on first request; a collision (rare) draws again. */
+export async function codeFor(db: Db, customer: Customer): Promise<{ code: string; offer: RewardSpec | null }> {
   for (let attempt = 0; attempt < 5; attempt++) {
     const [existing] = await db
-      .select({ code: schema.referralCodes.code })
+      .select({ code: schema.referralCodes.code, offer: schema.referralCodes.offer })
       .from(schema.referralCodes)
       .where(and(eq(schema.referralCodes.tenantId, customer.tenantId), eq(schema.referralCodes.customerId, customer.id)));
-    if (existing) return existing.code;
+    if (existing) return existing;
     await db
       .insert(schema.referralCodes)
       .values({ tenantId: customer.tenantId, customerId: customer.id, code: generateCode() })
@@ -28,7 +28,13 @@ export async function codeFor(db: Db, customer: Customer): Promise<string> {
  * `referral-center.reward` flag, evaluated here on the server and stored with the code, so the
  * reward granted later is the one shown now.
  */
-async function offerFor(deps: ApiDeps, customer: Customer, publishableKey: string, base: RewardSpec): Promise<RewardSpec> {
+async function offerFor(
+  deps: ApiDeps,
+  customer: Customer,
+  publishableKey: string,
+  base: RewardSpec,
+  stored: RewardSpec | null,
+): Promise<RewardSpec> {
   if (base.type !== 'credit' && base.type !== 'points') return base;
   const attributes = flagAttributes({
     customerId: customer.externalId,
@@ -40,6 +46,8 @@ async function offerFor(deps: ApiDeps, customer: Customer, publishableKey: strin
   const amount = gb.getFeatureValue('referral-center.reward', base.amount);
   await done();
   const offer = { ...base, amount: typeof amount === 'number' && amount > 0 ? amount : base.amount };
+  // Written only when it changes: this runs on every widget load.
+  if (JSON.stringify(offer) === JSON.stringify(stored)) return offer;
   await deps.db
     .update(schema.referralCodes)
     .set({ offer })
@@ -52,9 +60,9 @@ export async function summaryFor(deps: ApiDeps, customer: Customer, publishableK
   const { db } = deps;
   const program = await programFor(db, customer.tenantId);
   if (!program) return null;
-  await approveDue(db, customer.tenantId);
-  const code = await codeFor(db, customer);
-  const referrerReward = await offerFor(deps, customer, publishableKey, program.referrerReward);
+  await approveDue(db, customer.tenantId, { customerId: customer.id });
+  const { code, offer } = await codeFor(db, customer);
+  const referrerReward = await offerFor(deps, customer, publishableKey, program.referrerReward, offer);
   const friends = await db
     .select({
       id: schema.referrals.id,
