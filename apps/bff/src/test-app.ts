@@ -1,6 +1,5 @@
 import { createTestWorld, type TestWorld } from '@flywheel/api/testing';
-import { DEMO, schema } from '@flywheel/db';
-import { eq } from 'drizzle-orm';
+import { DEMO } from '@flywheel/db';
 import pino from 'pino';
 import { type App, createApp } from './app.ts';
 
@@ -26,14 +25,4 @@ export function widgetHeaders(token?: string, publishableKey: string = DEMO.publ
 // biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary JSON and assert on it with toEqual/toMatchObject.
 export async function readJson(res: Response): Promise<any> {
   return res.json();
-}
-
-/** Changes a feature's runtime state as a marketer would, through the same service and notification. */
-export async function changeFeatureStateForTest(t: TestApp, key: string, change: Record<string, unknown>) {
-  const { changeFeatureState } = await import('@flywheel/api/flags');
-  const feature = t.deps.flags.definitions.features.find((f) => f.key === key);
-  if (!feature) throw new Error(`no feature ${key}`);
-  const [owner] = await t.database.db.select().from(schema.consoleUsers).where(eq(schema.consoleUsers.email, 'owner@flywheel.test'));
-  await changeFeatureState(t.database.db, t.tenantId, owner?.id ?? '', feature, change);
-  await t.deps.flags.store.publishChange(t.tenantId);
 }

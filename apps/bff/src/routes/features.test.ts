@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import { consoleCaller } from '@flywheel/api/testing';
 import { DEMO } from '@flywheel/db';
 import { flagAttributes } from '@flywheel/flags';
 import { GrowthBook } from '@growthbook/growthbook';
@@ -10,18 +11,21 @@ import { createTestApp, type TestApp } from '../test-app.ts';
 
 let t: TestApp;
 let stopListening: () => Promise<void>;
+// Signed in once up front, so the stream test times the change, not the password hash.
+let marketer: Awaited<ReturnType<typeof consoleCaller>>;
 beforeAll(async () => {
   t = await createTestApp();
   stopListening = await t.deps.flags.store.listen(t.database);
+  marketer = await consoleCaller(t, 'marketer@flywheel.test');
 });
 afterAll(async () => {
   await stopListening();
   await t.close();
 });
 
-async function launch(change: Record<string, unknown>) {
-  const { changeFeatureStateForTest } = await import('../test-app.ts');
-  await changeFeatureStateForTest(t, 'referral-center.headline', change);
+/** A marketer changes the headline experiment through the console procedure. */
+async function launch(change: { status?: 'running'; weights?: number[]; coverage?: number }) {
+  await marketer.console.flags.update({ key: 'referral-center.headline', ...change });
 }
 
 /** Reads SSE events off a streaming response until `until` says stop (or the stream ends). */
