@@ -212,3 +212,16 @@ describe('console sessions over HTTP', () => {
     expect((await t.app.request('/trpc/console.auth.session', { headers: { cookie } })).status).toBe(401);
   });
 });
+
+describe('demo routes', () => {
+  it.each([
+    ['/demo/token', { customer: 'Not An Id!' }, 'customer'],
+    ['/demo/signup', { name: '', email: 'nope' }, 'name'],
+    ['/demo/subscribe', { customer: 'alice', plan: 'platinum' }, 'plan'],
+  ])('answer bad input to %s with a 400 naming the field', async (path, body, field) => {
+    const res = await t.app.request(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    expect(res.status).toBe(400);
+    const json = await readJson(res);
+    expect(json.issues.map((i: { path: string }) => i.path)).toContain(field);
+  });
+});

@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { ZodError } from 'zod';
 
 export type FieldIssue = { path: string; message: string };
 
@@ -9,4 +10,10 @@ export type FieldIssue = { path: string; message: string };
  */
 export function httpError(c: Context, status: ContentfulStatusCode, error: string, message: string, issues?: FieldIssue[]) {
   return c.json({ error, message, ...(issues ? { issues } : {}) }, status);
+}
+
+/** 400 for input that failed its schema: every bad field named, in the message and in `issues`. */
+export function invalidRequest(c: Context, error: ZodError) {
+  const issues = error.issues.map((issue) => ({ path: issue.path.join('.') || '(body)', message: issue.message }));
+  return httpError(c, 400, 'invalid_request', issues.map((i) => `${i.path}: ${i.message}`).join('; '), issues);
 }

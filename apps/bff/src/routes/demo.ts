@@ -4,7 +4,7 @@ import { DEMO, schema } from '@flywheel/db';
 import { and, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { httpError } from '../http-error.ts';
+import { httpError, invalidRequest } from '../http-error.ts';
 
 const TOKEN_TTL_SECONDS = 3600;
 const customerId = z.string().regex(/^[a-z0-9-]{1,64}$/);
@@ -26,7 +26,7 @@ export function demoRoutes(deps: ApiDeps) {
   return new Hono()
     .post('/token', async (c) => {
       const parsed = await body(c, z.object({ customer: customerId }));
-      if (!parsed.success) return httpError(c, 400, 'invalid_request', 'customer: must be a demo customer id');
+      if (!parsed.success) return invalidRequest(c, parsed.error);
       const tenant = await demoTenant();
       const [customer] = await deps.db
         .select({ name: schema.customers.name, email: schema.customers.email })
@@ -46,9 +46,7 @@ export function demoRoutes(deps: ApiDeps) {
         c,
         z.object({ name: z.string().trim().min(1).max(100), email: z.email(), ref: z.string().max(20).optional() }),
       );
-      if (!parsed.success) {
-        return httpError(c, 400, 'invalid_request', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
-      }
+      if (!parsed.success) return invalidRequest(c, parsed.error);
       const tenant = await demoTenant();
       const customer = `demo-${randomBytes(4).toString('hex')}`;
       const { name, email, ref } = parsed.data;
@@ -64,7 +62,7 @@ export function demoRoutes(deps: ApiDeps) {
     })
     .post('/subscribe', async (c) => {
       const parsed = await body(c, z.object({ customer: customerId, plan: z.enum(['free', 'starter', 'pro']) }));
-      if (!parsed.success) return httpError(c, 400, 'invalid_request', 'customer and plan are required');
+      if (!parsed.success) return invalidRequest(c, parsed.error);
       const tenant = await demoTenant();
       await ingestBatch(deps.db, tenant.id, { kind: 'server' }, [
         {

@@ -2,7 +2,7 @@ import { type ApiDeps, authenticateWidgetRequest, EventNotAllowedError, ingestBa
 import { eventBatch, MAX_BATCH_BYTES } from '@flywheel/contracts/events';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { httpError } from '../http-error.ts';
+import { httpError, invalidRequest } from '../http-error.ts';
 
 /**
  * `POST /api/events`: a batch of track / identify / page events in the Segment spec's shape.
@@ -33,10 +33,7 @@ export function eventsRoutes(deps: ApiDeps) {
         return httpError(c, 400, 'invalid_json', 'body: is not valid JSON.');
       }
       const parsed = eventBatch.safeParse(body);
-      if (!parsed.success) {
-        const issues = parsed.error.issues.map((issue) => ({ path: issue.path.join('.') || '(body)', message: issue.message }));
-        return httpError(c, 400, 'invalid_request', issues.map((i) => `${i.path}: ${i.message}`).join('; '), issues);
-      }
+      if (!parsed.success) return invalidRequest(c, parsed.error);
 
       try {
         return c.json(await ingestBatch(deps.db, auth.tenant.id, auth.caller, parsed.data.batch));
