@@ -16,7 +16,11 @@ export type WidgetProps = {
   publishableKey: string;
   /** The BFF's origin, e.g. `https://flywheel.example.com`. */
   apiBase: string;
-  /** Returns the customer token the tenant's server signed; asked again once after a 401. */
+  /**
+   * Returns the customer token the tenant's server signed; asked again once after a 401. Keep the
+   * function stable across renders (useCallback/useMemo): a different function means a different
+   * customer to the widget kit, which then reads the customer and their flag attributes again.
+   */
   getToken?: TokenProvider;
   /** BCP 47; defaults to the page's `<html lang>`, then the browser's. */
   locale?: string;
