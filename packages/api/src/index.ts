@@ -1,6 +1,6 @@
 export { type ApiDeps, type ContextInner, createContext, createContextInner } from './context.ts';
 export { EventNotAllowedError, ingestBatch } from './events/service.ts';
-export { FLAGS_CHANNEL, PayloadStore } from './flags/payload-store.ts';
+export { PayloadStore } from './flags/payload-store.ts';
 export { createFlagsRuntime, type FlagsRuntime, type PayloadSource } from './flags/runtime.ts';
 export { authenticateWidgetRequest, type Caller, type WidgetAuth } from './identity/authenticate.ts';
 export { type CustomerClaims, MAX_TOKEN_LIFETIME_SECONDS, signCustomerToken, verifyCustomerToken } from './identity/customer-token.ts';
