@@ -42,9 +42,9 @@ export async function signInToConsole(email: string) {
       const response = await api.post(`/trpc/${path}`, { data: input, headers: csrf });
       expect(response.status(), await response.text()).toBe(200);
     },
-    /** Changes a feature's runtime state (console.flags.update). */
-    update(change: Record<string, unknown>) {
-      return this.mutate('console.flags.update', change);
+    /** Serves one variation to everyone the targeting matches (null: back to the default). */
+    rollout(key: string, variationId: string | null, targeting?: Record<string, unknown> | null) {
+      return this.mutate('console.experiments.rollout', { key, variationId, ...(targeting !== undefined ? { targeting } : {}) });
     },
     dispose: () => api.dispose(),
   };

@@ -4,7 +4,7 @@ test.describe('flags reach widgets', () => {
   test('turning referral-center.enabled off hides the widget everywhere, without a fallback', async ({ page, browser }) => {
     const marketer = await signInAsMarketer();
     try {
-      await marketer.update({ key: 'referral-center.enabled', releasedVariationId: 'off' });
+      await marketer.rollout('referral-center.enabled', 'off');
       await signInToShell(page);
       await expect(page.getByText('Queries this week')).toBeVisible();
       await page.waitForLoadState('networkidle');
@@ -19,7 +19,7 @@ test.describe('flags reach widgets', () => {
       await expect(embed.getByTestId('embed-fallback')).toBeHidden();
       await embed.close();
     } finally {
-      await marketer.update({ key: 'referral-center.enabled', releasedVariationId: null });
+      await marketer.rollout('referral-center.enabled', null);
       await marketer.dispose();
     }
   });
@@ -33,12 +33,12 @@ test.describe('flags reach widgets', () => {
       const navigations: string[] = [];
       page.on('framenavigated', (frame) => navigations.push(frame.url()));
       const started = Date.now();
-      await marketer.update({ key: 'referral-center.headline', releasedVariationId: 'give-get' });
+      await marketer.rollout('referral-center.headline', 'give-get');
       await expect(page.getByRole('heading', { name: 'Give a month, get a month' })).toBeVisible({ timeout: 1000 });
       expect(Date.now() - started).toBeLessThan(1500);
       expect(navigations).toEqual([]);
     } finally {
-      await marketer.update({ key: 'referral-center.headline', releasedVariationId: null });
+      await marketer.rollout('referral-center.headline', null);
       await marketer.dispose();
     }
   });
@@ -46,7 +46,7 @@ test.describe('flags reach widgets', () => {
   test('pointing referral-center.remote at another build loads that build for the targeted customers only', async ({ browser }) => {
     const marketer = await signInAsMarketer();
     try {
-      await marketer.update({ key: 'referral-center.remote', releasedVariationId: 'canary', targeting: { id: 'bob' } });
+      await marketer.rollout('referral-center.remote', 'canary', { id: 'bob' });
       const manifestsFor = async (customer: string) => {
         const page = await browser.newPage();
         const manifests: string[] = [];
@@ -61,7 +61,7 @@ test.describe('flags reach widgets', () => {
       expect(await manifestsFor('Bob Martin')).toEqual(['http://localhost:3100']);
       expect(await manifestsFor('Alice Chen')).toEqual(['http://localhost:3000']);
     } finally {
-      await marketer.update({ key: 'referral-center.remote', releasedVariationId: null, targeting: null });
+      await marketer.rollout('referral-center.remote', null, null);
       await marketer.dispose();
     }
   });

@@ -1,6 +1,7 @@
-import { consoleAuthRouter } from './console/router.ts';
+import { consoleAuthRouter, consolePreviewRouter } from './console/router.ts';
+import { consoleUsersRouter } from './console/users.ts';
 import { customerRouter } from './customer/router.ts';
-import { flagsRouter } from './flags/router.ts';
+import { experimentsRouter } from './experiments/router.ts';
 import { consoleReferralsRouter, referralRouter } from './referral/router.ts';
 import { resultsRouter } from './results/router.ts';
 import { router } from './trpc.ts';
@@ -9,7 +10,14 @@ import { router } from './trpc.ts';
 export const appRouter = router({
   customer: customerRouter,
   referral: referralRouter,
-  console: router({ auth: consoleAuthRouter, flags: flagsRouter, results: resultsRouter, referrals: consoleReferralsRouter }),
+  console: router({
+    auth: consoleAuthRouter,
+    users: consoleUsersRouter,
+    experiments: experimentsRouter,
+    results: resultsRouter,
+    preview: consolePreviewRouter,
+    referrals: consoleReferralsRouter,
+  }),
 });
 
 export type AppRouter = typeof appRouter;

@@ -9,6 +9,8 @@ export type FlagAttributes = {
   tenantId: string;
   plan?: string;
   tier?: string;
+  /** ISO 3166 two-letter code, from the customer's `country` trait. */
+  country?: string;
   locale?: string;
   widget: string[];
   deviceId?: string;
@@ -26,8 +28,10 @@ export function flagAttributes(input: {
   const attributes: FlagAttributes = { id: input.customerId, tenantId: input.publishableKey, widget: [...input.widgets].sort() };
   const plan = text(input.traits.plan);
   const tier = text(input.traits.tier);
+  const country = text(input.traits.country);
   if (plan) attributes.plan = plan;
   if (tier) attributes.tier = tier;
+  if (country) attributes.country = country;
   if (input.locale) attributes.locale = input.locale;
   if (input.deviceId) attributes.deviceId = input.deviceId;
   return attributes;

@@ -158,6 +158,11 @@ export const featureStates = pgTable(
     releasedVariationId: text('released_variation_id'),
     /** Incremented on relaunch: a new phase re-randomises and starts new sticky buckets. */
     phase: integer('phase').notNull().default(0),
+    /** null = the definition's metrics; a marketer may choose others when configuring the experiment. */
+    goalMetrics: jsonb('goal_metrics').$type<string[]>(),
+    guardrailMetrics: jsonb('guardrail_metrics').$type<string[]>(),
+    /** When the current phase was launched: results start here, and "days running" counts from it. */
+    startedAt: timestamp('started_at', { withTimezone: true }),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.featureKey] })],

@@ -10,6 +10,11 @@ export type RuntimeState = {
   targeting: Record<string, unknown> | null;
   releasedVariationId: string | null;
   phase: number;
+  /** null = the definition's metrics. Results read them; the payload does not. */
+  goalMetrics: string[] | null;
+  guardrailMetrics: string[] | null;
+  /** ISO time the current phase was launched; null before the first launch. */
+  startedAt: string | null;
 };
 
 export type Payload = { features: Record<string, GrowthBookFeature>; dateUpdated: string };

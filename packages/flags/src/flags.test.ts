@@ -15,6 +15,9 @@ const running = (over: Partial<RuntimeState> = {}): RuntimeState => ({
   targeting: null,
   releasedVariationId: null,
   phase: 0,
+  goalMetrics: null,
+  guardrailMetrics: null,
+  startedAt: null,
   ...over,
 });
 

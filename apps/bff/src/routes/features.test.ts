@@ -23,10 +23,7 @@ afterAll(async () => {
   await t.close();
 });
 
-/** A marketer changes the headline experiment through the console procedure. */
-async function launch(change: { status?: 'running'; weights?: number[]; coverage?: number }) {
-  await marketer.console.flags.update({ key: 'referral-center.headline', ...change });
-}
+const HEADLINE = 'referral-center.headline';
 
 /** Reads SSE events off a streaming response until `until` says stop (or the stream ends). */
 async function readEvents(response: Response, until: (events: { event?: string; data: string }[]) => boolean, timeoutMs = 3000) {
@@ -85,7 +82,7 @@ describe('GET /api/features/:clientKey', () => {
 
 describe('the official GrowthBook SDK against the BFF', () => {
   it('loads the payload; 10,000 ids split without sample-ratio mismatch, exactly as the server evaluates them', async () => {
-    await launch({ status: 'running', weights: [0.5, 0.5] });
+    await marketer.console.experiments.launch({ key: HEADLINE });
     const server = serve({ fetch: t.app.fetch, port: 0, hostname: '127.0.0.1' });
     await new Promise((resolve) => server.once('listening', resolve));
     const apiHost = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -124,7 +121,8 @@ describe('GET /sub/:clientKey', () => {
     const res = await t.app.request('/sub/pk_test_demo');
     expect(res.headers.get('content-type')).toContain('text/event-stream');
     const started = Date.now();
-    setTimeout(() => void launch({ coverage: 0.8 }), 200);
+    // The experiment the previous test launched, ramped through the console procedure.
+    setTimeout(() => void marketer.console.experiments.ramp({ key: HEADLINE, coverage: 0.8 }), 200);
     const events = await readEvents(res, (e) => e.filter((x) => x.event === 'features').length >= 2);
     const features = events
       .filter((e) => e.event === 'features')

@@ -1,5 +1,6 @@
-import { signInInput } from '@flywheel/contracts/console';
+import { previewTokenInput, signInInput } from '@flywheel/contracts/console';
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
+import { signCustomerToken } from '../identity/customer-token.ts';
 import { consoleProcedure, publicProcedure } from '../trpc.ts';
 import { SESSION_TTL_SECONDS, sessionCookie, signIn, signOut } from './sessions.ts';
 
@@ -15,13 +16,35 @@ export const consoleAuthRouter = {
 
   /** Who is signed in, and the CSRF token the console sends back on mutations. */
   session: consoleProcedure.query(({ ctx }) => {
-    const { email, name, role, csrfToken } = ctx.session;
-    return { email, name, role, csrfToken };
+    const { email, name, role, csrfToken, publishableKey } = ctx.session;
+    return { email, name, role, csrfToken, publishableKey };
   }),
 
   signOut: consoleProcedure.mutation(async ({ ctx }) => {
     if (ctx.console.sessionToken) await signOut(ctx.db, ctx.console.sessionToken);
     ctx.resHeaders?.append('set-cookie', sessionCookie('', { secure: ctx.deps.isProduction, maxAge: 0 }));
     return { signedOut: true };
+  }),
+} satisfies TRPCRouterRecord;
+
+const PREVIEW_TOKEN_TTL_SECONDS = 15 * 60;
+
+export const consolePreviewRouter = {
+  /**
+   * A customer token for the console's Preview, signed as the tenant's server would sign one: the
+   * widget then runs exactly as on a customer's page. The preview customer is one per console
+   * user and carries `preview: true`; previews force their variation, which GrowthBook never
+   * records as an exposure, so previews do not enter results.
+   */
+  token: consoleProcedure.input(previewTokenInput).mutation(async ({ ctx, input }) => {
+    const tenant = await ctx.deps.tenants.byPublishableKey(ctx.session.publishableKey);
+    if (!tenant) throw new TRPCError({ code: 'NOT_FOUND', message: 'The tenant is gone.' });
+    const token = await signCustomerToken(tenant.secretKey, {
+      sub: `preview-${ctx.session.userId}`,
+      name: `${ctx.session.name} (preview)`,
+      traits: { ...input.traits, preview: true },
+      ttlSeconds: PREVIEW_TOKEN_TTL_SECONDS,
+    });
+    return { token, expiresInSeconds: PREVIEW_TOKEN_TTL_SECONDS };
   }),
 } satisfies TRPCRouterRecord;

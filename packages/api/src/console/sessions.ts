@@ -8,6 +8,8 @@ export const SESSION_TTL_SECONDS = 7 * 24 * 60 * 60;
 export type ConsoleSession = {
   userId: string;
   tenantId: string;
+  /** The tenant's publishable key: the console previews widgets as that tenant's pages do. */
+  publishableKey: string;
   email: string;
   name: string;
   role: ConsoleRole;
@@ -45,6 +47,7 @@ export async function findSession(db: Db, token: string, now = new Date()): Prom
     .select({
       userId: schema.consoleUsers.id,
       tenantId: schema.consoleUsers.tenantId,
+      publishableKey: schema.tenants.publishableKey,
       email: schema.consoleUsers.email,
       name: schema.consoleUsers.name,
       role: schema.consoleUsers.role,
@@ -52,6 +55,7 @@ export async function findSession(db: Db, token: string, now = new Date()): Prom
     })
     .from(schema.consoleSessions)
     .innerJoin(schema.consoleUsers, eq(schema.consoleUsers.id, schema.consoleSessions.userId))
+    .innerJoin(schema.tenants, eq(schema.tenants.id, schema.consoleUsers.tenantId))
     .where(and(eq(schema.consoleSessions.tokenHash, sha256(token)), gt(schema.consoleSessions.expiresAt, now)));
   return row ?? null;
 }

@@ -44,6 +44,9 @@ export class PayloadStore {
           targeting: row.targeting,
           releasedVariationId: row.releasedVariationId,
           phase: row.phase,
+          goalMetrics: row.goalMetrics,
+          guardrailMetrics: row.guardrailMetrics,
+          startedAt: row.startedAt?.toISOString() ?? null,
         },
       ]),
     );

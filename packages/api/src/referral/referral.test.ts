@@ -174,12 +174,12 @@ describe('milestones', () => {
 describe('the reward amount flag', () => {
   it('grants the referrer the amount their widget showed, evaluated on the server', async () => {
     const marketer = await consoleCaller(world, 'marketer@flywheel.test');
-    await marketer.console.flags.update({ key: 'referral-center.reward', releasedVariationId: 'generous' });
+    await marketer.console.experiments.rollout({ key: 'referral-center.reward', variationId: 'generous' });
     world.deps.flags.store.invalidate(world.tenantId);
     const shown = await (await customerCaller(world, 'bob')).referral.summary();
     expect(shown.referrerReward).toEqual({ type: 'credit', amount: 30, currency: 'USD' });
     // The flag changes after the customer saw 30: they still get what they were shown.
-    await marketer.console.flags.update({ key: 'referral-center.reward', releasedVariationId: null });
+    await marketer.console.experiments.rollout({ key: 'referral-center.reward', variationId: null });
     world.deps.flags.store.invalidate(world.tenantId);
     await server([identify('bob-friend', { referral_code: shown.code })]);
     await server([subscribed('bob-friend')]);

@@ -24,10 +24,13 @@ export const resultsRouter = {
     const feature = definitions.features.find((f) => f.key === input.key);
     if (!feature?.experiment) throw new TRPCError({ code: 'NOT_FOUND', message: `key: "${input.key}" has no experiment in experiments/` });
     const experiment = feature.experiment;
-    const metricKeys = [...experiment.goalMetrics, ...experiment.guardrailMetrics];
-    const metrics = metricKeys.flatMap((key) => definitions.metrics.filter((m) => m.key === key));
+    const state = (await store.runtimeStates(ctx.session.tenantId)).get(feature.key);
+    const goalMetrics = state?.goalMetrics ?? experiment.goalMetrics;
+    const guardrailMetrics = state?.guardrailMetrics ?? experiment.guardrailMetrics;
+    const metrics = [...goalMetrics, ...guardrailMetrics].flatMap((key) => definitions.metrics.filter((m) => m.key === key));
+    // By default, the current phase: a relaunch re-randomised everyone, so earlier exposures no longer count.
     const to = input.to ? new Date(input.to) : new Date();
-    const from = input.from ? new Date(input.from) : new Date(to.getTime() - 90 * DAY);
+    const from = input.from ? new Date(input.from) : state?.startedAt ? new Date(state.startedAt) : new Date(to.getTime() - 90 * DAY);
     const totals = await aggregateExperiment(ctx.db, {
       tenantId: ctx.session.tenantId,
       experimentKey: experiment.key ?? feature.key,
@@ -36,7 +39,6 @@ export const resultsRouter = {
       to,
     });
 
-    const state = (await store.runtimeStates(ctx.session.tenantId)).get(feature.key);
     const weights = state?.weights ?? experiment.weights ?? feature.variations.map(() => 1 / feature.variations.length);
     const byId = new Map(totals.variations.map((v) => [v.variationId, v]));
     const users = feature.variations.map((v) => byId.get(v.id)?.users ?? 0);
@@ -65,7 +67,7 @@ export const resultsRouter = {
         key: metric.key,
         type: metric.type,
         goal: metric.goal,
-        guardrail: experiment.guardrailMetrics.includes(metric.key),
+        guardrail: guardrailMetrics.includes(metric.key),
         variations: feature.variations.map((variation) => {
           const stats = statsFor(variation.id, metric.key);
           const value = stats.n > 0 ? stats.sum / stats.n : 0;

@@ -1,0 +1,76 @@
+import { randomBytes } from 'node:crypto';
+import { addUserInput, setRoleInput, userIdInput } from '@flywheel/contracts/console';
+import { type Db, hashPassword, schema } from '@flywheel/db';
+import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
+import { and, asc, eq, ne } from 'drizzle-orm';
+import { withRoles } from '../trpc.ts';
+
+const ownerOnly = withRoles('owner');
+
+const userColumns = {
+  id: schema.consoleUsers.id,
+  email: schema.consoleUsers.email,
+  name: schema.consoleUsers.name,
+  role: schema.consoleUsers.role,
+  createdAt: schema.consoleUsers.createdAt,
+};
+
+/** A tenant must always keep someone who can manage its users. */
+async function assertAnotherOwner(db: Db, tenantId: string, userId: string) {
+  const others = await db
+    .select({ id: schema.consoleUsers.id })
+    .from(schema.consoleUsers)
+    .where(and(eq(schema.consoleUsers.tenantId, tenantId), eq(schema.consoleUsers.role, 'owner'), ne(schema.consoleUsers.id, userId)))
+    .limit(1);
+  if (others.length === 0) throw new TRPCError({ code: 'BAD_REQUEST', message: 'role: the console needs at least one owner' });
+}
+
+/** Owners manage who can use their tenant's console; every query is scoped to that tenant. */
+export const consoleUsersRouter = {
+  list: ownerOnly.query(({ ctx }) =>
+    ctx.db
+      .select(userColumns)
+      .from(schema.consoleUsers)
+      .where(eq(schema.consoleUsers.tenantId, ctx.session.tenantId))
+      .orderBy(asc(schema.consoleUsers.email)),
+  ),
+
+  /** Adds a user with a one-time password the owner hands over (no email leaves Flywheel). */
+  add: ownerOnly.input(addUserInput).mutation(async ({ ctx, input }) => {
+    const temporaryPassword = randomBytes(12).toString('base64url');
+    const [user] = await ctx.db
+      .insert(schema.consoleUsers)
+      .values({
+        ...input,
+        email: input.email.toLowerCase(),
+        tenantId: ctx.session.tenantId,
+        passwordHash: await hashPassword(temporaryPassword),
+      })
+      .onConflictDoNothing()
+      .returning(userColumns);
+    if (!user) throw new TRPCError({ code: 'CONFLICT', message: 'email: someone already uses this email' });
+    return { user, temporaryPassword };
+  }),
+
+  setRole: ownerOnly.input(setRoleInput).mutation(async ({ ctx, input }) => {
+    if (input.role !== 'owner') await assertAnotherOwner(ctx.db, ctx.session.tenantId, input.userId);
+    const [user] = await ctx.db
+      .update(schema.consoleUsers)
+      .set({ role: input.role })
+      .where(and(eq(schema.consoleUsers.tenantId, ctx.session.tenantId), eq(schema.consoleUsers.id, input.userId)))
+      .returning(userColumns);
+    if (!user) throw new TRPCError({ code: 'NOT_FOUND', message: 'userId: no such user' });
+    return user;
+  }),
+
+  /** Removing a user also ends their sessions (the foreign key cascades). */
+  remove: ownerOnly.input(userIdInput).mutation(async ({ ctx, input }) => {
+    if (input.userId === ctx.session.userId) throw new TRPCError({ code: 'BAD_REQUEST', message: 'userId: you cannot remove yourself' });
+    const [user] = await ctx.db
+      .delete(schema.consoleUsers)
+      .where(and(eq(schema.consoleUsers.tenantId, ctx.session.tenantId), eq(schema.consoleUsers.id, input.userId)))
+      .returning({ id: schema.consoleUsers.id });
+    if (!user) throw new TRPCError({ code: 'NOT_FOUND', message: 'userId: no such user' });
+    return { removed: user.id };
+  }),
+} satisfies TRPCRouterRecord;

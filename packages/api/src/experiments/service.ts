@@ -1,0 +1,122 @@
+import type { FeatureDefinition, MetricDefinition } from '@flywheel/contracts/experiments';
+import { type Db, schema } from '@flywheel/db';
+import type { RuntimeState } from '@flywheel/flags';
+import { TRPCError } from '@trpc/server';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
+
+export const DEFAULT_STATE: RuntimeState = {
+  status: 'draft',
+  coverage: null,
+  weights: null,
+  targeting: null,
+  releasedVariationId: null,
+  phase: 0,
+  goalMetrics: null,
+  guardrailMetrics: null,
+  startedAt: null,
+};
+
+/** A domain error that names the field, as every bad input here does. */
+export const badField = (path: string, message: string) => new TRPCError({ code: 'BAD_REQUEST', message: `${path}: ${message}` });
+
+export function checkWeights(feature: FeatureDefinition, weights: number[] | undefined) {
+  if (weights && weights.length !== feature.variations.length) {
+    throw badField('weights', `needs one weight per variation (${feature.variations.length})`);
+  }
+}
+
+export function checkVariation(feature: FeatureDefinition, variationId: string | null) {
+  if (variationId && !feature.variations.some((v) => v.id === variationId)) {
+    throw badField('variationId', `must be one of ${feature.variations.map((v) => v.id).join(', ')}`);
+  }
+}
+
+export function checkMetrics(metrics: MetricDefinition[], field: string, keys: string[] | undefined) {
+  const unknown = keys?.filter((k) => !metrics.some((m) => m.key === k)) ?? [];
+  if (unknown.length > 0) throw badField(field, `no metric ${unknown.map((k) => `"${k}"`).join(', ')} in experiments/metrics.yaml`);
+}
+
+/** The experiment a feature defines, or a 400 naming the feature. */
+export function requireExperiment(feature: FeatureDefinition) {
+  if (!feature.experiment) throw badField('key', `"${feature.key}" has no experiment in experiments/`);
+  return feature.experiment;
+}
+
+/**
+ * Applies a marketer's change to one feature, in one transaction with its audit row (who, when,
+ * before, after). The row lock serialises concurrent changes, so `change` sees the state it
+ * changes and can refuse a transition (launching what already runs) with a 400.
+ */
+export async function changeFeatureState(
+  db: Db,
+  tenantId: string,
+  userId: string,
+  feature: FeatureDefinition,
+  change: (before: RuntimeState) => Partial<RuntimeState>,
+): Promise<RuntimeState> {
+  return db.transaction(async (tx) => {
+    const where = and(eq(schema.featureStates.tenantId, tenantId), eq(schema.featureStates.featureKey, feature.key));
+    await tx.insert(schema.featureStates).values({ tenantId, featureKey: feature.key }).onConflictDoNothing();
+    const [current] = await tx.select().from(schema.featureStates).where(where).for('update');
+    const before: RuntimeState = current
+      ? {
+          status: current.status,
+          coverage: current.coverage,
+          weights: current.weights,
+          targeting: current.targeting,
+          releasedVariationId: current.releasedVariationId,
+          phase: current.phase,
+          goalMetrics: current.goalMetrics,
+          guardrailMetrics: current.guardrailMetrics,
+          startedAt: current.startedAt?.toISOString() ?? null,
+        }
+      : DEFAULT_STATE;
+    const after: RuntimeState = { ...before, ...change(before) };
+    await tx
+      .update(schema.featureStates)
+      .set({ ...after, startedAt: after.startedAt ? new Date(after.startedAt) : null, updatedAt: sql`now()` })
+      .where(where);
+    await tx.insert(schema.featureStateChanges).values({ tenantId, featureKey: feature.key, changedBy: userId, before, after });
+    return after;
+  });
+}
+
+export async function featureHistory(db: Db, tenantId: string, featureKey: string) {
+  return db
+    .select({
+      changedAt: schema.featureStateChanges.changedAt,
+      changedBy: schema.consoleUsers.email,
+      before: schema.featureStateChanges.before,
+      after: schema.featureStateChanges.after,
+    })
+    .from(schema.featureStateChanges)
+    .leftJoin(schema.consoleUsers, eq(schema.consoleUsers.id, schema.featureStateChanges.changedBy))
+    .where(and(eq(schema.featureStateChanges.tenantId, tenantId), eq(schema.featureStateChanges.featureKey, featureKey)))
+    .orderBy(schema.featureStateChanges.id);
+}
+
+/**
+ * Distinct units exposed to each variation of each experiment since its current phase started,
+ * for the experiments list (the results page runs the full aggregation).
+ */
+export async function exposedUnits(
+  db: Db,
+  tenantId: string,
+  experiments: { key: string; since: string }[],
+): Promise<Map<string, Map<string, number>>> {
+  const units = new Map<string, Map<string, number>>();
+  if (experiments.length === 0) return units;
+  const phases: SQL[] = experiments.map(({ key, since }) => sql`(properties->>'experiment_id' = ${key} and "timestamp" >= ${since})`);
+  const result = (await db.execute(sql`
+    select properties->>'experiment_id' as experiment, properties->>'variation_id' as variation,
+           count(distinct coalesce(user_id, anonymous_id))::int as units
+    from events
+    where tenant_id = ${tenantId} and event = 'experiment_viewed' and (${sql.join(phases, sql` or `)})
+    group by 1, 2`)) as { rows: { experiment: string; variation: string; units: number }[] };
+  for (const row of result.rows) {
+    const byVariation = units.get(row.experiment) ?? new Map<string, number>();
+    byVariation.set(row.variation, Number(row.units));
+    units.set(row.experiment, byVariation);
+  }
+  return units;
+}
