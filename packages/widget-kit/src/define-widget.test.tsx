@@ -1,12 +1,12 @@
 import { customerMe } from '@flywheel/testing/factories';
 import { bffHandlers } from '@flywheel/testing/msw/bff';
 import { renderWidget } from '@flywheel/testing/render';
-import { screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { defineWidget } from './define-widget.tsx';
-import { useFeatureValue, useQuery, useTRPC, useTranslation } from './index.ts';
+import { getPageSession, useFeatureValue, useQuery, useTRPC, useTrack, useTranslation } from './index.ts';
 
 const apiBase = 'http://bff.test';
 const server = setupServer(...bffHandlers(apiBase));
@@ -122,7 +122,8 @@ describe('flags in widgets', () => {
     expect(container.querySelector('[data-fw-widget="killed"]')?.textContent).toBe('');
   });
 
-  it('evaluates experiments for the signed-in customer and reports the exposure once', async () => {
+  /** The BFF with one experiment, `copy-exp`, that puts everyone in variation `b`; collects posted events. */
+  function copyExperiment() {
     const received: { event: string; properties: Record<string, unknown> }[] = [];
     server.use(
       http.post(`${apiBase}/api/events`, async ({ request }) => {
@@ -150,10 +151,20 @@ describe('flags in widgets', () => {
         },
       ),
     );
-    function Copy() {
-      const headline = useFeatureValue('copy.headline', 'a');
-      return <p>Headline {headline}</p>;
-    }
+    return received;
+  }
+  function Copy() {
+    const headline = useFeatureValue('copy.headline', 'a');
+    const track = useTrack();
+    return (
+      <button type="button" onClick={() => track('copy_clicked')}>
+        Headline {headline}
+      </button>
+    );
+  }
+
+  it('evaluates experiments for the signed-in customer and reports the exposure once', async () => {
+    const received = copyExperiment();
     const { Widget } = defineWidget({ name: 'copy', component: Copy, messages });
     await renderWidget(
       <>
@@ -165,5 +176,17 @@ describe('flags in widgets', () => {
     document.dispatchEvent(new Event('visibilitychange'));
     await waitFor(() => expect(received.filter((e) => e.event === 'experiment_viewed')).toHaveLength(1), { timeout: 4000 });
     expect(received.find((e) => e.event === 'experiment_viewed')?.properties).toEqual({ experiment_id: 'copy-exp', variation_id: 'b' });
+  });
+
+  it('a preview page shows the forced variation and records nothing', async () => {
+    const received = copyExperiment();
+    const props = { apiBase, publishableKey: 'pk_preview', getToken: () => 't', locale: 'en' };
+    const session = getPageSession(props);
+    session.preview({ 'copy-exp': 0 });
+    const { Widget } = defineWidget({ name: 'copy', component: Copy, messages });
+    await renderWidget(<Widget {...props} />);
+    fireEvent.click(await screen.findByText('Headline a'));
+    await session.tracker.flush();
+    expect(received).toEqual([]);
   });
 });

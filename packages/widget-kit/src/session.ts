@@ -31,6 +31,12 @@ export type PageSession = {
   flagsVersion(): number;
   /** The latest token provider any widget was given: one identity per page. */
   setTokenProvider(provider: TokenProvider | undefined): void;
+  /**
+   * Makes this page a preview (the console's): these experiments (tracking key → variation index)
+   * show the variation asked for, and from now on the page records nothing, neither exposures nor
+   * events, so previews never enter results.
+   */
+  preview(forcedVariations: Record<string, number>): void;
 };
 
 const sessions = new Map<string, PageSession>();
@@ -69,7 +75,14 @@ export function getPageSession(props: WidgetProps): PageSession {
   const trpc = createTRPCClient<AppRouter>({
     links: [httpBatchLink({ url: `${apiBase}/trpc`, headers: authHeaders, fetch: fetchWithTokenRefresh(() => tokenProvider) })],
   });
-  const tracker = createTracker({ endpoint: `${apiBase}/api/events`, headers: authHeaders });
+  const delivery = createTracker({ endpoint: `${apiBase}/api/events`, headers: authHeaders });
+  let previewing = false;
+  const tracker: Tracker = {
+    ...delivery,
+    track: (input) => {
+      if (!previewing) delivery.track(input);
+    },
+  };
   const growthbook = new GrowthBook({
     apiHost: apiBase,
     clientKey: publishableKey,
@@ -145,6 +158,10 @@ export function getPageSession(props: WidgetProps): PageSession {
       // A new identity: customer attributes are read again on the next evaluation.
       identity = undefined;
       flagsFor.clear();
+    },
+    preview: (forcedVariations) => {
+      previewing = true;
+      void growthbook.setForcedVariations(forcedVariations);
     },
   };
   sessions.set(key, session);
