@@ -2,6 +2,7 @@ import { consoleAuthRouter, consolePreviewRouter } from './console/router.ts';
 import { consoleUsersRouter } from './console/users.ts';
 import { customerRouter } from './customer/router.ts';
 import { experimentsRouter } from './experiments/router.ts';
+import { overviewRouter } from './overview/router.ts';
 import { consoleReferralsRouter, referralRouter } from './referral/router.ts';
 import { resultsRouter } from './results/router.ts';
 import { router } from './trpc.ts';
@@ -17,6 +18,7 @@ export const appRouter = router({
     results: resultsRouter,
     preview: consolePreviewRouter,
     referrals: consoleReferralsRouter,
+    overview: overviewRouter,
   }),
 });
 
