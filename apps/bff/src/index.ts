@@ -66,7 +66,12 @@ const app = createApp({
     publicUrl: config.publicUrl,
     static: config.devRemotes
       ? undefined
-      : { widgets, shellDir: join(config.repoRoot, 'apps/shell/dist'), embedDir: join(config.repoRoot, 'packages/embed/dist') },
+      : {
+          widgets,
+          shellDir: join(config.repoRoot, 'apps/shell/dist'),
+          consoleDir: join(config.repoRoot, 'apps/console/dist'),
+          embedDir: join(config.repoRoot, 'packages/embed/dist'),
+        },
   },
 });
 
@@ -78,6 +83,7 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
       '',
       `  Flywheel is running (${database.driver === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'Postgres'})`,
       `  Shell      ${base}/            (the demo customer portal)`,
+      `  Console    ${base}/console/    (marketers: owner@flywheel.test / flywheel-demo)`,
       `  embed.js   ${base}/embed.js`,
       `  Registry   ${base}/api/remotes`,
       `  BFF        ${base}`,

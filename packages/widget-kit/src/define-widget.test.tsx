@@ -178,11 +178,11 @@ describe('flags in widgets', () => {
     expect(received.find((e) => e.event === 'experiment_viewed')?.properties).toEqual({ experiment_id: 'copy-exp', variation_id: 'b' });
   });
 
-  it('a preview page shows the forced variation and records nothing', async () => {
+  it('a preview page shows the value asked for and records nothing', async () => {
     const received = copyExperiment();
     const props = { apiBase, publishableKey: 'pk_preview', getToken: () => 't', locale: 'en' };
     const session = getPageSession(props);
-    session.preview({ 'copy-exp': 0 });
+    session.preview({ 'copy.headline': 'a' });
     const { Widget } = defineWidget({ name: 'copy', component: Copy, messages });
     await renderWidget(<Widget {...props} />);
     fireEvent.click(await screen.findByText('Headline a'));

@@ -32,11 +32,11 @@ export type PageSession = {
   /** The latest token provider any widget was given: one identity per page. */
   setTokenProvider(provider: TokenProvider | undefined): void;
   /**
-   * Makes this page a preview (the console's): these experiments (tracking key → variation index)
-   * show the variation asked for, and from now on the page records nothing, neither exposures nor
-   * events, so previews never enter results.
+   * Makes this page a preview (the console's): these features (key → value) take the value asked
+   * for, whatever the experiment's state (a draft can be previewed before launch), and from now on
+   * the page records nothing, neither exposures nor events, so previews never enter results.
    */
-  preview(forcedVariations: Record<string, number>): void;
+  preview(forcedFeatures: Record<string, unknown>): void;
 };
 
 const sessions = new Map<string, PageSession>();
@@ -159,9 +159,9 @@ export function getPageSession(props: WidgetProps): PageSession {
       identity = undefined;
       flagsFor.clear();
     },
-    preview: (forcedVariations) => {
+    preview: (forcedFeatures) => {
       previewing = true;
-      void growthbook.setForcedVariations(forcedVariations);
+      growthbook.setForcedFeatures(new Map(Object.entries(forcedFeatures)));
     },
   };
   sessions.set(key, session);

@@ -8,6 +8,8 @@ export type StaticRoots = {
   widgets: LocalWidget[];
   /** apps/shell/dist */
   shellDir: string;
+  /** apps/console/dist, served at /console/ */
+  consoleDir: string;
   /** packages/embed/dist: embed.js and host/ */
   embedDir: string;
 };
@@ -25,9 +27,9 @@ function cacheHeaders(path: string, c: { header: (name: string, value: string) =
 /**
  * In `pnpm start`, the BFF serves the built front ends itself: each remote at /remotes/<name>/
  * (any origin may load them: CORS *), embed.js and its host at /embed.js and /embed/, and the
- * demo shell at /. In production these are static files a CDN would serve the same way.
+ * marketer console at /console/, the demo shell at /. In production these are static files a CDN would serve the same way.
  */
-export function staticRoutes({ widgets, shellDir, embedDir }: StaticRoots) {
+export function staticRoutes({ widgets, shellDir, consoleDir, embedDir }: StaticRoots) {
   const app = new Hono();
   for (const widget of widgets) {
     if (!existsSync(widget.distDir)) continue;
@@ -56,6 +58,19 @@ export function staticRoutes({ widgets, shellDir, embedDir }: StaticRoots) {
     app.use(
       '/embed/*',
       serveStatic({ root: join(embedDir, 'host'), rewriteRequestPath: (p) => p.slice('/embed'.length), onFound: cacheHeaders }),
+    );
+  }
+  if (existsSync(consoleDir)) {
+    app.get('/console', (c) => c.redirect('/console/', 301));
+    app.use('/console/*', async (c, next) => {
+      await next();
+      // The console changes live experiments: no other site may frame it (clickjacking).
+      c.header('x-frame-options', 'DENY');
+      c.header('content-security-policy', "frame-ancestors 'none'");
+    });
+    app.use(
+      '/console/*',
+      serveStatic({ root: consoleDir, rewriteRequestPath: (path) => path.slice('/console'.length), onFound: cacheHeaders }),
     );
   }
   if (existsSync(shellDir)) {

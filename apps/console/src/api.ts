@@ -1,0 +1,42 @@
+import type { AppRouter } from '@flywheel/api';
+import { QueryClient } from '@tanstack/react-query';
+import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
+import type { inferRouterOutputs } from '@trpc/server';
+import { createTRPCContext } from '@trpc/tanstack-react-query';
+
+export type Outputs = inferRouterOutputs<AppRouter>;
+export type Feature = Outputs['console']['experiments']['list'][number];
+export type Results = Outputs['console']['results']['get'];
+export type Role = Outputs['console']['auth']['session']['role'];
+
+/** `const trpc = useTRPC(); useQuery(trpc.console.experiments.list.queryOptions())`, typed by the router. */
+export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
+
+// The session's CSRF token: the BFF refuses console mutations without it (the cookie alone is not enough).
+let csrfToken = '';
+export function setCsrfToken(token: string) {
+  csrfToken = token;
+}
+
+/** The console's own tRPC client: same origin, so the HttpOnly session cookie goes along. */
+export function createConsoleClient(apiBase = '') {
+  return createTRPCClient<AppRouter>({
+    links: [httpBatchLink({ url: `${apiBase}/trpc`, headers: () => (csrfToken ? { 'x-csrf-token': csrfToken } : {}) })],
+  });
+}
+
+export function createConsoleQueryClient() {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        staleTime: 10_000,
+        // 4xx answers (signed out, forbidden, bad input) will not change on retry.
+        retry: (failures, error) => failures < 2 && !(error instanceof TRPCClientError && Number(error.data?.httpStatus) < 500),
+      },
+    },
+  });
+}
+
+/** Only owners and marketers change experiments: the server checks it, the UI just does not offer it. */
+export const canChangeExperiments = (role: Role) => role === 'owner' || role === 'marketer';
+export const canReviewReferrals = (role: Role) => role === 'owner' || role === 'moderator';

@@ -1,0 +1,157 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { TRPCClientError } from '@trpc/client';
+import { type FormEvent, type ReactNode, useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { canReviewReferrals, type Outputs, setCsrfToken, useTRPC } from './api.ts';
+import type { ConsoleLocale } from './i18n.ts';
+import { ExperimentPage } from './pages/experiment.tsx';
+import { ExperimentsPage } from './pages/experiments.tsx';
+import { OverviewPage } from './pages/overview.tsx';
+import { ReferralsPage } from './pages/referrals.tsx';
+import { UsersPage } from './pages/users.tsx';
+import { hrefFor, type Route, useRoute } from './routes.ts';
+
+export type Session = Outputs['console']['auth']['session'];
+
+/** An error a person can act on: the server's message names the field or the missing role. */
+export function ErrorText({ error }: { error: unknown }) {
+  if (!error) return null;
+  return <p role="alert">{error instanceof Error ? error.message : String(error)}</p>;
+}
+
+export function Loading() {
+  const { t } = useTranslation();
+  return (
+    <p role="status" className="muted">
+      {t('loading')}
+    </p>
+  );
+}
+
+function SignIn() {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const signIn = useMutation(
+    trpc.console.auth.signIn.mutationOptions({
+      onSuccess: ({ csrfToken }) => {
+        setCsrfToken(csrfToken);
+        void queryClient.invalidateQueries({ queryKey: trpc.console.auth.session.queryKey() });
+      },
+    }),
+  );
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    signIn.mutate({ email: String(form.get('email')), password: String(form.get('password')) });
+  };
+  return (
+    <main className="sign-in">
+      <form onSubmit={submit} aria-labelledby="sign-in-title">
+        <h1 id="sign-in-title">{t('signIn.title')}</h1>
+        <label>
+          {t('signIn.email')}
+          <input name="email" type="email" autoComplete="username" required />
+        </label>
+        <label>
+          {t('signIn.password')}
+          <input name="password" type="password" autoComplete="current-password" required />
+        </label>
+        <ErrorText error={signIn.error} />
+        <button type="submit" disabled={signIn.isPending}>
+          {t('signIn.submit')}
+        </button>
+      </form>
+    </main>
+  );
+}
+
+function LocalePicker() {
+  const { t, i18n } = useTranslation();
+  return (
+    <label className="locale">
+      <span className="visually-hidden">{t('language')}</span>
+      <select value={i18n.language} onChange={(e) => void i18n.changeLanguage(e.target.value as ConsoleLocale)}>
+        <option value="en">English</option>
+        <option value="zh-CN">简体中文</option>
+      </select>
+    </label>
+  );
+}
+
+function Layout({ session, route, children }: { session: Session; route: Route; children: ReactNode }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const signOut = useMutation(trpc.console.auth.signOut.mutationOptions({ onSuccess: () => queryClient.clear() }));
+  const current = route.page === 'experiment' ? 'experiments' : route.page;
+  const nav: Route['page'][] = ['experiments', 'overview', 'referrals', ...(session.role === 'owner' ? (['users'] as const) : [])];
+  return (
+    <div className="console">
+      <header>
+        <strong className="logo">{t('product')}</strong>
+        <nav aria-label={t('product')}>
+          {nav.map((page) => (
+            <a key={page} href={hrefFor({ page } as Route)} aria-current={current === page ? 'page' : undefined}>
+              {t(`nav.${page as 'experiments'}`)}
+            </a>
+          ))}
+        </nav>
+        <LocalePicker />
+        <span className="who">
+          {session.name} · {t(`roles.${session.role}`)}
+        </span>
+        <button type="button" onClick={() => signOut.mutate()}>
+          {t('signIn.signOut')}
+        </button>
+      </header>
+      <main>{children}</main>
+    </div>
+  );
+}
+
+function Page({ route, session }: { route: Route; session: Session }) {
+  switch (route.page) {
+    case 'experiment':
+      return <ExperimentPage featureKey={route.key} session={session} />;
+    case 'overview':
+      return <OverviewPage />;
+    case 'referrals':
+      return <ReferralsPage canReview={canReviewReferrals(session.role)} />;
+    case 'users':
+      return <UsersPage session={session} />;
+    default:
+      return <ExperimentsPage />;
+  }
+}
+
+export function App() {
+  const { i18n } = useTranslation();
+  const trpc = useTRPC();
+  const route = useRoute();
+  const session = useQuery(trpc.console.auth.session.queryOptions(undefined, { retry: false, staleTime: Number.POSITIVE_INFINITY }));
+  useEffect(() => {
+    document.documentElement.lang = i18n.language;
+  }, [i18n.language]);
+  useEffect(() => {
+    if (session.data) setCsrfToken(session.data.csrfToken);
+  }, [session.data]);
+
+  if (session.isPending) return <Loading />;
+  if (session.isError) {
+    if (session.error instanceof TRPCClientError && session.error.data?.code === 'UNAUTHORIZED') return <SignIn />;
+    return (
+      <main className="sign-in">
+        <ErrorText error={session.error} />
+        <button type="button" onClick={() => void session.refetch()}>
+          {i18n.t('retry')}
+        </button>
+      </main>
+    );
+  }
+  return (
+    <Layout session={session.data} route={route}>
+      <Page route={route} session={session.data} />
+    </Layout>
+  );
+}
