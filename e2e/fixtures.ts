@@ -38,8 +38,12 @@ export async function signInToConsole(email: string) {
       expect(response.status(), await response.text()).toBe(200);
       return ((await response.json()) as { result: { data: T } }).result.data;
     },
+    /** Calls a mutation and returns the raw answer, for tests about refusals. */
+    call(path: string, input: unknown) {
+      return api.post(`/trpc/${path}`, { data: input, headers: csrf });
+    },
     async mutate(path: string, input: unknown) {
-      const response = await api.post(`/trpc/${path}`, { data: input, headers: csrf });
+      const response = await this.call(path, input);
       expect(response.status(), await response.text()).toBe(200);
     },
     /** Serves one variation to everyone the targeting matches (null: back to the default). */
@@ -51,3 +55,12 @@ export async function signInToConsole(email: string) {
 }
 
 export const signInAsMarketer = () => signInToConsole('marketer@flywheel.test');
+
+/** The console in the browser, signed in through its own form. */
+export async function openConsole(page: Page, email: string, path = '') {
+  await page.goto(`/console/${path}`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill('flywheel-demo');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+}

@@ -181,7 +181,7 @@ export function SetupForm({ feature, changes }: { feature: Feature; changes: Cha
         <legend>{t('setup.weights')}</legend>
         {feature.variations.map((v, i) => (
           <label key={v.id}>
-            {v.id}
+            {`${v.id} (%)`}
             <input
               type="number"
               min={0}
@@ -190,13 +190,12 @@ export function SetupForm({ feature, changes }: { feature: Feature; changes: Cha
               value={weights[i] ?? 0}
               onChange={(e) => setWeights(weights.map((w, j) => (j === i ? Number(e.target.value) : w)))}
             />
-            %
           </label>
         ))}
       </fieldset>
       <label>
-        {t('setup.coverage')}
-        <input type="number" min={0} max={100} step={1} value={coverage} onChange={(e) => setCoverage(Number(e.target.value))} />%
+        {`${t('setup.coverage')} (%)`}
+        <input type="number" min={0} max={100} step={1} value={coverage} onChange={(e) => setCoverage(Number(e.target.value))} />
       </label>
       {!ramping &&
         (editableRules ? (

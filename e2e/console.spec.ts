@@ -1,0 +1,161 @@
+import AxeBuilder from '@axe-core/playwright';
+import { flagAttributes } from '@flywheel/contracts/flag-attributes';
+import { frequentistTest } from '@flywheel/stats';
+import { GrowthBook } from '@growthbook/growthbook';
+import type { Browser, Page } from '@playwright/test';
+import { expect, openConsole, signInToConsole, test } from './fixtures.ts';
+
+const HEADLINE = 'referral-center.headline';
+const HEADLINES = { control: 'Invite friends, earn rewards', 'give-get': 'Give a month, get a month' } as const;
+type Variation = keyof typeof HEADLINES;
+
+/** Formats a lift as the console does (English). */
+const lift = new Intl.NumberFormat('en', {
+  style: 'percent',
+  minimumFractionDigits: 1,
+  maximumFractionDigits: 1,
+  signDisplay: 'exceptZero',
+});
+
+/** A new customer of the demo tenant (the tenant's server creates it), and the variation GrowthBook gives them. */
+async function newCustomer(page: Page, growthbook: GrowthBook, n: number) {
+  const response = await page.request.post('/demo/signup', { data: { name: `Sim ${n}`, email: `sim-${n}-${Date.now()}@example.net` } });
+  const { customer } = (await response.json()) as { customer: string };
+  await growthbook.setAttributes(
+    flagAttributes({ customerId: customer, publishableKey: 'pk_test_demo', traits: {}, locale: 'en', widgets: ['referral-center'] }),
+  );
+  return { customer, variation: growthbook.evalFeature(HEADLINE).experimentResult?.key as Variation };
+}
+
+/** A customer opens the referral page of the shell, sees their variation, and shares (or not). */
+async function visit(browser: Browser, customer: string, variation: Variation, shares: boolean) {
+  const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+  await context.addInitScript((id) => sessionStorage.setItem('acme.customer', id), customer);
+  const page = await context.newPage();
+  const delivered = (event: string) =>
+    page.waitForResponse((r) => r.url().endsWith('/api/events') && (r.request().postData() ?? '').includes(event));
+  const exposure = delivered('experiment_viewed');
+  await page.goto('/#/referrals');
+  const widget = page.locator('[data-fw-widget="referral-center"]');
+  await expect(widget.getByRole('heading', { name: HEADLINES[variation] })).toBeVisible();
+  await exposure;
+  if (shares) {
+    const shared = delivered('referral_invite_sent');
+    await widget.getByRole('button', { name: 'Copy link' }).click();
+    await shared;
+  }
+  await context.close();
+}
+
+test.describe('the marketer console', () => {
+  test('a marketer launches the headline experiment at 50/50; customers see both variations; results equal packages/stats', async ({
+    page,
+    browser,
+  }) => {
+    test.setTimeout(120_000);
+    await openConsole(page, 'marketer@flywheel.test', `#/experiments/${HEADLINE}`);
+    await expect(page.getByRole('heading', { name: HEADLINE })).toBeVisible();
+    await expect(page.getByLabel('control (%)')).toHaveValue('50');
+    await expect(page.getByLabel('give-get (%)')).toHaveValue('50');
+    await page.getByRole('button', { name: 'Launch' }).click();
+    await expect(page.getByRole('heading', { name: HEADLINE }).getByText('Running')).toBeVisible();
+    try {
+      // New customers, bucketed by the official SDK on the payload the console just changed, until
+      // each variation has three; one in control shares, two in give-get do.
+      const growthbook = new GrowthBook({ apiHost: 'http://localhost:3000', clientKey: 'pk_test_demo' });
+      await growthbook.init({ timeout: 3000, streaming: false });
+      const arms: Record<Variation, string[]> = { control: [], 'give-get': [] };
+      for (let n = 0; arms.control.length < 3 || arms['give-get'].length < 3; n++) {
+        const { customer, variation } = await newCustomer(page, growthbook, n);
+        if (arms[variation].length < 3) arms[variation].push(customer);
+      }
+      growthbook.destroy();
+      for (const [variation, customers] of Object.entries(arms) as [Variation, string[]][]) {
+        for (const [i, customer] of customers.entries()) await visit(browser, customer, variation, i < (variation === 'control' ? 1 : 2));
+      }
+
+      await page.getByRole('button', { name: 'Refresh' }).click();
+      const table = page.getByRole('table', { name: /referral_invite_sent/ });
+      const row = (variation: Variation) => table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: variation }) });
+      const expected = frequentistTest({ kind: 'proportion', n: 3, sum: 1 }, { kind: 'proportion', n: 3, sum: 2 });
+      await expect(row('control').getByRole('cell')).toHaveText(['3', '33.3%', 'Control', '', '']);
+      await expect(row('give-get').getByRole('cell')).toHaveText([
+        '3',
+        '66.7%',
+        lift.format(expected.expected),
+        `${lift.format(expected.ci[0])} … ${lift.format(expected.ci[1])}`,
+        expected.pValue < 0.001 ? '< 0.001' : new Intl.NumberFormat('en', { maximumFractionDigits: 3 }).format(expected.pValue),
+      ]);
+      await expect(page.getByRole('figure', { name: /referral_invite_sent/ })).toBeVisible();
+      await page.getByRole('radio', { name: 'Bayesian' }).check();
+      await expect(table.getByRole('columnheader', { name: 'Chance to win' })).toBeVisible();
+      const accessibility = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+      expect(accessibility.violations.map((v) => v.id)).toEqual([]);
+
+      // The SDK's query-string override shows any customer either variation (QA), whatever their bucket.
+      for (const variation of ['control', 'give-get'] as const) {
+        const qa = await browser.newPage();
+        await qa.addInitScript(() => sessionStorage.setItem('acme.customer', 'alice'));
+        await qa.goto(`/?referral-center-headline=${variation === 'control' ? 0 : 1}#/referrals`);
+        await expect(qa.locator('[data-fw-widget="referral-center"]').getByRole('heading', { name: HEADLINES[variation] })).toBeVisible();
+        await qa.close();
+      }
+
+      await page.getByRole('button', { name: 'Stop' }).click();
+      await expect(page.getByRole('heading', { name: HEADLINE }).getByText('Stopped')).toBeVisible();
+      await expect(page.getByRole('row').filter({ hasText: 'marketer@flywheel.test' }).first()).toContainText(
+        'status: "running" → "stopped"',
+      );
+    } finally {
+      const marketer = await signInToConsole('marketer@flywheel.test');
+      await marketer.call('console.experiments.stop', { key: HEADLINE });
+      await marketer.dispose();
+    }
+  });
+
+  test('a viewer cannot launch or stop, through the UI or by calling the procedure', async ({ page }) => {
+    await openConsole(page, 'viewer@flywheel.test', `#/experiments/${HEADLINE}`);
+    await expect(page.getByText('Your role can read this experiment.')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Launch' })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Save setup' })).toHaveCount(0);
+    const viewer = await signInToConsole('viewer@flywheel.test');
+    try {
+      for (const path of ['console.experiments.launch', 'console.experiments.stop']) {
+        const response = await viewer.call(path, { key: HEADLINE });
+        expect(response.status()).toBe(403);
+        expect(((await response.json()) as { error: { message: string } }).error.message).toBe('This needs the marketer role.');
+      }
+    } finally {
+      await viewer.dispose();
+    }
+  });
+
+  test('Preview renders the widget in any variation through Module Federation, before launch, and records nothing', async ({ page }) => {
+    await openConsole(page, 'marketer@flywheel.test', `#/experiments/${HEADLINE}`);
+    const events: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().endsWith('/api/events')) events.push(r.postData() ?? '');
+    });
+    for (const variation of ['give-get', 'control'] as const) {
+      await page.getByRole('combobox', { name: 'Variation' }).selectOption(variation);
+      await page.getByRole('button', { name: 'Show preview' }).click();
+      const preview = page.getByTestId('preview');
+      await expect(preview.getByRole('heading', { name: HEADLINES[variation] })).toBeVisible();
+      await preview.getByRole('button', { name: 'Copy link' }).click();
+    }
+    await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+    await page.waitForTimeout(2500); // longer than the tracker's flush interval
+    expect(events).toEqual([]);
+  });
+
+  test('a moderator reviews held referrals; the overview charts K-factor and participation', async ({ page }) => {
+    await openConsole(page, 'moderator@flywheel.test', '#/referrals');
+    await expect(page.getByRole('heading', { name: 'Referral review' })).toBeVisible();
+    await expect(page.getByText('Nothing to review. Held referrals appear here.')).toBeVisible();
+    await page.getByRole('link', { name: 'Overview' }).click();
+    await expect(page.getByRole('heading', { name: 'K-factor per week' })).toBeVisible();
+    await expect(page.getByRole('columnheader', { name: 'referral-center' })).toBeVisible();
+    await page.getByLabel('Language').selectOption('zh-CN');
+    await expect(page.getByRole('heading', { name: '每周 K 因子' })).toBeVisible();
+  });
+});
