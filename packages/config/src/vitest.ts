@@ -21,7 +21,9 @@ export function defineFlywheelProject(options: ProjectOptions): ViteUserConfig {
       include: ['src/**/*.test.{ts,tsx}'],
       setupFiles: [new URL('./fail-on-console.ts', import.meta.url).pathname, ...(options.setupFiles ?? [])],
       testTimeout: options.testTimeout ?? 10_000,
-      hookTimeout: 30_000,
+      // Generous: in `pnpm test` every package's suite, the e2e browser and its BFF share two cores,
+      // and a database suite's setup (PGlite, migrations, seed, a scrypt sign-in) slows down with them.
+      hookTimeout: 90_000,
       reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
     },
   });
