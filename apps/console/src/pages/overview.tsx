@@ -7,6 +7,34 @@ import { formats } from '../format.ts';
 
 const PALETTE = ['#4338ca', '#047857', '#b45309', '#be123c'];
 
+type Row = Record<string, string | number>;
+
+/** One line per series over the weeks, with the values formatted as the table below formats them. */
+function WeeklyChart({
+  rows,
+  series,
+  format,
+  domain,
+}: {
+  rows: Row[];
+  series: { key: string; name: string }[];
+  format: (x: number) => string;
+  domain?: [number, number];
+}) {
+  return (
+    <LineChart width={640} height={240} data={rows} accessibilityLayer>
+      <CartesianGrid strokeDasharray="3 3" />
+      <XAxis dataKey="week" />
+      <YAxis tickFormatter={format} {...(domain ? { domain } : {})} />
+      <Tooltip formatter={(x) => format(Number(x))} />
+      <Legend />
+      {series.map(({ key, name }, i) => (
+        <Line key={key} type="monotone" dataKey={key} name={name} stroke={PALETTE[i % PALETTE.length]} isAnimationActive={false} />
+      ))}
+    </LineChart>
+  );
+}
+
 export function OverviewPage() {
   const { t, i18n } = useTranslation();
   const trpc = useTRPC();
@@ -16,7 +44,7 @@ export function OverviewPage() {
   if (growth.isError) return <ErrorText error={growth.error} />;
   const weeks = growth.data;
   const widgets = [...new Set(weeks.flatMap((w) => Object.keys(w.participation)))].sort();
-  const rows = weeks.map((w) => ({
+  const rows: Row[] = weeks.map((w) => ({
     week: f.date(w.weekStart),
     kFactor: w.kFactor,
     ...Object.fromEntries(widgets.map((name) => [name, w.participation[name]?.rate ?? 0])),
@@ -32,27 +60,12 @@ export function OverviewPage() {
           <section aria-labelledby="k-title">
             <h2 id="k-title">{t('overview.kFactor')}</h2>
             <p className="muted">{t('overview.kFactorHelp')}</p>
-            <LineChart width={640} height={240} data={rows} accessibilityLayer>
-              <CartesianGrid strokeDasharray="3 3" />
-              <XAxis dataKey="week" />
-              <YAxis tickFormatter={(x: number) => f.decimal(x)} />
-              <Tooltip formatter={(x) => f.decimal(Number(x))} />
-              <Line type="monotone" dataKey="kFactor" name="K" stroke={PALETTE[0]} isAnimationActive={false} />
-            </LineChart>
+            <WeeklyChart rows={rows} series={[{ key: 'kFactor', name: 'K' }]} format={f.decimal} />
           </section>
           <section aria-labelledby="p-title">
             <h2 id="p-title">{t('overview.participation')}</h2>
             <p className="muted">{t('overview.participationHelp')}</p>
-            <LineChart width={640} height={240} data={rows} accessibilityLayer>
-              <CartesianGrid strokeDasharray="3 3" />
-              <XAxis dataKey="week" />
-              <YAxis tickFormatter={(x: number) => f.percent(x)} domain={[0, 1]} />
-              <Tooltip formatter={(x) => f.percent(Number(x))} />
-              <Legend />
-              {widgets.map((name, i) => (
-                <Line key={name} type="monotone" dataKey={name} stroke={PALETTE[i % PALETTE.length]} isAnimationActive={false} />
-              ))}
-            </LineChart>
+            <WeeklyChart rows={rows} series={widgets.map((name) => ({ key: name, name }))} format={f.percent} domain={[0, 1]} />
           </section>
           {/* The numbers behind both charts, for screen readers and for copying. */}
           <table>
