@@ -17,30 +17,61 @@ export type RuntimeState = {
   startedAt: string | null;
 };
 
+/** A feature nobody has changed yet: a draft serving its definition. */
+export const DEFAULT_STATE: RuntimeState = {
+  status: 'draft',
+  coverage: null,
+  weights: null,
+  targeting: null,
+  releasedVariationId: null,
+  phase: 0,
+  goalMetrics: null,
+  guardrailMetrics: null,
+  startedAt: null,
+};
+
 export type Payload = { features: Record<string, GrowthBookFeature>; dateUpdated: string };
 
 /** The experiment's tracking key: what exposures carry as `experiment_id`. */
 export const trackingKey = (feature: FeatureDefinition) => feature.experiment?.key ?? feature.key;
 
+/**
+ * An experiment's setup as it runs: each runtime field over the definition's. The payload, the
+ * console's list and the results all read it from here, so they cannot disagree.
+ */
+export function effectiveExperiment(feature: FeatureDefinition, state: RuntimeState = DEFAULT_STATE) {
+  const experiment = feature.experiment;
+  if (!experiment) return null;
+  return {
+    key: trackingKey(feature),
+    weights: state.weights ?? experiment.weights ?? feature.variations.map(() => 1 / feature.variations.length),
+    coverage: state.coverage ?? experiment.coverage,
+    targeting: state.targeting ?? experiment.targeting ?? null,
+    goalMetrics: state.goalMetrics ?? experiment.goalMetrics,
+    guardrailMetrics: state.guardrailMetrics ?? experiment.guardrailMetrics,
+  };
+}
+
 function compileFeature(feature: FeatureDefinition, state: RuntimeState | undefined): GrowthBookFeature {
   const rules: FeatureRule[] = [];
   const released = state?.releasedVariationId ? feature.variations.find((v) => v.id === state.releasedVariationId) : undefined;
   const experiment = feature.experiment;
+  const setup = effectiveExperiment(feature, state);
 
   if (released) {
     // A released variation (a winner rolled out, a kill switch thrown) wins over any experiment.
     rules.push({ ...(state?.targeting ? { condition: state.targeting as ConditionInterface } : {}), force: released.value });
-  } else if (experiment && state?.status === 'running') {
-    const key = trackingKey(feature);
+  } else if (experiment && setup && state?.status === 'running') {
+    const { key } = setup;
     // Conditions are validated as GrowthBook syntax where they are written (contracts, console).
-    const condition = (state.targeting ?? experiment.targeting) as ConditionInterface | undefined;
+    const condition = (setup.targeting ?? undefined) as ConditionInterface | undefined;
     // A new phase re-randomises (new seed) and starts new sticky buckets (bucketVersion).
     const seed = state.phase === 0 ? key : `${key}:${state.phase}`;
     rules.push({
       key,
       variations: feature.variations.map((v) => v.value),
-      weights: state.weights ?? experiment.weights ?? feature.variations.map(() => 1 / feature.variations.length),
-      coverage: state.coverage ?? experiment.coverage,
+      weights: setup.weights,
+      coverage: setup.coverage,
       hashAttribute: experiment.hashAttribute,
       hashVersion: 2,
       seed,

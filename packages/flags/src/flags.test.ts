@@ -3,23 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GrowthBook } from '@growthbook/growthbook';
 import { describe, expect, it } from 'vitest';
-import { compile, contentHash, type RuntimeState } from './compile.ts';
+import { compile, contentHash, DEFAULT_STATE, type RuntimeState } from './compile.ts';
 import { loadDefinitions } from './definitions.ts';
 
 const { features, metrics, problems } = loadDefinitions();
 const headline = features.find((f) => f.key === 'referral-center.headline');
-const running = (over: Partial<RuntimeState> = {}): RuntimeState => ({
-  status: 'running',
-  coverage: null,
-  weights: null,
-  targeting: null,
-  releasedVariationId: null,
-  phase: 0,
-  goalMetrics: null,
-  guardrailMetrics: null,
-  startedAt: null,
-  ...over,
-});
+const running = (over: Partial<RuntimeState> = {}): RuntimeState => ({ ...DEFAULT_STATE, status: 'running', ...over });
 
 function evaluate(states: Map<string, RuntimeState>, attributes: Record<string, unknown>, key = 'referral-center.headline') {
   const gb = new GrowthBook({ attributes }).initSync({ payload: { features: compile(features, states) } });

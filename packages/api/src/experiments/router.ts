@@ -1,7 +1,7 @@
 import type { FeatureDefinition } from '@flywheel/contracts/experiments';
-import type { RuntimeState } from '@flywheel/flags';
+import { DEFAULT_STATE, effectiveExperiment, type RuntimeState, trackingKey } from '@flywheel/flags';
 import { srmHealth } from '@flywheel/stats';
-import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
+import type { TRPCRouterRecord } from '@trpc/server';
 import type { ConsoleSession } from '../console/sessions.ts';
 import type { ContextInner } from '../context.ts';
 import { consoleProcedure, withRoles } from '../trpc.ts';
@@ -12,19 +12,13 @@ import {
   checkMetrics,
   checkVariation,
   checkWeights,
-  DEFAULT_STATE,
   exposedUnits,
+  featureFor,
   featureHistory,
   requireExperiment,
 } from './service.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
-
-function featureFor(ctx: ContextInner, key: string) {
-  const feature = ctx.deps.flags.definitions.features.find((f) => f.key === key);
-  if (!feature) throw new TRPCError({ code: 'NOT_FOUND', message: `key: no feature "${key}" in experiments/` });
-  return feature;
-}
 
 const marketerChange = withRoles('marketer');
 
@@ -50,37 +44,31 @@ export const experimentsRouter = {
     const states = await ctx.deps.flags.store.runtimeStates(tenantId);
     const started = features.flatMap((f) => {
       const since = states.get(f.key)?.startedAt;
-      return f.experiment && since ? [{ key: f.experiment.key ?? f.key, since }] : [];
+      return f.experiment && since ? [{ key: trackingKey(f), since }] : [];
     });
     const units = await exposedUnits(ctx.db, tenantId, started);
     const now = Date.now();
     return features.map((feature) => {
       const state = states.get(feature.key) ?? DEFAULT_STATE;
-      const definition = feature.experiment;
-      const experimentKey = definition?.key ?? feature.key;
-      const weights = state.weights ?? definition?.weights ?? feature.variations.map(() => 1 / feature.variations.length);
-      const perVariation = feature.variations.map((v) => units.get(experimentKey)?.get(v.id) ?? 0);
+      const setup = effectiveExperiment(feature, state);
+      const perVariation = feature.variations.map((v) => (setup ? (units.get(setup.key)?.get(v.id) ?? 0) : 0));
       return {
         key: feature.key,
         widget: feature.widget,
         description: feature.description,
         valueType: feature.valueType,
         variations: feature.variations.map((v) => ({ id: v.id, value: v.value })),
-        experiment: definition
-          ? {
-              key: experimentKey,
-              hypothesis: definition.hypothesis,
-              hashAttribute: definition.hashAttribute,
-              coverage: state.coverage ?? definition.coverage,
-              weights,
-              targeting: state.targeting ?? definition.targeting ?? null,
-              goalMetrics: state.goalMetrics ?? definition.goalMetrics,
-              guardrailMetrics: state.guardrailMetrics ?? definition.guardrailMetrics,
-              daysRunning: state.startedAt ? Math.floor((now - Date.parse(state.startedAt)) / DAY) : null,
-              units: perVariation,
-              health: srmHealth(perVariation, weights),
-            }
-          : null,
+        experiment:
+          feature.experiment && setup
+            ? {
+                ...setup,
+                hypothesis: feature.experiment.hypothesis,
+                hashAttribute: feature.experiment.hashAttribute,
+                daysRunning: state.startedAt ? Math.floor((now - Date.parse(state.startedAt)) / DAY) : null,
+                units: perVariation,
+                health: srmHealth(perVariation, setup.weights),
+              }
+            : null,
         state,
       };
     });
@@ -97,7 +85,7 @@ export const experimentsRouter = {
   /** Sets up an experiment that is not running: coverage, weights, targeting, goal and guardrail metrics. */
   configure: marketerChange.input(configureInput).mutation(async ({ ctx, input }) => {
     const { key, ...fields } = input;
-    const feature = featureFor(ctx, key);
+    const feature = featureFor(ctx.deps.flags.definitions, key);
     requireExperiment(feature);
     checkWeights(feature, fields.weights);
     checkMetrics(ctx.deps.flags.definitions.metrics, 'goalMetrics', fields.goalMetrics);
@@ -114,7 +102,7 @@ export const experimentsRouter = {
    * re-randomised, and results count from the new start.
    */
   launch: marketerChange.input(featureKeyInput).mutation(async ({ ctx, input }) => {
-    const feature = featureFor(ctx, input.key);
+    const feature = featureFor(ctx.deps.flags.definitions, input.key);
     requireExperiment(feature);
     return apply(ctx, feature, (before) => {
       if (before.status === 'running') throw badField('status', 'the experiment is already running');
@@ -130,7 +118,7 @@ export const experimentsRouter = {
   /** Changes a running experiment's coverage or weights. */
   ramp: marketerChange.input(rampInput).mutation(async ({ ctx, input }) => {
     const { key, ...fields } = input;
-    const feature = featureFor(ctx, key);
+    const feature = featureFor(ctx.deps.flags.definitions, key);
     checkWeights(feature, fields.weights);
     return apply(ctx, feature, (before) => {
       if (before.status !== 'running') throw badField('status', 'only a running experiment can be ramped');
@@ -140,7 +128,7 @@ export const experimentsRouter = {
 
   /** Stops the experiment: everyone gets the default value again, and results stay readable. */
   stop: marketerChange.input(featureKeyInput).mutation(async ({ ctx, input }) => {
-    const feature = featureFor(ctx, input.key);
+    const feature = featureFor(ctx.deps.flags.definitions, input.key);
     return apply(ctx, feature, (before) => {
       if (before.status !== 'running') throw badField('status', 'the experiment is not running');
       return { status: 'stopped' };
@@ -153,7 +141,7 @@ export const experimentsRouter = {
    */
   rollout: marketerChange.input(rolloutInput).mutation(async ({ ctx, input }) => {
     const { key, variationId, targeting } = input;
-    const feature = featureFor(ctx, key);
+    const feature = featureFor(ctx.deps.flags.definitions, key);
     checkVariation(feature, variationId);
     return apply(ctx, feature, (before) => ({
       releasedVariationId: variationId,

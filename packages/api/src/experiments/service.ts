@@ -1,20 +1,9 @@
 import type { FeatureDefinition, MetricDefinition } from '@flywheel/contracts/experiments';
 import { type Db, schema } from '@flywheel/db';
-import type { RuntimeState } from '@flywheel/flags';
+import { DEFAULT_STATE, type Definitions, effectiveExperiment, type RuntimeState } from '@flywheel/flags';
 import { TRPCError } from '@trpc/server';
 import { and, eq, type SQL, sql } from 'drizzle-orm';
-
-export const DEFAULT_STATE: RuntimeState = {
-  status: 'draft',
-  coverage: null,
-  weights: null,
-  targeting: null,
-  releasedVariationId: null,
-  phase: 0,
-  goalMetrics: null,
-  guardrailMetrics: null,
-  startedAt: null,
-};
+import { runtimeStateOf } from '../flags/payload-store.ts';
 
 /** A domain error that names the field, as every bad input here does. */
 export const badField = (path: string, message: string) => new TRPCError({ code: 'BAD_REQUEST', message: `${path}: ${message}` });
@@ -36,10 +25,18 @@ export function checkMetrics(metrics: MetricDefinition[], field: string, keys: s
   if (unknown.length > 0) throw badField(field, `no metric ${unknown.map((k) => `"${k}"`).join(', ')} in experiments/metrics.yaml`);
 }
 
-/** The experiment a feature defines, or a 400 naming the feature. */
-export function requireExperiment(feature: FeatureDefinition) {
-  if (!feature.experiment) throw badField('key', `"${feature.key}" has no experiment in experiments/`);
-  return feature.experiment;
+/** The feature experiments/ defines under this key, or a 404 naming it. */
+export function featureFor(definitions: Definitions, key: string) {
+  const feature = definitions.features.find((f) => f.key === key);
+  if (!feature) throw new TRPCError({ code: 'NOT_FOUND', message: `key: no feature "${key}" in experiments/` });
+  return feature;
+}
+
+/** The feature's experiment as it runs (runtime state over the definition), or a 400 naming the feature. */
+export function requireExperiment(feature: FeatureDefinition, state?: RuntimeState) {
+  const setup = effectiveExperiment(feature, state);
+  if (!setup) throw badField('key', `"${feature.key}" has no experiment in experiments/`);
+  return setup;
 }
 
 /**
@@ -58,19 +55,7 @@ export async function changeFeatureState(
     const where = and(eq(schema.featureStates.tenantId, tenantId), eq(schema.featureStates.featureKey, feature.key));
     await tx.insert(schema.featureStates).values({ tenantId, featureKey: feature.key }).onConflictDoNothing();
     const [current] = await tx.select().from(schema.featureStates).where(where).for('update');
-    const before: RuntimeState = current
-      ? {
-          status: current.status,
-          coverage: current.coverage,
-          weights: current.weights,
-          targeting: current.targeting,
-          releasedVariationId: current.releasedVariationId,
-          phase: current.phase,
-          goalMetrics: current.goalMetrics,
-          guardrailMetrics: current.guardrailMetrics,
-          startedAt: current.startedAt?.toISOString() ?? null,
-        }
-      : DEFAULT_STATE;
+    const before = current ? runtimeStateOf(current) : DEFAULT_STATE;
     const after: RuntimeState = { ...before, ...change(before) };
     await tx
       .update(schema.featureStates)
@@ -84,6 +69,7 @@ export async function changeFeatureState(
 export async function featureHistory(db: Db, tenantId: string, featureKey: string) {
   return db
     .select({
+      id: schema.featureStateChanges.id,
       changedAt: schema.featureStateChanges.changedAt,
       changedBy: schema.consoleUsers.email,
       before: schema.featureStateChanges.before,

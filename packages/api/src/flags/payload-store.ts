@@ -5,6 +5,21 @@ import { eq, sql } from 'drizzle-orm';
 /** Postgres NOTIFY channel: payload = the tenant id whose flags changed. */
 export const FLAGS_CHANNEL = 'flywheel_flags';
 
+/** A `feature_states` row as the compiler and the console read it. */
+export function runtimeStateOf(row: typeof schema.featureStates.$inferSelect): RuntimeState {
+  return {
+    status: row.status,
+    coverage: row.coverage,
+    weights: row.weights,
+    targeting: row.targeting,
+    releasedVariationId: row.releasedVariationId,
+    phase: row.phase,
+    goalMetrics: row.goalMetrics,
+    guardrailMetrics: row.guardrailMetrics,
+    startedAt: row.startedAt?.toISOString() ?? null,
+  };
+}
+
 /**
  * Each tenant's GrowthBook payload: compiled from experiments/ and the tenant's runtime state,
  * versioned in the database so every replica serves the same dateUpdated for the same content.
@@ -34,22 +49,7 @@ export class PayloadStore {
 
   async runtimeStates(tenantId: string): Promise<Map<string, RuntimeState>> {
     const rows = await this.db.select().from(schema.featureStates).where(eq(schema.featureStates.tenantId, tenantId));
-    return new Map(
-      rows.map((row) => [
-        row.featureKey,
-        {
-          status: row.status,
-          coverage: row.coverage,
-          weights: row.weights,
-          targeting: row.targeting,
-          releasedVariationId: row.releasedVariationId,
-          phase: row.phase,
-          goalMetrics: row.goalMetrics,
-          guardrailMetrics: row.guardrailMetrics,
-          startedAt: row.startedAt?.toISOString() ?? null,
-        },
-      ]),
-    );
+    return new Map(rows.map((row) => [row.featureKey, runtimeStateOf(row)]));
   }
 
   async #build(tenantId: string): Promise<Payload> {

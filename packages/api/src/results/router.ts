@@ -1,6 +1,7 @@
 import { bayesianTest, frequentistTest, type Stats, srmHealth, srmPValue } from '@flywheel/stats';
-import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
+import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
+import { featureFor, requireExperiment } from '../experiments/service.ts';
 import { consoleProcedure } from '../trpc.ts';
 import { aggregateExperiment } from './aggregate.ts';
 
@@ -21,25 +22,16 @@ export const resultsRouter = {
    */
   get: consoleProcedure.input(resultsInput).query(async ({ ctx, input }) => {
     const { definitions, store } = ctx.deps.flags;
-    const feature = definitions.features.find((f) => f.key === input.key);
-    if (!feature?.experiment) throw new TRPCError({ code: 'NOT_FOUND', message: `key: "${input.key}" has no experiment in experiments/` });
-    const experiment = feature.experiment;
+    const feature = featureFor(definitions, input.key);
     const state = (await store.runtimeStates(ctx.session.tenantId)).get(feature.key);
-    const goalMetrics = state?.goalMetrics ?? experiment.goalMetrics;
-    const guardrailMetrics = state?.guardrailMetrics ?? experiment.guardrailMetrics;
-    const metrics = [...goalMetrics, ...guardrailMetrics].flatMap((key) => definitions.metrics.filter((m) => m.key === key));
+    const setup = requireExperiment(feature, state);
+    const { weights, guardrailMetrics } = setup;
+    const metrics = [...setup.goalMetrics, ...guardrailMetrics].flatMap((key) => definitions.metrics.filter((m) => m.key === key));
     // By default, the current phase: a relaunch re-randomised everyone, so earlier exposures no longer count.
     const to = input.to ? new Date(input.to) : new Date();
     const from = input.from ? new Date(input.from) : state?.startedAt ? new Date(state.startedAt) : new Date(to.getTime() - 90 * DAY);
-    const totals = await aggregateExperiment(ctx.db, {
-      tenantId: ctx.session.tenantId,
-      experimentKey: experiment.key ?? feature.key,
-      metrics,
-      from,
-      to,
-    });
+    const totals = await aggregateExperiment(ctx.db, { tenantId: ctx.session.tenantId, experimentKey: setup.key, metrics, from, to });
 
-    const weights = state?.weights ?? experiment.weights ?? feature.variations.map(() => 1 / feature.variations.length);
     const byId = new Map(totals.variations.map((v) => [v.variationId, v]));
     const users = feature.variations.map((v) => byId.get(v.id)?.users ?? 0);
     const statsFor = (variationId: string, metricKey: string): Stats => {
@@ -53,7 +45,7 @@ export const resultsRouter = {
 
     return {
       key: feature.key,
-      experimentKey: experiment.key ?? feature.key,
+      experimentKey: setup.key,
       computedAt: new Date().toISOString(),
       from: from.toISOString(),
       to: to.toISOString(),
