@@ -7,7 +7,9 @@ import { createTRPCContext } from '@trpc/tanstack-react-query';
 export type Outputs = inferRouterOutputs<AppRouter>;
 export type Feature = Outputs['console']['experiments']['list'][number];
 export type Results = Outputs['console']['results']['get'];
-export type Role = Outputs['console']['auth']['session']['role'];
+/** Who is signed in, their role, and what it may do (`can`, from the table the server checks). */
+export type Session = Outputs['console']['auth']['session'];
+export type Role = Session['role'];
 
 /** `const trpc = useTRPC(); useQuery(trpc.console.experiments.list.queryOptions())`, typed by the router. */
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
@@ -36,7 +38,3 @@ export function createConsoleQueryClient() {
     },
   });
 }
-
-/** Only owners and marketers change experiments: the server checks it, the UI just does not offer it. */
-export const canChangeExperiments = (role: Role) => role === 'owner' || role === 'marketer';
-export const canReviewReferrals = (role: Role) => role === 'owner' || role === 'moderator';

@@ -2,7 +2,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { TRPCClientError } from '@trpc/client';
 import { type FormEvent, type ReactNode, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { canReviewReferrals, type Outputs, setCsrfToken, useTRPC } from './api.ts';
+import { type Session, setCsrfToken, useTRPC } from './api.ts';
+import { ErrorText, Loading } from './components.tsx';
 import type { ConsoleLocale } from './i18n.ts';
 import { ExperimentPage } from './pages/experiment.tsx';
 import { ExperimentsPage } from './pages/experiments.tsx';
@@ -10,23 +11,6 @@ import { OverviewPage } from './pages/overview.tsx';
 import { ReferralsPage } from './pages/referrals.tsx';
 import { UsersPage } from './pages/users.tsx';
 import { hrefFor, type Route, useRoute } from './routes.ts';
-
-export type Session = Outputs['console']['auth']['session'];
-
-/** An error a person can act on: the server's message names the field or the missing role. */
-export function ErrorText({ error }: { error: unknown }) {
-  if (!error) return null;
-  return <p role="alert">{error instanceof Error ? error.message : String(error)}</p>;
-}
-
-export function Loading() {
-  const { t } = useTranslation();
-  return (
-    <p role="status" className="muted">
-      {t('loading')}
-    </p>
-  );
-}
 
 function SignIn() {
   const { t } = useTranslation();
@@ -85,7 +69,7 @@ function Layout({ session, route, children }: { session: Session; route: Route; 
   const queryClient = useQueryClient();
   const signOut = useMutation(trpc.console.auth.signOut.mutationOptions({ onSuccess: () => queryClient.clear() }));
   const current = route.page === 'experiment' ? 'experiments' : route.page;
-  const nav: Route['page'][] = ['experiments', 'overview', 'referrals', ...(session.role === 'owner' ? (['users'] as const) : [])];
+  const nav: Route['page'][] = ['experiments', 'overview', 'referrals', ...(session.can.manageUsers ? (['users'] as const) : [])];
   return (
     <div className="console">
       <header>
@@ -117,7 +101,7 @@ function Page({ route, session }: { route: Route; session: Session }) {
     case 'overview':
       return <OverviewPage />;
     case 'referrals':
-      return <ReferralsPage canReview={canReviewReferrals(session.role)} />;
+      return <ReferralsPage canReview={session.can.reviewReferrals} />;
     case 'users':
       return <UsersPage session={session} />;
     default:

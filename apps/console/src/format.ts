@@ -1,5 +1,16 @@
-/** Number formats the console uses everywhere, in the reader's language. */
+const cache = new Map<string, ReturnType<typeof build>>();
+
+/** Number formats the console uses everywhere, in the reader's language (built once per language). */
 export function formats(locale: string) {
+  let built = cache.get(locale);
+  if (!built) {
+    built = build(locale);
+    cache.set(locale, built);
+  }
+  return built;
+}
+
+function build(locale: string) {
   const percent = new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const lift = new Intl.NumberFormat(locale, {
     style: 'percent',

@@ -51,6 +51,22 @@ export const consoleProcedure = t.procedure.use(({ ctx, type, next }) => {
   return next({ ctx: { session } });
 });
 
+/**
+ * What each role may do beyond reading, in one place: procedures guard with `requires(...)`, and
+ * the console's session answer carries the same table, so the UI offers exactly what the server
+ * allows. Owners may do everything.
+ */
+export const ROLE_GRANTS = {
+  changeExperiments: ['marketer'],
+  editReferralProgram: ['marketer'],
+  reviewReferrals: ['moderator'],
+  manageUsers: [],
+} as const satisfies Record<string, readonly ConsoleRole[]>;
+export type Capability = keyof typeof ROLE_GRANTS;
+
+export const hasCapability = (role: ConsoleRole, capability: Capability) =>
+  role === 'owner' || (ROLE_GRANTS[capability] as readonly ConsoleRole[]).includes(role);
+
 /** Restricts a console procedure to some roles; owners may do everything. */
 export function withRoles(...roles: ConsoleRole[]) {
   return consoleProcedure.use(({ ctx, next }) => {
@@ -60,3 +76,6 @@ export function withRoles(...roles: ConsoleRole[]) {
     return next();
   });
 }
+
+/** A console procedure for the roles ROLE_GRANTS gives this capability. */
+export const requires = (capability: Capability) => withRoles(...ROLE_GRANTS[capability]);

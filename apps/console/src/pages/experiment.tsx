@@ -1,9 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { canChangeExperiments, type Feature, useTRPC } from '../api.ts';
-import type { Session } from '../app.tsx';
-import { ErrorText, Loading } from '../app.tsx';
+import { type Feature, type Session, useTRPC } from '../api.ts';
+import { ErrorText, Loading } from '../components.tsx';
 import { formats } from '../format.ts';
 import { hrefFor } from '../routes.ts';
 import { conditionFromRules, parseValues, rulesFromCondition, TARGETING_ATTRIBUTES, type TargetingRule } from '../targeting.ts';
@@ -266,7 +265,7 @@ function History({ featureKey }: { featureKey: string }) {
       </thead>
       <tbody>
         {[...history.data].reverse().map((entry) => (
-          <tr key={String(entry.changedAt)}>
+          <tr key={entry.id}>
             <td>{f.dateTime(String(entry.changedAt))}</td>
             <td>{entry.changedBy ?? '—'}</td>
             <td>
@@ -288,7 +287,7 @@ export function ExperimentPage({ featureKey, session }: { featureKey: string; se
   if (list.isError) return <ErrorText error={list.error} />;
   const feature = list.data.find((f) => f.key === featureKey);
   if (!feature) return <p role="alert">{`key: no feature "${featureKey}" in experiments/`}</p>;
-  const canChange = canChangeExperiments(session.role);
+  const canChange = session.can.changeExperiments;
   return (
     <>
       <p>

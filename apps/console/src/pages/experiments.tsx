@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { type Feature, useTRPC } from '../api.ts';
-import { ErrorText, Loading } from '../app.tsx';
+import { ErrorText, Loading } from '../components.tsx';
 import { formats } from '../format.ts';
 import { hrefFor } from '../routes.ts';
 

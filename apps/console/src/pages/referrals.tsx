@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Outputs, useTRPC } from '../api.ts';
-import { ErrorText, Loading } from '../app.tsx';
+import { ErrorText, Loading } from '../components.tsx';
 import { formats } from '../format.ts';
 
 type Held = Outputs['console']['referrals']['held'][number];

@@ -3,7 +3,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Bar, CartesianGrid, ComposedChart, ReferenceLine, Scatter, XAxis, YAxis } from 'recharts';
 import { type Results, useTRPC } from '../api.ts';
-import { ErrorText, Loading } from '../app.tsx';
+import { ErrorText, Loading } from '../components.tsx';
 import { formats } from '../format.ts';
 
 type Engine = 'frequentist' | 'bayesian';

@@ -2,20 +2,20 @@ import { CONSOLE_ROLES } from '@flywheel/contracts/console';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type Role, useTRPC } from '../api.ts';
-import { ErrorText, Loading, type Session } from '../app.tsx';
+import { type Role, type Session, useTRPC } from '../api.ts';
+import { ErrorText, Loading } from '../components.tsx';
 
 export function UsersPage({ session }: { session: Session }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const owner = session.role === 'owner';
-  const users = useQuery(trpc.console.users.list.queryOptions(undefined, { enabled: owner }));
+  const canManage = session.can.manageUsers;
+  const users = useQuery(trpc.console.users.list.queryOptions(undefined, { enabled: canManage }));
   const onSuccess = () => void queryClient.invalidateQueries({ queryKey: trpc.console.users.list.queryKey() });
   const add = useMutation(trpc.console.users.add.mutationOptions({ onSuccess }));
   const setRole = useMutation(trpc.console.users.setRole.mutationOptions({ onSuccess }));
   const remove = useMutation(trpc.console.users.remove.mutationOptions({ onSuccess }));
-  if (!owner) return <p>{t('users.forbidden')}</p>;
+  if (!canManage) return <p>{t('users.forbidden')}</p>;
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

@@ -2,7 +2,7 @@ import { DEMO } from '@flywheel/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createContextInner } from '../context.ts';
 import { appRouter } from '../root.ts';
-import { createTestWorld, type TestWorld } from '../testing.ts';
+import { consoleCaller, createTestWorld, type TestWorld } from '../testing.ts';
 import { createCallerFactory, withRoles } from '../trpc.ts';
 import { findSession } from './sessions.ts';
 
@@ -87,5 +87,18 @@ describe('console auth', () => {
       if (allowed) await expect(call).resolves.toBe('launched');
       else await expect(call).rejects.toMatchObject({ code: 'FORBIDDEN' });
     }
+  });
+
+  it('tells the console what the signed-in role may do, from the same table the procedures check', async () => {
+    const can = async (email: string) => (await consoleCaller(world, email)).console.auth.session().then((s) => s.can);
+    expect(await can('viewer@flywheel.test')).toEqual({
+      changeExperiments: false,
+      editReferralProgram: false,
+      reviewReferrals: false,
+      manageUsers: false,
+    });
+    expect(await can('marketer@flywheel.test')).toMatchObject({ changeExperiments: true, reviewReferrals: false, manageUsers: false });
+    expect(await can('moderator@flywheel.test')).toMatchObject({ changeExperiments: false, reviewReferrals: true });
+    expect(Object.values(await can('owner@flywheel.test')).every(Boolean)).toBe(true);
   });
 });

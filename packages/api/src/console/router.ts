@@ -1,7 +1,7 @@
 import { previewTokenInput, signInInput } from '@flywheel/contracts/console';
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { signCustomerToken } from '../identity/customer-token.ts';
-import { consoleProcedure, publicProcedure } from '../trpc.ts';
+import { type Capability, consoleProcedure, hasCapability, publicProcedure, ROLE_GRANTS } from '../trpc.ts';
 import { SESSION_TTL_SECONDS, sessionCookie, signIn, signOut } from './sessions.ts';
 
 export const consoleAuthRouter = {
@@ -17,7 +17,10 @@ export const consoleAuthRouter = {
   /** Who is signed in, and the CSRF token the console sends back on mutations. */
   session: consoleProcedure.query(({ ctx }) => {
     const { email, name, role, csrfToken, publishableKey } = ctx.session;
-    return { email, name, role, csrfToken, publishableKey };
+    const can = Object.fromEntries(
+      (Object.keys(ROLE_GRANTS) as Capability[]).map((capability) => [capability, hasCapability(role, capability)]),
+    ) as Record<Capability, boolean>;
+    return { email, name, role, can, csrfToken, publishableKey };
   }),
 
   signOut: consoleProcedure.mutation(async ({ ctx }) => {

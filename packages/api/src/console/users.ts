@@ -3,9 +3,9 @@ import { addUserInput, setRoleInput, userIdInput } from '@flywheel/contracts/con
 import { type Db, hashPassword, schema } from '@flywheel/db';
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { and, asc, eq, ne } from 'drizzle-orm';
-import { withRoles } from '../trpc.ts';
+import { requires } from '../trpc.ts';
 
-const ownerOnly = withRoles('owner');
+const ownerOnly = requires('manageUsers');
 
 const userColumns = {
   id: schema.consoleUsers.id,

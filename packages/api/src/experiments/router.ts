@@ -4,7 +4,7 @@ import { srmHealth } from '@flywheel/stats';
 import type { TRPCRouterRecord } from '@trpc/server';
 import type { ConsoleSession } from '../console/sessions.ts';
 import type { ContextInner } from '../context.ts';
-import { consoleProcedure, withRoles } from '../trpc.ts';
+import { consoleProcedure, requires } from '../trpc.ts';
 import { configureInput, featureKeyInput, rampInput, rolloutInput } from './contracts.ts';
 import {
   badField,
@@ -20,7 +20,7 @@ import {
 
 const DAY = 24 * 60 * 60 * 1000;
 
-const marketerChange = withRoles('marketer');
+const marketerChange = requires('changeExperiments');
 
 /** Every change goes through here: the state row and its audit row, then every replica's open streams. */
 async function apply(

@@ -3,7 +3,7 @@ import { compile, contentHash, type Definitions, type Payload, type RuntimeState
 import { eq, sql } from 'drizzle-orm';
 
 /** Postgres NOTIFY channel: payload = the tenant id whose flags changed. */
-export const FLAGS_CHANNEL = 'flywheel_flags';
+const FLAGS_CHANNEL = 'flywheel_flags';
 
 /** A `feature_states` row as the compiler and the console read it. */
 export function runtimeStateOf(row: typeof schema.featureStates.$inferSelect): RuntimeState {

@@ -3,7 +3,7 @@ import { flagAttributes } from '@flywheel/flags';
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { evaluatorFor } from '../flags/runtime.ts';
-import { consoleProcedure, customerProcedure, withRoles } from '../trpc.ts';
+import { consoleProcedure, customerProcedure, requires } from '../trpc.ts';
 import { kFactor } from './kfactor.ts';
 import { attribute, programFor, review } from './lifecycle.ts';
 import { heldReferrals, summaryFor } from './service.ts';
@@ -75,7 +75,7 @@ export const programInput = z.object({
 export const consoleReferralsRouter = {
   program: consoleProcedure.query(({ ctx }) => programFor(ctx.db, ctx.session.tenantId)),
 
-  updateProgram: withRoles('marketer')
+  updateProgram: requires('editReferralProgram')
     .input(programInput)
     .mutation(async ({ ctx, input }) => {
       await ctx.db
@@ -85,9 +85,9 @@ export const consoleReferralsRouter = {
       return programFor(ctx.db, ctx.session.tenantId);
     }),
 
-  held: withRoles('moderator').query(({ ctx }) => heldReferrals(ctx.db, ctx.session.tenantId)),
+  held: requires('reviewReferrals').query(({ ctx }) => heldReferrals(ctx.db, ctx.session.tenantId)),
 
-  review: withRoles('moderator')
+  review: requires('reviewReferrals')
     .input(z.object({ referralId: z.uuid(), decision: z.enum(['approve', 'reject']), reason: z.string().trim().min(3).max(500) }))
     .mutation(async ({ ctx, input }) => {
       const status = await review(ctx.db, ctx.session.tenantId, input.referralId, input.decision, input.reason);
