@@ -83,7 +83,7 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
       '',
       `  Flywheel is running (${database.driver === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'Postgres'})`,
       `  Shell      ${base}/            (the demo customer portal)`,
-      `  Console    ${base}/console/    (marketers: owner@flywheel.test / flywheel-demo)`,
+      `  Console    ${base}/console/    (the marketer console)`,
       `  embed.js   ${base}/embed.js`,
       `  Registry   ${base}/api/remotes`,
       `  BFF        ${base}`,
