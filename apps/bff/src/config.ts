@@ -38,6 +38,8 @@ const schema = z
     EXPERIMENTS_DIR: z.string().min(1).optional(),
     /** `1` in `pnpm dev`: register the widgets' dev servers instead of their builds. */
     FLYWHEEL_DEV_REMOTES: z.enum(['0', '1']).default('0'),
+    /** `0` on BFF replicas when `pnpm flywheel worker` processes run the reactions and jobs apart. */
+    RUN_WORKER: z.enum(['0', '1']).default('1'),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.TENANT_SECRETS_KEY) {
@@ -76,6 +78,8 @@ export type Config = {
   devRemotes: boolean;
   growthbook: { apiHost: string; clientKey: string } | undefined;
   experimentsDir: string | undefined;
+  /** Whether this process also runs reactions and jobs (the default: one process does everything). */
+  runWorker: boolean;
   /** The repository, whose built apps `pnpm start` serves. */
   repoRoot: string;
 };
@@ -107,6 +111,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     growthbook:
       e.GROWTHBOOK_API_HOST && e.GROWTHBOOK_CLIENT_KEY ? { apiHost: e.GROWTHBOOK_API_HOST, clientKey: e.GROWTHBOOK_CLIENT_KEY } : undefined,
     experimentsDir: e.EXPERIMENTS_DIR,
+    runWorker: e.RUN_WORKER === '1',
     repoRoot,
   };
 }

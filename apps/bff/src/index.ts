@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import { approveDue, createFlagsRuntime, TenantDirectory } from '@flywheel/api';
-import { createDatabase, schema } from '@flywheel/db';
+import { createDomainPlatform, createFlagsRuntime, TenantDirectory, Worker } from '@flywheel/api';
+import { createDatabase } from '@flywheel/db';
 import { loadDefinitions } from '@flywheel/flags';
 import { serve } from '@hono/node-server';
 import pino from 'pino';
@@ -46,21 +46,28 @@ upstream?.start();
 const flags = createFlagsRuntime(database.db, definitions, upstream);
 const stopListening = await flags.store.listen(database);
 
-// Referral rewards leave their hold period on a timer (and whenever a widget reads them).
-const approvals = setInterval(async () => {
-  try {
-    const rows = await database.db.select({ id: schema.tenants.id }).from(schema.tenants);
-    for (const { id } of rows) await approveDue(database.db, id);
-  } catch (error) {
-    logger.warn({ err: error }, 'approving due referrals failed');
-  }
-}, 60_000);
-approvals.unref();
+const platform = createDomainPlatform();
+// Reactions and jobs run here unless separate `pnpm flywheel worker` processes run them.
+const worker = config.runWorker
+  ? new Worker({
+      db: database.db,
+      platform,
+      listen: database.listen,
+      onError: (error, what) => logger.warn({ err: error }, `${what} failed`),
+    })
+  : undefined;
+await worker?.start();
 
 const app = createApp({
   database,
   logger,
-  api: { db: database.db, tenants: new TenantDirectory(database.db, config.secretsKey), isProduction: config.isProduction, flags },
+  api: {
+    db: database.db,
+    tenants: new TenantDirectory(database.db, config.secretsKey),
+    isProduction: config.isProduction,
+    flags,
+    platform,
+  },
   web: {
     registry,
     publicUrl: config.publicUrl,
@@ -77,7 +84,7 @@ const app = createApp({
 
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, ({ port }) => {
   const base = `http://localhost:${port}`;
-  logger.info({ port, database: database.driver }, 'listening');
+  logger.info({ port, database: database.driver, worker: Boolean(worker) }, 'listening');
   console.log(
     [
       '',
@@ -105,7 +112,7 @@ function shutdown(signal: string) {
   setTimeout(() => process.exit(1), 10_000).unref();
   server.close(async () => {
     upstream?.stop();
-    clearInterval(approvals);
+    await worker?.stop();
     await stopListening();
     await database.close();
     logger.info('stopped');

@@ -14,7 +14,14 @@ describe('pnpm flywheel', () => {
   it('prints help listing every command', async () => {
     const { code, stdout } = await main(['--help'], env);
     expect(code).toBe(0);
-    for (const command of ['flywheel token', 'flywheel tenant create', 'flywheel db migrate', 'flywheel db seed']) {
+    for (const command of [
+      'flywheel token',
+      'flywheel tenant create',
+      'flywheel db migrate',
+      'flywheel db seed',
+      'flywheel worker',
+      'flywheel events replay',
+    ]) {
       expect(stdout).toContain(command);
     }
   });
@@ -42,6 +49,10 @@ describe('pnpm flywheel', () => {
     [['tenant', 'delete'], 'tenant: unknown subcommand "delete"'],
     [['tenant', 'create', '--name', 'Acme', '--origin', 'https://acme.com/app'], '--origin: must be an origin'],
     [['db', 'drop'], 'db: unknown subcommand "drop"'],
+    [['events', 'replay', '--id', 'seven'], '--id: "seven" is not a delivery id'],
+    [['events', 'replay', '--tenant', 'demo'], '--tenant: a publishable key'],
+    [['events', 'purge'], 'events: unknown subcommand "purge"'],
+    [['worker', '--forever'], "Unknown option '--forever'"],
     [['launch'], 'Unknown command "launch"'],
   ])('reports %j as a usage error naming the problem', async (argv, expected) => {
     const { code, stderr } = await main(argv, env);
@@ -62,6 +73,17 @@ describe('pnpm flywheel', () => {
     expect(await main(['db', 'seed'], { ...env, NODE_ENV: 'production', TENANT_SECRETS_KEY: 'ab'.repeat(32) })).toMatchObject({
       code: 1,
       stderr: expect.stringContaining('never runs with NODE_ENV=production'),
+    });
+  });
+});
+
+describe('pnpm flywheel worker and events', () => {
+  it('worker --once runs what is due and exits; events lists and replays dead letters', async () => {
+    expect(await main(['worker', '--once'], env)).toMatchObject({ code: 0, stdout: 'Handled 0 deliveries and jobs (pglite).' });
+    expect(await main(['events', 'dead-letters'], env)).toMatchObject({ code: 0, stdout: 'No dead letters.' });
+    expect(await main(['events', 'replay', '--reaction', 'referral.milestones'], env)).toMatchObject({
+      code: 0,
+      stdout: 'Requeued 0 dead letters.',
     });
   });
 });

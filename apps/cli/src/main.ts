@@ -1,8 +1,10 @@
 import { dbCommand, dbHelp } from './commands/db.ts';
+import { eventsCommand, eventsHelp } from './commands/events.ts';
 import { experimentsCommand, experimentsHelp } from './commands/experiments.ts';
 import { tenantCommand, tenantHelp } from './commands/tenant.ts';
 import { tokenCommand, tokenHelp } from './commands/token.ts';
 import { widgetCommand, widgetHelp } from './commands/widget.ts';
+import { workerCommand, workerHelp } from './commands/worker.ts';
 import { UsageError } from './usage-error.ts';
 
 type Command = { help: string; run: (argv: string[], env: Record<string, string | undefined>) => Promise<string> };
@@ -13,6 +15,8 @@ const commands: Record<string, Command> = {
   db: { help: dbHelp, run: dbCommand },
   widget: { help: widgetHelp, run: widgetCommand },
   experiments: { help: experimentsHelp, run: experimentsCommand },
+  worker: { help: workerHelp, run: workerCommand },
+  events: { help: eventsHelp, run: eventsCommand },
 };
 
 export const help = `Usage: pnpm flywheel <command> [options]

@@ -1,7 +1,18 @@
 import { RemoteWidget } from '@flywheel/federation';
 import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { DEMO_CUSTOMERS, displayName, signedInCustomer, signIn, signOut, signUp, subscribe, tokenProviderFor } from './demo-session.ts';
+import {
+  DEMO_CUSTOMERS,
+  displayName,
+  type Invite,
+  inviteFromUrl,
+  signedInCustomer,
+  signIn,
+  signOut,
+  signUp,
+  subscribe,
+  tokenProviderFor,
+} from './demo-session.ts';
 import './shell.css';
 
 const PUBLISHABLE_KEY = 'pk_test_demo';
@@ -159,7 +170,7 @@ function Plan({ customer, locale }: { customer: string; locale: Locale }) {
   );
 }
 
-function SignUp({ refCode, locale, onSignedUp }: { refCode: string | null; locale: Locale; onSignedUp: (customer: string) => void }) {
+function SignUp({ invite, locale, onSignedUp }: { invite: Invite; locale: Locale; onSignedUp: (customer: string) => void }) {
   const t = copy[locale];
   const [error, setError] = useState<string | null>(null);
   return (
@@ -169,7 +180,7 @@ function SignUp({ refCode, locale, onSignedUp }: { refCode: string | null; local
         event.preventDefault();
         const form = new FormData(event.currentTarget);
         const name = String(form.get('name'));
-        signUp(name, String(form.get('email')), refCode).then(
+        signUp(name, String(form.get('email')), invite).then(
           ({ customer }) => {
             signIn(customer, name);
             onSignedUp(customer);
@@ -223,10 +234,10 @@ function App() {
   const t = copy[locale];
 
   if (!customer) {
-    const refCode = new URLSearchParams(location.search).get('ref');
+    const invite = inviteFromUrl(location.search);
     return (
       <main className="shell-signin">
-        {refCode ? <SignUp refCode={refCode} locale={locale} onSignedUp={setCustomer} /> : <h1>{t.signInTitle}</h1>}
+        {invite ? <SignUp invite={invite} locale={locale} onSignedUp={setCustomer} /> : <h1>{t.signInTitle}</h1>}
         <ul>
           {DEMO_CUSTOMERS.map((c) => (
             <li key={c.id}>

@@ -35,9 +35,18 @@ async function post<T>(path: string, body: unknown): Promise<T> {
   return json;
 }
 
-/** Plays the product's sign-up: the tenant's server creates the customer with the invite code. */
-export const signUp = (name: string, email: string, ref: string | null) =>
-  post<{ customer: string }>('/demo/signup', { name, email, ...(ref ? { ref } : {}) });
+/** What a referral link's redirect put in the landing URL: the invite code and the link visitor's id. */
+export type Invite = { ref: string; click: string | null };
+
+export function inviteFromUrl(search: string): Invite | null {
+  const params = new URLSearchParams(search);
+  const ref = params.get('ref');
+  return ref ? { ref, click: params.get('fw_click') } : null;
+}
+
+/** Plays the product's sign-up: the tenant's server creates the customer with the invite code and the link visitor's id. */
+export const signUp = (name: string, email: string, invite: Invite) =>
+  post<{ customer: string }>('/demo/signup', { name, email, ref: invite.ref, ...(invite.click ? { click: invite.click } : {}) });
 
 /** Plays the product's billing: the tenant's server reports the subscription (the qualifying event). */
 export const subscribe = (customer: string, plan: 'pro') => post<{ subscribed: string }>('/demo/subscribe', { customer, plan });

@@ -3,6 +3,7 @@ import { type ConsoleSession, findSession, readSessionCookie } from './console/s
 import type { FlagsRuntime } from './flags/runtime.ts';
 import { authenticateWidgetRequest, type WidgetAuth } from './identity/authenticate.ts';
 import type { TenantDirectory } from './identity/tenant-directory.ts';
+import type { Platform } from './platform/index.ts';
 
 /** What the API needs from the process that hosts it. */
 export type ApiDeps = {
@@ -11,6 +12,8 @@ export type ApiDeps = {
   /** Production hides stack traces and marks cookies Secure. */
   isProduction: boolean;
   flags: FlagsRuntime;
+  /** emit/schedule/deliver over the domains' reactions and jobs (registry.ts). */
+  platform: Platform;
 };
 
 export type ConsoleRequest = {

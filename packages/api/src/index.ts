@@ -1,12 +1,13 @@
 export { type ApiDeps, type ContextInner, createContext, createContextInner } from './context.ts';
-export { EventNotAllowedError, ingestBatch } from './events/service.ts';
+export { EventNotAllowedError, ingestBatch } from './events/index.ts';
 export { PayloadStore } from './flags/payload-store.ts';
 export { createFlagsRuntime, type FlagsRuntime, type PayloadSource } from './flags/runtime.ts';
 export { authenticateWidgetRequest, type Caller, type WidgetAuth } from './identity/authenticate.ts';
 export { type CustomerClaims, MAX_TOKEN_LIFETIME_SECONDS, signCustomerToken, verifyCustomerToken } from './identity/customer-token.ts';
 export { type Tenant, TenantDirectory } from './identity/tenant-directory.ts';
-export { approveDue } from './referral/lifecycle.ts';
-export { followLink } from './referral/links.ts';
+export { createPlatform, listDeadLetters, type Platform, replayDeadLetters, Worker, type WorkerOptions } from './platform/index.ts';
+export { followLink } from './referral/index.ts';
+export { createDomainPlatform } from './registry.ts';
 export { aggregateExperiment, type ExperimentTotals } from './results/aggregate.ts';
 export { type AppRouter, appRouter } from './root.ts';
 export { createTenant } from './tenants/service.ts';

@@ -1,16 +1,19 @@
 import { consoleAuthRouter, consolePreviewRouter } from './console/router.ts';
 import { consoleUsersRouter } from './console/users.ts';
-import { customerRouter } from './customer/router.ts';
+import { customerRouter } from './customers/router.ts';
 import { experimentsRouter } from './experiments/router.ts';
 import { overviewRouter } from './overview/router.ts';
+import { consolePlatformRouter } from './platform/router.ts';
 import { consoleReferralsRouter, referralRouter } from './referral/router.ts';
 import { resultsRouter } from './results/router.ts';
+import { consolePointsRouter, pointsRouter } from './rewards/router.ts';
 import { router } from './trpc.ts';
 
 /** One router per domain, merged here; browser code imports only its type. */
 export const appRouter = router({
   customer: customerRouter,
   referral: referralRouter,
+  points: pointsRouter,
   console: router({
     auth: consoleAuthRouter,
     users: consoleUsersRouter,
@@ -19,6 +22,8 @@ export const appRouter = router({
     preview: consolePreviewRouter,
     referrals: consoleReferralsRouter,
     overview: overviewRouter,
+    points: consolePointsRouter,
+    platform: consolePlatformRouter,
   }),
 });
 

@@ -6,6 +6,8 @@ import { type ApiDeps, createContextInner } from './context.ts';
 import { createFlagsRuntime } from './flags/runtime.ts';
 import { signCustomerToken, verifyCustomerToken } from './identity/customer-token.ts';
 import { TenantDirectory } from './identity/tenant-directory.ts';
+import { Worker } from './platform/index.ts';
+import { createDomainPlatform } from './registry.ts';
 import { appRouter } from './root.ts';
 import { createCallerFactory } from './trpc.ts';
 
@@ -24,6 +26,8 @@ export type TestWorld = {
   /** A token for a customer of the demo tenant, signed as its server would sign it. */
   tokenFor(sub: string, extra?: { name?: string; email?: string; ttlSeconds?: number }): Promise<string>;
   otherTenantTokenFor(sub: string): Promise<string>;
+  /** Runs every reaction and job due now, as the background worker would; resolves when none is left. */
+  drain(): Promise<number>;
   close(): Promise<void>;
 };
 
@@ -47,7 +51,10 @@ export async function createTestWorld(): Promise<TestWorld> {
     tenants: new TenantDirectory(database.db, testSecretsKey, 0),
     isProduction: false,
     flags: createFlagsRuntime(database.db, loadDefinitions()),
+    platform: createDomainPlatform(),
   };
+  // Retries without delay: a test that sees a failure sees its retry in the same drain.
+  const worker = new Worker({ db: database.db, platform: deps.platform, retryDelayMs: () => 0 });
   return {
     database,
     deps,
@@ -55,6 +62,7 @@ export async function createTestWorld(): Promise<TestWorld> {
     otherTenantId: other.id,
     tokenFor: (sub, extra = {}) => signCustomerToken(DEMO.secretKey, { sub, ttlSeconds: 3600, ...extra }),
     otherTenantTokenFor: (sub) => signCustomerToken(OTHER_TENANT.secretKey, { sub, ttlSeconds: 3600 }),
+    drain: () => worker.drain(),
     close: () => database.close(),
   };
 }

@@ -2,7 +2,7 @@ import type { ConsoleRole } from '@flywheel/db';
 import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
 import type { ContextInner } from './context.ts';
-import { upsertFromToken } from './customer/service.ts';
+import { upsertCustomer } from './customers/index.ts';
 
 const t = initTRPC.context<ContextInner>().create({
   isDev: process.env.NODE_ENV !== 'production',
@@ -37,7 +37,8 @@ export const tenantProcedure = t.procedure.use(({ ctx, next }) => {
 /** A customer with a valid token from their tenant's server. */
 export const customerProcedure = tenantProcedure.use(async ({ ctx, next }) => {
   if (ctx.caller.kind !== 'customer') throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Not authenticated.' });
-  const customer = await upsertFromToken(ctx.db, ctx.tenant.id, ctx.caller.claims);
+  const { sub, email, name, traits } = ctx.caller.claims;
+  const customer = await upsertCustomer(ctx.db, ctx.tenant.id, { externalId: sub, email, name, traits });
   return next({ ctx: { customer } });
 });
 
@@ -61,6 +62,10 @@ export const ROLE_GRANTS = {
   editReferralProgram: ['marketer'],
   reviewReferrals: ['moderator'],
   manageUsers: [],
+  /** Correcting a customer's points balance; owners only (an implicit grant), always with a reason. */
+  adjustPoints: [],
+  /** Seeing and replaying dead letters. */
+  operatePlatform: [],
 } as const satisfies Record<string, readonly ConsoleRole[]>;
 export type Capability = keyof typeof ROLE_GRANTS;
 

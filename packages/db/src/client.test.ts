@@ -3,7 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from './client.ts';
 import { decryptSecret } from './crypto/tenant-secrets.ts';
-import { customers, events, tenants } from './schema.ts';
+import { customers, events, tenants } from './schema/index.ts';
 import { DEMO, seedDemo } from './seed.ts';
 import { insertTenant } from './tenants.ts';
 import { createTestDatabase, testSecretsKey } from './testing.ts';

@@ -1,4 +1,14 @@
-export { createDatabase, type Database, type DatabaseOptions, type Db, defaultDataDir, migrationsFolder, notify } from './client.ts';
+export {
+  createDatabase,
+  type Database,
+  type DatabaseOptions,
+  type Db,
+  defaultDataDir,
+  migrationsFolder,
+  notify,
+  queryRows,
+  type Tx,
+} from './client.ts';
 export { hashPassword, verifyPassword } from './crypto/passwords.ts';
 export {
   DEVELOPMENT_SECRETS_KEY,
@@ -7,7 +17,15 @@ export {
   parseSecretsKey,
   type SecretsKey,
 } from './crypto/tenant-secrets.ts';
-export type { ConsoleRole, FeatureStatus, ReferralStatus, RewardSpec } from './schema.ts';
-export * as schema from './schema.ts';
+export type {
+  ConsoleRole,
+  DeliveryStatus,
+  EventProducer,
+  FeatureStatus,
+  PointsBucket,
+  PointsEntryKind,
+  ReferralStatus,
+} from './schema/index.ts';
+export * as schema from './schema/index.ts';
 export { DEMO, DEMO_ORIGINS, seedDemo } from './seed.ts';
 export { insertTenant, type NewTenant } from './tenants.ts';

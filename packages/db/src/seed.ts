@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from './client.ts';
 import { hashPassword } from './crypto/passwords.ts';
 import type { SecretsKey } from './crypto/tenant-secrets.ts';
-import { consoleUsers, customers, referralPrograms, tenants } from './schema.ts';
+import { consoleUsers, customers, referralPrograms, tenants } from './schema/index.ts';
 import { insertTenant } from './tenants.ts';
 
 /** Demo-only credentials, printed in the README. Production refuses to start with them. */

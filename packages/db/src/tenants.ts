@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from './client.ts';
 import { encryptSecret, type SecretsKey } from './crypto/tenant-secrets.ts';
-import { tenants } from './schema.ts';
+import { tenants } from './schema/index.ts';
 
 const KEY_ALPHABET = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
 

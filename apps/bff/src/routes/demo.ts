@@ -44,18 +44,23 @@ export function demoRoutes(deps: ApiDeps) {
     .post('/signup', async (c) => {
       const parsed = await body(
         c,
-        z.object({ name: z.string().trim().min(1).max(100), email: z.email(), ref: z.string().max(20).optional() }),
+        z.object({
+          name: z.string().trim().min(1).max(100),
+          email: z.email(),
+          ref: z.string().max(20).optional(),
+          click: z.string().max(128).optional(),
+        }),
       );
       if (!parsed.success) return invalidRequest(c, parsed.error);
       const tenant = await demoTenant();
       const customer = `demo-${randomBytes(4).toString('hex')}`;
-      const { name, email, ref } = parsed.data;
-      await ingestBatch(deps.db, tenant.id, { kind: 'server' }, [
+      const { name, email, ref, click } = parsed.data;
+      await ingestBatch(deps, tenant.id, { kind: 'server' }, [
         {
           type: 'identify',
           messageId: randomUUID(),
           userId: customer,
-          traits: { name, email, plan: 'free', ...(ref ? { referral_code: ref } : {}) },
+          traits: { name, email, plan: 'free', ...(ref ? { referral_code: ref } : {}), ...(ref && click ? { referral_click: click } : {}) },
         },
       ]);
       return c.json({ customer });
@@ -64,7 +69,7 @@ export function demoRoutes(deps: ApiDeps) {
       const parsed = await body(c, z.object({ customer: customerId, plan: z.enum(['free', 'starter', 'pro']) }));
       if (!parsed.success) return invalidRequest(c, parsed.error);
       const tenant = await demoTenant();
-      await ingestBatch(deps.db, tenant.id, { kind: 'server' }, [
+      await ingestBatch(deps, tenant.id, { kind: 'server' }, [
         {
           type: 'track',
           event: 'subscription_started',

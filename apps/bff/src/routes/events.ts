@@ -36,7 +36,7 @@ export function eventsRoutes(deps: ApiDeps) {
       if (!parsed.success) return invalidRequest(c, parsed.error);
 
       try {
-        return c.json(await ingestBatch(deps.db, auth.tenant.id, auth.caller, parsed.data.batch));
+        return c.json(await ingestBatch(deps, auth.tenant.id, auth.caller, parsed.data.batch));
       } catch (error) {
         if (error instanceof EventNotAllowedError) return httpError(c, 403, 'forbidden', error.message);
         throw error;

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { createTenant } from '@flywheel/api';
-import { ZodError } from 'zod';
+import { createTenantInput } from '@flywheel/contracts/tenant';
 import { openDatabase } from '../database.ts';
 import { UsageError } from '../usage-error.ts';
 
@@ -18,20 +18,20 @@ export async function tenantCommand(argv: string[], env: Record<string, string |
     strict: true,
   });
   if (!values.name) throw new UsageError('--name: required');
+  // Checked before opening the database: a typo is answered at once, not after PGlite starts.
+  const parsed = createTenantInput.safeParse({ name: values.name, allowedOrigins: values.origin });
+  if (!parsed.success) {
+    const field = (path: PropertyKey[]) => (path[0] === 'allowedOrigins' ? '--origin' : `--${String(path[0])}`);
+    throw new UsageError(parsed.error.issues.map((i) => `${field(i.path)}: ${i.message}`).join('\n'));
+  }
   const { database, secretsKey } = await openDatabase(env);
   try {
-    const tenant = await createTenant(database.db, secretsKey, { name: values.name, allowedOrigins: values.origin });
+    const tenant = await createTenant(database.db, secretsKey, parsed.data);
     return [
       `Created tenant "${values.name}"`,
       `  publishable key  ${tenant.publishableKey}`,
       `  secret key       ${tenant.secretKey}   (shown once: store it on your server now)`,
     ].join('\n');
-  } catch (error) {
-    if (error instanceof ZodError) {
-      const field = (path: PropertyKey[]) => (path[0] === 'allowedOrigins' ? '--origin' : `--${String(path[0])}`);
-      throw new UsageError(error.issues.map((i) => `${field(i.path)}: ${i.message}`).join('\n'));
-    }
-    throw error;
   } finally {
     await database.close();
   }

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createContextInner } from '../context.ts';
 import { appRouter } from '../root.ts';
 import { consoleCaller, createTestWorld, type TestWorld } from '../testing.ts';
-import { createCallerFactory, withRoles } from '../trpc.ts';
+import { createCallerFactory, ROLE_GRANTS, withRoles } from '../trpc.ts';
 import { findSession } from './sessions.ts';
 
 let world: TestWorld;
@@ -91,12 +91,10 @@ describe('console auth', () => {
 
   it('tells the console what the signed-in role may do, from the same table the procedures check', async () => {
     const can = async (email: string) => (await consoleCaller(world, email)).console.auth.session().then((s) => s.can);
-    expect(await can('viewer@flywheel.test')).toEqual({
-      changeExperiments: false,
-      editReferralProgram: false,
-      reviewReferrals: false,
-      manageUsers: false,
-    });
+    // Every capability in the table, and a viewer has none of them.
+    expect(await can('viewer@flywheel.test')).toEqual(
+      Object.fromEntries(Object.keys(ROLE_GRANTS).map((capability) => [capability, false])),
+    );
     expect(await can('marketer@flywheel.test')).toMatchObject({ changeExperiments: true, reviewReferrals: false, manageUsers: false });
     expect(await can('moderator@flywheel.test')).toMatchObject({ changeExperiments: false, reviewReferrals: true });
     expect(Object.values(await can('owner@flywheel.test')).every(Boolean)).toBe(true);

@@ -1,6 +1,6 @@
 import { previewTokenInput, signInInput } from '@flywheel/contracts/console';
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
-import { signCustomerToken } from '../identity/customer-token.ts';
+import { signCustomerToken } from '../identity/index.ts';
 import { type Capability, consoleProcedure, hasCapability, publicProcedure, ROLE_GRANTS } from '../trpc.ts';
 import { SESSION_TTL_SECONDS, sessionCookie, signIn, signOut } from './sessions.ts';
 

@@ -1,6 +1,6 @@
 import { DEMO, verifyPassword } from '@flywheel/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyCustomerToken } from '../identity/customer-token.ts';
+import { verifyCustomerToken } from '../identity/index.ts';
 import { consoleCaller, createTestWorld, type TestWorld } from '../testing.ts';
 
 let world: TestWorld;

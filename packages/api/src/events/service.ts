@@ -1,8 +1,9 @@
 import type { IngestResult, TrackedEvent } from '@flywheel/contracts/events';
-import { type Db, schema } from '@flywheel/db';
-import { sql } from 'drizzle-orm';
-import type { Caller } from '../identity/authenticate.ts';
-import { onEventsStored } from '../referral/lifecycle.ts';
+import type { Traits } from '@flywheel/contracts/json';
+import { type Db, type EventProducer, schema } from '@flywheel/db';
+import { stitchAlias, upsertCustomer } from '../customers/index.ts';
+import type { Caller } from '../identity/index.ts';
+import { type Platform, storedEventColumns } from '../platform/index.ts';
 
 /** An event the caller may not send, e.g. for another customer; the route answers 403. */
 export class EventNotAllowedError extends Error {
@@ -35,10 +36,9 @@ function authorize(events: TrackedEvent[], caller: Caller): TrackedEvent[] {
   });
 }
 
-/** Segment's reserved identify traits `email` and `name` fill the customer's columns. */
-const text = (value: unknown) => (typeof value === 'string' && value.length > 0 ? value : null);
+const PRODUCER: Record<Caller['kind'], EventProducer> = { server: 'server', customer: 'customer', anonymous: 'anonymous' };
 
-function toRow(tenantId: string, event: TrackedEvent, receivedAt: Date) {
+function toRow(tenantId: string, producer: EventProducer, event: TrackedEvent, receivedAt: Date) {
   const details =
     event.type === 'track'
       ? { event: event.event, properties: event.properties ?? {} }
@@ -49,6 +49,7 @@ function toRow(tenantId: string, event: TrackedEvent, receivedAt: Date) {
     tenantId,
     messageId: event.messageId,
     type: event.type,
+    producer,
     userId: event.userId ?? null,
     anonymousId: event.anonymousId ?? null,
     context: event.context ?? {},
@@ -60,56 +61,33 @@ function toRow(tenantId: string, event: TrackedEvent, receivedAt: Date) {
 
 /**
  * Stores a batch all-or-nothing, idempotently: a messageId already stored (by an earlier
- * request, a concurrent one, or earlier in the same batch) is skipped, not duplicated. Identify
- * events that are new update the customer's traits and stitch their anonymous id.
+ * request, a concurrent one, or earlier in the same batch) is skipped, not duplicated. New
+ * identify events update the customer and stitch their anonymous id (identity is part of
+ * ingestion); every new event gets its deliveries to the reactions that match it, in the same
+ * transaction, and the reactions run afterwards, off the request.
  */
 export async function ingestBatch(
-  db: Db,
+  deps: { db: Db; platform: Platform },
   tenantId: string,
   caller: Caller,
   events: TrackedEvent[],
   receivedAt = new Date(),
 ): Promise<IngestResult> {
   const allowed = authorize(events, caller);
-  return db.transaction(async (tx) => {
-    const inserted = await tx
+  const producer = PRODUCER[caller.kind];
+  return deps.db.transaction(async (tx) => {
+    const stored = await tx
       .insert(schema.events)
-      .values(allowed.map((event) => toRow(tenantId, event, receivedAt)))
+      .values(allowed.map((event) => toRow(tenantId, producer, event, receivedAt)))
       .onConflictDoNothing({ target: [schema.events.tenantId, schema.events.messageId] })
-      .returning({ messageId: schema.events.messageId });
-    const fresh = new Set(inserted.map((row) => row.messageId));
-    const freshEvents = allowed.filter((event) => fresh.has(event.messageId));
-
-    for (const event of allowed) {
-      if (event.type !== 'identify' || !event.userId || !fresh.has(event.messageId)) continue;
-      fresh.delete(event.messageId);
-      const [customer] = await tx
-        .insert(schema.customers)
-        .values({
-          tenantId,
-          externalId: event.userId,
-          traits: event.traits ?? {},
-          email: text(event.traits?.email),
-          name: text(event.traits?.name),
-        })
-        .onConflictDoUpdate({
-          target: [schema.customers.tenantId, schema.customers.externalId],
-          set: {
-            traits: sql`${schema.customers.traits} || excluded.traits`,
-            email: sql`coalesce(excluded.email, ${schema.customers.email})`,
-            name: sql`coalesce(excluded.name, ${schema.customers.name})`,
-            lastSeenAt: sql`now()`,
-          },
-        })
-        .returning({ id: schema.customers.id });
-      if (customer && event.anonymousId) {
-        await tx
-          .insert(schema.customerAliases)
-          .values({ tenantId, anonymousId: event.anonymousId, customerId: customer.id })
-          .onConflictDoNothing();
-      }
+      .returning(storedEventColumns);
+    stored.sort((a, b) => a.id - b.id);
+    for (const event of stored) {
+      if (event.type !== 'identify' || !event.userId) continue;
+      const customer = await upsertCustomer(tx, tenantId, { externalId: event.userId, traits: event.properties as Traits });
+      if (event.anonymousId) await stitchAlias(tx, tenantId, customer.id, event.anonymousId);
     }
-    await onEventsStored(tx, tenantId, caller.kind === 'server', freshEvents);
-    return { accepted: inserted.length, duplicates: allowed.length - inserted.length };
+    await deps.platform.deliver(tx, stored);
+    return { accepted: stored.length, duplicates: allowed.length - stored.length };
   });
 }

@@ -2,7 +2,7 @@ import type { FeatureDefinition } from '@flywheel/contracts/experiments';
 import { DEFAULT_STATE, effectiveExperiment, type RuntimeState, trackingKey } from '@flywheel/flags';
 import { srmHealth } from '@flywheel/stats';
 import type { TRPCRouterRecord } from '@trpc/server';
-import type { ConsoleSession } from '../console/sessions.ts';
+import type { ConsoleSession } from '../console/index.ts';
 import type { ContextInner } from '../context.ts';
 import { consoleProcedure, requires } from '../trpc.ts';
 import { configureInput, featureKeyInput, rampInput, rolloutInput } from './contracts.ts';

@@ -1,9 +1,9 @@
 import type { FeatureDefinition, MetricDefinition } from '@flywheel/contracts/experiments';
-import { type Db, schema } from '@flywheel/db';
+import { type Db, queryRows, schema } from '@flywheel/db';
 import { DEFAULT_STATE, type Definitions, effectiveExperiment, type RuntimeState } from '@flywheel/flags';
 import { TRPCError } from '@trpc/server';
 import { and, eq, type SQL, sql } from 'drizzle-orm';
-import { runtimeStateOf } from '../flags/payload-store.ts';
+import { runtimeStateOf } from '../flags/index.ts';
 
 /** A domain error that names the field, as every bad input here does. */
 export const badField = (path: string, message: string) => new TRPCError({ code: 'BAD_REQUEST', message: `${path}: ${message}` });
@@ -93,13 +93,16 @@ export async function exposedUnits(
   const units = new Map<string, Map<string, number>>();
   if (experiments.length === 0) return units;
   const phases: SQL[] = experiments.map(({ key, since }) => sql`(properties->>'experiment_id' = ${key} and "timestamp" >= ${since})`);
-  const result = (await db.execute(sql`
+  const rows = await queryRows<{ experiment: string; variation: string; units: number }>(
+    db,
+    sql`
     select properties->>'experiment_id' as experiment, properties->>'variation_id' as variation,
            count(distinct coalesce(user_id, anonymous_id))::int as units
     from events
     where tenant_id = ${tenantId} and event = 'experiment_viewed' and (${sql.join(phases, sql` or `)})
-    group by 1, 2`)) as { rows: { experiment: string; variation: string; units: number }[] };
-  for (const row of result.rows) {
+    group by 1, 2`,
+  );
+  for (const row of rows) {
     const byVariation = units.get(row.experiment) ?? new Map<string, number>();
     byVariation.set(row.variation, Number(row.units));
     units.set(row.experiment, byVariation);

@@ -1,7 +1,8 @@
 import type { Db } from '@flywheel/db';
 import { type Definitions, type Exposure, type FlagAttributes, FlagClients, type Payload } from '@flywheel/flags';
 import type { UserScopedGrowthBook } from '@growthbook/growthbook';
-import { ingestBatch } from '../events/service.ts';
+import type { ApiDeps } from '../context.ts';
+import { ingestBatch } from '../events/index.ts';
 import { PayloadStore } from './payload-store.ts';
 import { DbStickyBucketService } from './sticky-buckets.ts';
 
@@ -32,8 +33,8 @@ export function createFlagsRuntime(db: Db, definitions: Definitions, upstream?: 
  * `experiment_id` and `variation_id`). The messageId is derived from the unit and variation, so a
  * customer exposed on every request is still recorded once.
  */
-async function recordExposure(db: Db, tenantId: string, { experimentKey, variationId, attributes }: Exposure) {
-  await ingestBatch(db, tenantId, { kind: 'server' }, [
+async function recordExposure(deps: ApiDeps, tenantId: string, { experimentKey, variationId, attributes }: Exposure) {
+  await ingestBatch(deps, tenantId, { kind: 'server' }, [
     {
       type: 'track',
       event: 'experiment_viewed',
@@ -49,7 +50,8 @@ async function recordExposure(db: Db, tenantId: string, { experimentKey, variati
  * A request-scoped GrowthBook for one customer, on the same payload and attributes the browser
  * uses, with sticky buckets from the database. Exposures are written before `done` resolves.
  */
-export async function evaluatorFor(db: Db, flags: FlagsRuntime, tenantId: string, attributes: FlagAttributes) {
+export async function evaluatorFor(deps: ApiDeps, tenantId: string, attributes: FlagAttributes) {
+  const { db, flags } = deps;
   const payload = await flags.source.payloadFor(tenantId);
   const exposures: Exposure[] = [];
   const gb: UserScopedGrowthBook = await flags.clients.scoped(tenantId, payload, attributes, {
@@ -59,6 +61,6 @@ export async function evaluatorFor(db: Db, flags: FlagsRuntime, tenantId: string
   return {
     gb,
     /** Writes the exposures this request caused; call after evaluating. */
-    done: () => Promise.all(exposures.splice(0).map((exposure) => recordExposure(db, tenantId, exposure))),
+    done: () => Promise.all(exposures.splice(0).map((exposure) => recordExposure(deps, tenantId, exposure))),
   };
 }

@@ -14,30 +14,18 @@ export function normalizeCode(input: string): string | null {
   return code.length === CODE_LENGTH && [...code].every((c) => CODE_ALPHABET.includes(c)) ? code : null;
 }
 
-// Providers that deliver name+tag@ to name@; Gmail also ignores dots in the name.
-const PLUS_ADDRESSING = new Set([
-  'gmail.com',
-  'googlemail.com',
-  'outlook.com',
-  'hotmail.com',
-  'live.com',
-  'icloud.com',
-  'me.com',
-  'fastmail.com',
-  'proton.me',
-  'protonmail.com',
-]);
+// Gmail ignores dots in the name part; other providers do not.
 const DOTS_IGNORED = new Set(['gmail.com', 'googlemail.com']);
 
 /**
  * The mailbox an address really reaches, for spotting self-referrals: lower-cased, plus-tags
- * and (for Gmail) dots removed where the provider ignores them, googlemail folded into gmail.
+ * removed everywhere, and dots removed where the provider ignores them (Gmail), googlemail folded into gmail.
  */
 export function normalizeEmailForFraud(email: string): string {
   const [rawLocal = '', rawDomain = ''] = email.trim().toLowerCase().split('@');
   const domain = rawDomain === 'googlemail.com' ? 'gmail.com' : rawDomain;
-  let local = rawLocal;
-  if (PLUS_ADDRESSING.has(domain)) local = local.split('+')[0] ?? local;
+  // A plus tag reaches the same mailbox at every provider that supports it, and means nothing elsewhere.
+  let local = rawLocal.split('+')[0] ?? rawLocal;
   if (DOTS_IGNORED.has(domain)) local = local.replaceAll('.', '');
   return `${local}@${domain}`;
 }

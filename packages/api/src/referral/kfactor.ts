@@ -1,4 +1,4 @@
-import type { Db } from '@flywheel/db';
+import { type Db, queryRows } from '@flywheel/db';
 import { type SQL, sql } from 'drizzle-orm';
 
 export type KFactorInput = {
@@ -27,7 +27,15 @@ export async function kFactor(db: Db, tenantId: string, input: KFactorInput) {
   const referrerExternalId = sql`(select external_id from customers c where c.id = r.referrer_id)`;
   const codeOwner = sql`(select cu.external_id from referral_codes rc join customers cu on cu.id = rc.customer_id where rc.tenant_id = k.tenant_id and rc.code = k.code)`;
 
-  const result = (await db.execute(sql`
+  const [row = { invites: 0, referrers: 0, clicks: 0, signups: 0, qualified: 0 }] = await queryRows<{
+    invites: number;
+    referrers: number;
+    clicks: number;
+    signups: number;
+    qualified: number;
+  }>(
+    db,
+    sql`
     select
       (select count(*)::int from events e where e.tenant_id = ${tenantId} and e.event = 'referral_invite_sent'
          and e."timestamp" >= ${from} and e."timestamp" < ${to} ${channel(sql`e.properties->>'channel'`)} ${inVariation(sql`e.user_id`)}) as invites,
@@ -39,8 +47,8 @@ export async function kFactor(db: Db, tenantId: string, input: KFactorInput) {
          and r.created_at >= ${from} and r.created_at < ${to} ${channel(sql`r.channel`)} ${inVariation(referrerExternalId)}) as signups,
       (select count(*)::int from referrals r where r.tenant_id = ${tenantId} and r.status in ('pending', 'approved', 'paid')
          and r.qualified_at >= ${from} and r.qualified_at < ${to} ${channel(sql`r.channel`)} ${inVariation(referrerExternalId)}) as qualified
-  `)) as { rows: { invites: number; referrers: number; clicks: number; signups: number; qualified: number }[] };
-  const row = result.rows[0] ?? { invites: 0, referrers: 0, clicks: 0, signups: 0, qualified: 0 };
+  `,
+  );
   const invitesPerReferrer = row.referrers > 0 ? row.invites / row.referrers : 0;
   const conversion = row.invites > 0 ? row.qualified / row.invites : 0;
   return {

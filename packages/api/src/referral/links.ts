@@ -5,8 +5,9 @@ import { normalizeCode } from './codes.ts';
 
 /**
  * A visit to `/r/<code>`: records the click once per anonymous visitor and answers where to send
- * them: the tenant's landing URL with `?ref=<code>`, which the landing page passes to `identify`
- * (trait `referral_code`) when the friend signs up. Null for an unknown code.
+ * them: the tenant's landing URL with `?ref=<code>&fw_click=<visitor id>`, which the landing page
+ * passes to `identify` (traits `referral_code` and `referral_click`) when the friend signs up: the
+ * visitor id ties the click, and its share channel, to the new customer. Null for an unknown code.
  */
 export async function followLink(
   db: Db,
@@ -33,5 +34,6 @@ export async function followLink(
     .onConflictDoNothing();
   const target = new URL(owner.landingUrl);
   target.searchParams.set('ref', code);
+  target.searchParams.set('fw_click', visit.anonymousId);
   return target.toString();
 }

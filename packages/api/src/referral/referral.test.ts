@@ -1,26 +1,34 @@
 import { randomUUID } from 'node:crypto';
 import { DEMO, schema } from '@flywheel/db';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ingestBatch } from '../events/service.ts';
+import { ingestBatch } from '../events/index.ts';
+import { verifyCustomerToken } from '../identity/index.ts';
+import { Worker } from '../platform/index.ts';
 import { consoleCaller, createTestWorld, customerCaller, type TestWorld } from '../testing.ts';
 import { CODE_ALPHABET, generateCode, maskEmail, normalizeEmailForFraud } from './codes.ts';
-import { approveDue } from './lifecycle.ts';
+import { followLink } from './links.ts';
 
 let world: TestWorld;
 beforeAll(async () => {
   world = await createTestWorld();
-  // No hold in these tests: rewards are approved as soon as approveDue runs.
+  // No hold in these tests: the approval job is due as soon as the referral qualifies.
   await world.database.db.update(schema.referralPrograms).set({ holdHours: 0 }).where(eq(schema.referralPrograms.tenantId, world.tenantId));
 });
 afterAll(() => world.close());
 
-const server = (events: Parameters<typeof ingestBatch>[3]) => ingestBatch(world.database.db, world.tenantId, { kind: 'server' }, events);
-const identify = (userId: string, traits: Record<string, string>) => ({
+type Batch = Parameters<typeof ingestBatch>[3];
+/** The tenant's server sends events, and the reactions they cause run (as the worker would). */
+async function server(events: Batch, on: TestWorld = world) {
+  await ingestBatch(on.deps, on.tenantId, { kind: 'server' }, events);
+  await on.drain();
+}
+const identify = (userId: string, traits: Record<string, string>, anonymousId?: string) => ({
   type: 'identify' as const,
   messageId: randomUUID(),
   userId,
   traits,
+  ...(anonymousId ? { anonymousId } : {}),
 });
 const subscribed = (userId: string, plan = 'pro', messageId = randomUUID()) => ({
   type: 'track' as const,
@@ -29,22 +37,51 @@ const subscribed = (userId: string, plan = 'pro', messageId = randomUUID()) => (
   userId,
   properties: { plan },
 });
+const refunded = (userId: string) => ({ type: 'track' as const, event: 'refund_issued', messageId: randomUUID(), userId });
 
-async function codeOf(sub: string) {
-  return (await (await customerCaller(world, sub)).referral.summary()).code;
+let people = 0;
+/** A new referrer of the demo tenant, with their code: each test invites its own friends. */
+async function newReferrer(on: TestWorld = world, email?: string) {
+  const sub = `referrer-${++people}`;
+  await server([identify(sub, { name: `Referrer ${people}`, ...(email ? { email } : {}) })], on);
+  const code = (await (await customerCaller(on, sub)).referral.summary()).code;
+  return { sub, code };
 }
+const friendOf = (referrer: { sub: string }, n: number) => `${referrer.sub}-friend-${n}`;
 
-async function referralOf(friend: string) {
-  const [row] = await world.database.db
+async function referralOf(friend: string, on: TestWorld = world) {
+  const [row] = await on.database.db
     .select({ referral: schema.referrals })
     .from(schema.referrals)
     .innerJoin(schema.customers, eq(schema.customers.id, schema.referrals.friendId))
-    .where(and(eq(schema.referrals.tenantId, world.tenantId), eq(schema.customers.externalId, friend)));
+    .where(and(eq(schema.referrals.tenantId, on.tenantId), eq(schema.customers.externalId, friend)));
   return row?.referral;
 }
 
-async function rewardsOf(referralId: string) {
-  return world.database.db.select().from(schema.referralRewards).where(eq(schema.referralRewards.referralId, referralId));
+/** The grants of one referral, as [side, status, spec]. */
+async function grantsOfReferral(referralId: string, on: TestWorld = world) {
+  const rows = await on.database.db
+    .select()
+    .from(schema.rewardGrants)
+    .where(and(eq(schema.rewardGrants.tenantId, on.tenantId), like(schema.rewardGrants.sourceKey, `referral:${referralId}:%`)));
+  return rows.map((g) => [g.sourceKey.split(':').at(-1), g.status, g.spec] as const).sort();
+}
+
+async function milestoneGrants(referrerSub: string) {
+  const [referrer] = await world.database.db.select().from(schema.customers).where(eq(schema.customers.externalId, referrerSub));
+  return world.database.db
+    .select({ sourceKey: schema.rewardGrants.sourceKey, status: schema.rewardGrants.status })
+    .from(schema.rewardGrants)
+    .where(like(schema.rewardGrants.sourceKey, `referral:${referrer?.id}:milestone:%`))
+    .orderBy(schema.rewardGrants.sourceKey);
+}
+
+/** Invites and qualifies `n` friends of the referrer. */
+async function qualifyFriends(referrer: { sub: string; code: string }, n: number, from = 1) {
+  for (let i = from; i < from + n; i++) {
+    await server([identify(friendOf(referrer, i), { referral_code: referrer.code })]);
+    await server([subscribed(friendOf(referrer, i))]);
+  }
 }
 
 describe('codes and emails', () => {
@@ -53,74 +90,95 @@ describe('codes and emails', () => {
     expect(CODE_ALPHABET).not.toMatch(/[01ILO]/);
   });
 
-  it('normalises emails the way providers deliver them', () => {
+  it('normalises emails the way providers deliver them: plus tags everywhere, dots only at Gmail', () => {
     expect(normalizeEmailForFraud('A.Li.Ce+promo@GoogleMail.com')).toBe('alice@gmail.com');
     expect(normalizeEmailForFraud('alice+x@outlook.com')).toBe('alice@outlook.com');
-    expect(normalizeEmailForFraud('a.lice+x@example.com')).toBe('a.lice+x@example.com');
+    expect(normalizeEmailForFraud('alice+friend@example.com')).toBe('alice@example.com');
+    expect(normalizeEmailForFraud('a.lice@example.com')).toBe('a.lice@example.com');
     expect(maskEmail('alice@example.com')).toBe('a***e@example.com');
   });
 });
 
 describe('a friend converts', () => {
   it('moves signed up → pending → approved, one reward per side, each transition an event', async () => {
-    const code = await codeOf('alice');
-    await server([identify('friend-1', { referral_code: code.toLowerCase() })]);
-    expect((await referralOf('friend-1'))?.status).toBe('signed_up');
+    const referrer = await newReferrer();
+    const friend = friendOf(referrer, 1);
+    await server([identify(friend, { referral_code: referrer.code.toLowerCase() })]);
+    expect((await referralOf(friend))?.status).toBe('signed_up');
 
-    await server([subscribed('friend-1', 'free')]);
-    expect((await referralOf('friend-1'))?.status).toBe('signed_up');
+    await server([subscribed(friend, 'free')]);
+    expect((await referralOf(friend))?.status).toBe('signed_up');
 
-    await server([subscribed('friend-1')]);
-    const referral = await referralOf('friend-1');
-    expect(referral?.status).toBe('pending');
-    expect((await rewardsOf(referral?.id ?? '')).map((r) => [r.side, r.status]).sort()).toEqual([
-      ['friend', 'pending'],
-      ['referrer', 'pending'],
+    await ingestBatch(world.deps, world.tenantId, { kind: 'server' }, [subscribed(friend)]);
+    expect((await referralOf(friend))?.status).toBe('signed_up'); // reactions run off the request
+    await world.drain();
+    const referral = await referralOf(friend);
+    // The approval job ran in the same drain (no hold in these tests).
+    expect(referral?.status).toBe('approved');
+    expect(await grantsOfReferral(referral?.id ?? '')).toEqual([
+      ['friend', 'approved', { type: 'credit', amount: 20, currency: 'USD' }],
+      ['referrer', 'approved', { type: 'credit', amount: 20, currency: 'USD' }],
     ]);
-
-    await approveDue(world.database.db, world.tenantId);
-    expect((await referralOf('friend-1'))?.status).toBe('approved');
-    const summary = await (await customerCaller(world, 'alice')).referral.summary();
+    const summary = await (await customerCaller(world, referrer.sub)).referral.summary();
     expect(summary.rewards.earned).toEqual([{ type: 'credit', amount: 20, currency: 'USD' }]);
     expect(summary.friends).toEqual([expect.objectContaining({ status: 'approved' })]);
     expect(summary.milestones).toEqual({ qualified: 1, next: { friends: 3, reward: { type: 'points', amount: 500 } } });
 
     const transitions = await world.database.db
-      .select({ event: schema.events.event })
+      .select({ event: schema.events.event, messageId: schema.events.messageId, producer: schema.events.producer })
       .from(schema.events)
-      .where(and(eq(schema.events.tenantId, world.tenantId), eq(schema.events.userId, 'friend-1')));
-    expect(transitions.map((t) => t.event)).toEqual(expect.arrayContaining(['referral_signed_up', 'referral_qualified']));
+      .where(and(eq(schema.events.tenantId, world.tenantId), eq(schema.events.userId, friend), like(schema.events.event, 'referral_%')));
+    expect(transitions.map((t) => t.event).sort()).toEqual(['referral_approved', 'referral_qualified', 'referral_signed_up']);
+    expect(transitions.map((t) => t.messageId)).toContain(`referral:${referral?.id}:qualified`);
+    expect(new Set(transitions.map((t) => t.producer))).toEqual(new Set(['domain']));
   });
 
   it('never lets a customer token qualify a referral (only the tenant’s server can)', async () => {
-    const code = await codeOf('bob');
-    await server([identify('friend-2', { referral_code: code })]);
-    const token = await world.tokenFor('friend-2');
-    const { verifyCustomerToken } = await import('../identity/customer-token.ts');
-    const claims = await verifyCustomerToken(token, DEMO.secretKey);
-    await ingestBatch(world.database.db, world.tenantId, { kind: 'customer', claims }, [subscribed('friend-2')]);
-    expect((await referralOf('friend-2'))?.status).toBe('signed_up');
+    const referrer = await newReferrer();
+    const friend = friendOf(referrer, 1);
+    await server([identify(friend, { referral_code: referrer.code })]);
+    const claims = await verifyCustomerToken(await world.tokenFor(friend), DEMO.secretKey);
+    await ingestBatch(world.deps, world.tenantId, { kind: 'customer', claims }, [subscribed(friend)]);
+    await world.drain();
+    expect((await referralOf(friend))?.status).toBe('signed_up');
   });
 
   it('pays exactly one reward per side however many identical qualifying events race', async () => {
-    const code = await codeOf('carol');
-    await server([identify('friend-race', { referral_code: code })]);
+    const referrer = await newReferrer();
+    const friend = friendOf(referrer, 1);
+    await server([identify(friend, { referral_code: referrer.code })]);
     const sameMessage = randomUUID();
     await Promise.all([
-      ...Array.from({ length: 50 }, () => server([subscribed('friend-race')])),
-      ...Array.from({ length: 10 }, () => server([subscribed('friend-race', 'pro', sameMessage)])),
+      ...Array.from({ length: 30 }, () => ingestBatch(world.deps, world.tenantId, { kind: 'server' }, [subscribed(friend)])),
+      ...Array.from({ length: 10 }, () =>
+        ingestBatch(world.deps, world.tenantId, { kind: 'server' }, [subscribed(friend, 'pro', sameMessage)]),
+      ),
     ]);
-    const referral = await referralOf('friend-race');
-    expect(referral?.status).toBe('pending');
-    const rewards = await rewardsOf(referral?.id ?? '');
-    expect(rewards.map((r) => r.side).sort()).toEqual(['friend', 'referrer']);
+    await Promise.all([world.drain(), world.drain()]);
+    const referral = await referralOf(friend);
+    expect((await grantsOfReferral(referral?.id ?? '')).map(([side]) => side)).toEqual(['friend', 'referrer']);
   });
 
   it('claws both rewards back on a refund', async () => {
-    await server([{ type: 'track', event: 'refund_issued', messageId: randomUUID(), userId: 'friend-1' }]);
-    const referral = await referralOf('friend-1');
+    const referrer = await newReferrer();
+    await qualifyFriends(referrer, 1);
+    await server([refunded(friendOf(referrer, 1))]);
+    const referral = await referralOf(friendOf(referrer, 1));
     expect(referral?.status).toBe('reversed');
-    expect((await rewardsOf(referral?.id ?? '')).map((r) => r.status)).toEqual(['reversed', 'reversed']);
+    expect((await grantsOfReferral(referral?.id ?? '')).map(([, status]) => status)).toEqual(['reversed', 'reversed']);
+  });
+
+  it('ties the link click, and its share channel, to the friend who signs up from it', async () => {
+    const referrer = await newReferrer();
+    const visitor = `visitor-${randomUUID()}`;
+    const landing = new URL(
+      (await followLink(world.database.db, referrer.code, { anonymousId: visitor, channel: 'email', ip: '1.2.3.4', userAgent: 'test' })) ??
+        '',
+    );
+    expect(landing.searchParams.get('fw_click')).toBe(visitor);
+    const friend = friendOf(referrer, 1);
+    await server([identify(friend, { referral_code: landing.searchParams.get('ref') ?? '', referral_click: visitor })]);
+    expect(await referralOf(friend)).toMatchObject({ channel: 'email', clickedAt: expect.any(Date) });
   });
 });
 
@@ -132,21 +190,19 @@ describe('coupon rewards', () => {
         .update(schema.referralPrograms)
         .set({ friendReward: { type: 'coupon', pool: ['WELCOME-1'] } })
         .where(eq(schema.referralPrograms.tenantId, fresh.tenantId));
-      const code = (await (await customerCaller(fresh, 'alice')).referral.summary()).code;
-      const send = (events: Parameters<typeof ingestBatch>[3]) =>
-        ingestBatch(fresh.database.db, fresh.tenantId, { kind: 'server' }, events);
+      const referrer = await newReferrer(fresh);
       for (const friend of ['c-1', 'c-2']) {
-        await send([identify(friend, { referral_code: code })]);
-        await send([subscribed(friend)]);
+        await server([identify(friend, { referral_code: referrer.code })], fresh);
+        await server([subscribed(friend)], fresh);
       }
-      const rewards = await fresh.database.db.select().from(schema.referralRewards).where(eq(schema.referralRewards.side, 'friend'));
-      expect(rewards.map((r) => r.reward)).toHaveLength(2);
-      expect(rewards.map((r) => r.reward)).toEqual(
+      const grants = await fresh.database.db.select().from(schema.rewardGrants).where(like(schema.rewardGrants.sourceKey, '%:friend'));
+      expect(grants.map((g) => g.spec)).toEqual(
         expect.arrayContaining([
           { type: 'coupon', pool: [], code: 'WELCOME-1' },
           { type: 'coupon', pool: [] },
         ]),
       );
+      expect(grants).toHaveLength(2);
     } finally {
       await fresh.close();
     }
@@ -154,20 +210,61 @@ describe('coupon rewards', () => {
 });
 
 describe('milestones', () => {
-  it('grants a milestone reward once, when the referrer reaches it', async () => {
-    const code = await codeOf('alice');
-    // alice already has friend-1 (reversed); three more qualified friends reach the first milestone (3).
-    for (const friend of ['m-1', 'm-2', 'm-3']) {
-      await server([identify(friend, { referral_code: code })]);
-      await server([subscribed(friend)]);
-      await server([subscribed(friend)]);
-    }
-    const milestones = await world.database.db.select().from(schema.referralMilestoneRewards);
-    expect(milestones.map((m) => [m.friends, m.reward])).toEqual([[3, { type: 'points', amount: 500 }]]);
-    await approveDue(world.database.db, world.tenantId);
-    const summary = await (await customerCaller(world, 'alice')).referral.summary();
+  it('grants a milestone reward once, when the referrer reaches it, and its points become spendable', async () => {
+    const referrer = await newReferrer();
+    await qualifyFriends(referrer, 3);
+    await server([subscribed(friendOf(referrer, 3))]);
+    expect(await milestoneGrants(referrer.sub)).toEqual([{ sourceKey: expect.stringMatching(/:milestone:3:0$/), status: 'approved' }]);
+    const caller = await customerCaller(world, referrer.sub);
+    const summary = await caller.referral.summary();
     expect(summary.rewards.earned).toContainEqual({ type: 'points', amount: 500 });
     expect(summary.milestones.next).toEqual({ friends: 5, reward: { type: 'points', amount: 1000 } });
+    expect(await caller.points.balance()).toEqual({ available: 500, pending: 0, held: 0 });
+  });
+
+  it('grants the milestone when a moderator approves the held friend that reaches it (regression)', async () => {
+    const referrer = await newReferrer(world, `ref-${people + 1}@example.com`);
+    await qualifyFriends(referrer, 2);
+    const third = friendOf(referrer, 3);
+    await server([identify(third, { referral_code: referrer.code, email: `ref-${people}+friend@example.com` })]);
+    await server([subscribed(third)]);
+    expect(await referralOf(third)).toMatchObject({ status: 'held', reasons: ['self-referral: same email address'] });
+    expect(await milestoneGrants(referrer.sub)).toEqual([]);
+
+    const moderator = await consoleCaller(world, 'moderator@flywheel.test');
+    await moderator.console.referrals.review({
+      referralId: (await referralOf(third))?.id ?? '',
+      decision: 'approve',
+      reason: 'a colleague',
+    });
+    await world.drain();
+    expect(await milestoneGrants(referrer.sub)).toEqual([{ sourceKey: expect.stringMatching(/:milestone:3:0$/), status: 'approved' }]);
+  });
+
+  it('reverses a milestone reward when a friend that earned it is refunded (regression)', async () => {
+    const fresh = await createTestWorld();
+    try {
+      // A long hold: the milestone is still pending when the refund arrives.
+      await fresh.database.db
+        .update(schema.referralPrograms)
+        .set({ holdHours: 72 })
+        .where(eq(schema.referralPrograms.tenantId, fresh.tenantId));
+      const referrer = await newReferrer(fresh);
+      for (let i = 1; i <= 3; i++) {
+        await server([identify(friendOf(referrer, i), { referral_code: referrer.code })], fresh);
+        await server([subscribed(friendOf(referrer, i))], fresh);
+      }
+      const milestoneKey = like(schema.rewardGrants.sourceKey, '%:milestone:%');
+      expect((await fresh.database.db.select().from(schema.rewardGrants).where(milestoneKey)).map((g) => g.status)).toEqual(['pending']);
+      await server([refunded(friendOf(referrer, 2))], fresh);
+      expect((await fresh.database.db.select().from(schema.rewardGrants).where(milestoneKey)).map((g) => g.status)).toEqual(['reversed']);
+      const summary = await (await customerCaller(fresh, referrer.sub)).referral.summary();
+      expect(summary.milestones).toEqual({ qualified: 2, next: { friends: 3, reward: { type: 'points', amount: 500 } } });
+      expect(summary.rewards.pending).not.toContainEqual({ type: 'points', amount: 500 });
+      expect(await (await customerCaller(fresh, referrer.sub)).points.balance()).toEqual({ available: 0, pending: 0, held: 0 });
+    } finally {
+      await fresh.close();
+    }
   });
 });
 
@@ -176,36 +273,32 @@ describe('the reward amount flag', () => {
     const marketer = await consoleCaller(world, 'marketer@flywheel.test');
     await marketer.console.experiments.rollout({ key: 'referral-center.reward', variationId: 'generous' });
     world.deps.flags.store.invalidate(world.tenantId);
-    const shown = await (await customerCaller(world, 'bob')).referral.summary();
+    const referrer = await newReferrer();
+    const shown = await (await customerCaller(world, referrer.sub)).referral.summary();
     expect(shown.referrerReward).toEqual({ type: 'credit', amount: 30, currency: 'USD' });
     // The flag changes after the customer saw 30: they still get what they were shown.
     await marketer.console.experiments.rollout({ key: 'referral-center.reward', variationId: null });
     world.deps.flags.store.invalidate(world.tenantId);
-    await server([identify('bob-friend', { referral_code: shown.code })]);
-    await server([subscribed('bob-friend')]);
-    const rewards = await rewardsOf((await referralOf('bob-friend'))?.id ?? '');
-    expect(rewards.find((r) => r.side === 'referrer')?.reward).toEqual({ type: 'credit', amount: 30, currency: 'USD' });
-    expect(rewards.find((r) => r.side === 'friend')?.reward).toEqual({ type: 'credit', amount: 20, currency: 'USD' });
+    await qualifyFriends(referrer, 1);
+    expect(await grantsOfReferral((await referralOf(friendOf(referrer, 1)))?.id ?? '')).toEqual([
+      ['friend', 'approved', { type: 'credit', amount: 20, currency: 'USD' }],
+      ['referrer', 'approved', { type: 'credit', amount: 30, currency: 'USD' }],
+    ]);
   });
 });
 
 describe('fraud rules', () => {
   it('holds a self-referral by the same mailbox with a clear reason, and a moderator decides', async () => {
-    await (await customerCaller(world, 'dan')).customer.me();
-    await world.database.db.update(schema.customers).set({ email: 'dan.wang@gmail.com' }).where(eq(schema.customers.externalId, 'dan'));
-    const code = await codeOf('dan');
-    await server([identify('dan-again', { referral_code: code })]);
-    await world.database.db
-      .update(schema.customers)
-      .set({ email: 'danwang+2@gmail.com' })
-      .where(eq(schema.customers.externalId, 'dan-again'));
-    await server([subscribed('dan-again')]);
-    const referral = await referralOf('dan-again');
+    const referrer = await newReferrer(world, 'dan.wang@gmail.com');
+    const again = friendOf(referrer, 1);
+    await server([identify(again, { referral_code: referrer.code, email: 'danwang+2@gmail.com' })]);
+    await server([subscribed(again)]);
+    const referral = await referralOf(again);
     expect(referral).toMatchObject({ status: 'held', reasons: ['self-referral: same email address'] });
-    expect(await rewardsOf(referral?.id ?? '')).toEqual([]);
+    expect(await grantsOfReferral(referral?.id ?? '')).toEqual([]);
 
     const moderator = await consoleCaller(world, 'moderator@flywheel.test');
-    expect((await moderator.console.referrals.held()).map((h) => h.friend)).toContain('dan-again');
+    expect((await moderator.console.referrals.held()).map((h) => h.friend)).toContain(again);
     const viewer = await consoleCaller(world, 'viewer@flywheel.test');
     await expect(
       viewer.console.referrals.review({ referralId: referral?.id ?? '', decision: 'approve', reason: 'checked' }),
@@ -213,14 +306,92 @@ describe('fraud rules', () => {
       code: 'FORBIDDEN',
     });
     await moderator.console.referrals.review({ referralId: referral?.id ?? '', decision: 'reject', reason: 'same person' });
-    expect((await referralOf('dan-again'))?.status).toBe('rejected');
+    expect((await referralOf(again))?.status).toBe('rejected');
   });
 
   it('holds a customer using their own code', async () => {
-    const code = await codeOf('erin');
-    await server([identify('erin', { referral_code: code })]);
-    await server([subscribed('erin')]);
-    expect(await referralOf('erin')).toMatchObject({ status: 'held', reasons: ['self-referral: the friend is the referrer'] });
+    const referrer = await newReferrer();
+    await server([identify(referrer.sub, { referral_code: referrer.code })]);
+    await server([subscribed(referrer.sub)]);
+    expect(await referralOf(referrer.sub)).toMatchObject({ status: 'held', reasons: ['self-referral: the friend is the referrer'] });
+  });
+
+  it('holds a second account signed up from the referrer’s own browser (regression)', async () => {
+    const referrer = await newReferrer();
+    const device = `device-${randomUUID()}`;
+    await server([identify(referrer.sub, {}, device)]);
+    const second = friendOf(referrer, 1);
+    await server([identify(second, { referral_code: referrer.code }, device)]);
+    await server([subscribed(second)]);
+    expect(await referralOf(second)).toMatchObject({ status: 'held', reasons: ['self-referral: same device'] });
+  });
+
+  it('ignores a refund while held, and a later approval pays nothing for the refunded friend (regression)', async () => {
+    const referrer = await newReferrer();
+    await server([identify(referrer.sub, { referral_code: referrer.code })]);
+    await server([subscribed(referrer.sub)]);
+    const held = await referralOf(referrer.sub);
+    expect(held?.status).toBe('held');
+    await server([refunded(referrer.sub)]);
+    expect((await referralOf(referrer.sub))?.status).toBe('reversed');
+    const moderator = await consoleCaller(world, 'moderator@flywheel.test');
+    await expect(
+      moderator.console.referrals.review({ referralId: held?.id ?? '', decision: 'approve', reason: 'looks fine' }),
+    ).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    expect(await grantsOfReferral(held?.id ?? '')).toEqual([]);
+  });
+});
+
+describe('concurrent friends of one referrer (races are real on Postgres)', () => {
+  /** Qualifying events for many friends at once, handled by several workers on their own connections at once. */
+  async function qualifyAtOnce(on: TestWorld, referrer: { code: string }, friends: string[]) {
+    for (const friend of friends) await server([identify(friend, { referral_code: referrer.code })], on);
+    await Promise.all(friends.map((friend) => ingestBatch(on.deps, on.tenantId, { kind: 'server' }, [subscribed(friend)])));
+    const workers = Array.from(
+      { length: 4 },
+      () => new Worker({ db: on.database.db, platform: on.deps.platform, batchSize: 1, retryDelayMs: () => 0 }),
+    );
+    await Promise.all(workers.map((w) => w.drain()));
+    await on.drain();
+  }
+
+  it('holds the monthly cap: with a cap of 3, ten friends qualifying at once reward three (regression)', async () => {
+    const fresh = await createTestWorld();
+    try {
+      await fresh.database.db
+        .update(schema.referralPrograms)
+        .set({ monthlyCap: 3, milestones: [] })
+        .where(eq(schema.referralPrograms.tenantId, fresh.tenantId));
+      const referrer = await newReferrer(fresh);
+      const friends = Array.from({ length: 10 }, (_, i) => `cap-friend-${i}`);
+      await qualifyAtOnce(fresh, referrer, friends);
+      const statuses = await Promise.all(friends.map(async (f) => (await referralOf(f, fresh))?.status));
+      expect(statuses.filter((s) => s === 'pending')).toHaveLength(3);
+      expect(statuses.filter((s) => s === 'held')).toHaveLength(7);
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('grants the 3-friend milestone exactly once when three friends qualify at once (regression)', async () => {
+    const fresh = await createTestWorld();
+    try {
+      await fresh.database.db
+        .update(schema.referralPrograms)
+        .set({ holdHours: 0 })
+        .where(eq(schema.referralPrograms.tenantId, fresh.tenantId));
+      const referrer = await newReferrer(fresh);
+      await qualifyAtOnce(fresh, referrer, ['m-a', 'm-b', 'm-c']);
+      const milestones = await fresh.database.db
+        .select()
+        .from(schema.rewardGrants)
+        .where(like(schema.rewardGrants.sourceKey, '%:milestone:%'));
+      expect(milestones.map((g) => [g.sourceKey.split(':').slice(-2).join(':'), g.status])).toEqual([['3:0', 'approved']]);
+    } finally {
+      await fresh.close();
+    }
   });
 });
 
@@ -239,7 +410,7 @@ describe('K-factor', () => {
         properties: { channel },
       });
       // 2 referrers, 4 invites (alice: 2 email + 1 x; bob: 1 email); alice's experiment variation is give-get.
-      await ingestBatch(db, fresh.tenantId, { kind: 'server' }, [
+      await ingestBatch(fresh.deps, fresh.tenantId, { kind: 'server' }, [
         invite('alice', 'email'),
         invite('alice', 'email'),
         invite('alice', 'x'),
@@ -257,9 +428,11 @@ describe('K-factor', () => {
       await db
         .insert(schema.referralClicks)
         .values({ tenantId: fresh.tenantId, code: aliceCode, anonymousId: 'anon-f', channel: 'email', fingerprint: 'x', clickedAt: at });
-      await ingestBatch(db, fresh.tenantId, { kind: 'server' }, [identify('kf-friend', { referral_code: aliceCode })]);
+      await ingestBatch(fresh.deps, fresh.tenantId, { kind: 'server' }, [identify('kf-friend', { referral_code: aliceCode })]);
+      await fresh.drain();
       await db.update(schema.referrals).set({ channel: 'email', createdAt: at }).where(eq(schema.referrals.tenantId, fresh.tenantId));
-      await ingestBatch(db, fresh.tenantId, { kind: 'server' }, [subscribed('kf-friend')]);
+      await ingestBatch(fresh.deps, fresh.tenantId, { kind: 'server' }, [subscribed('kf-friend')]);
+      await fresh.drain();
       await db.update(schema.referrals).set({ qualifiedAt: at }).where(eq(schema.referrals.tenantId, fresh.tenantId));
 
       const marketer = await consoleCaller(fresh, 'viewer@flywheel.test');

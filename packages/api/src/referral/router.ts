@@ -1,8 +1,9 @@
+import { RewardSpecInput } from '@flywheel/contracts/rewards';
 import { schema } from '@flywheel/db';
 import { flagAttributes } from '@flywheel/flags';
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
-import { evaluatorFor } from '../flags/runtime.ts';
+import { evaluatorFor } from '../flags/index.ts';
 import { consoleProcedure, customerProcedure, requires } from '../trpc.ts';
 import { kFactor } from './kfactor.ts';
 import { attribute, programFor, review } from './lifecycle.ts';
@@ -29,7 +30,7 @@ export const referralRouter = {
       widgets: ['referral-center'],
       deviceId: input.deviceId,
     });
-    const { gb, done } = await evaluatorFor(ctx.db, ctx.deps.flags, ctx.tenant.id, attributes);
+    const { gb, done } = await evaluatorFor(ctx.deps, ctx.tenant.id, attributes);
     const headline = gb.evalFeature<string>('referral-center.headline');
     await done();
     return { headline: headline.value ?? 'control', variationId: headline.experimentResult?.key ?? null };
@@ -43,18 +44,24 @@ export const referralRouter = {
   }),
 
   /** The landing page's widget attributing a newly signed-up friend to the code they arrived with. */
-  attribute: customerProcedure.input(z.object({ code: z.string().min(1).max(20) })).mutation(async ({ ctx, input }) => {
-    const referralId = await attribute(ctx.db, ctx.tenant.id, { id: ctx.customer.id, externalId: ctx.customer.externalId }, input.code);
-    return { attributed: referralId !== null };
-  }),
+  attribute: customerProcedure
+    .input(z.object({ code: z.string().min(1).max(20), click: z.string().min(1).max(128).optional() }))
+    .mutation(async ({ ctx, input }) => {
+      const { emit, schedule } = ctx.deps.platform;
+      const referralId = await ctx.db.transaction((tx) =>
+        attribute(
+          { tx, emit, schedule },
+          ctx.tenant.id,
+          { id: ctx.customer.id, externalId: ctx.customer.externalId },
+          input.code,
+          input.click,
+        ),
+      );
+      return { attributed: referralId !== null };
+    }),
 } satisfies TRPCRouterRecord;
 
-const reward = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('points'), amount: z.number().int().positive().max(1_000_000) }),
-  z.object({ type: z.literal('credit'), amount: z.number().positive().max(100_000), currency: z.string().regex(/^[A-Z]{3}$/) }),
-  z.object({ type: z.literal('coupon'), pool: z.array(z.string().min(1).max(64)).min(1).max(10_000) }),
-  z.object({ type: z.literal('webhook'), url: z.url({ protocol: /^https$/ }), label: z.string().min(1).max(120) }),
-]);
+const reward = RewardSpecInput;
 
 export const programInput = z.object({
   referrerReward: reward,
@@ -90,7 +97,10 @@ export const consoleReferralsRouter = {
   review: requires('reviewReferrals')
     .input(z.object({ referralId: z.uuid(), decision: z.enum(['approve', 'reject']), reason: z.string().trim().min(3).max(500) }))
     .mutation(async ({ ctx, input }) => {
-      const status = await review(ctx.db, ctx.session.tenantId, input.referralId, input.decision, input.reason);
+      const { emit, schedule } = ctx.deps.platform;
+      const status = await ctx.db.transaction((tx) =>
+        review({ tx, emit, schedule }, ctx.session.tenantId, input.referralId, input.decision, input.reason),
+      );
       if (!status) throw new TRPCError({ code: 'NOT_FOUND', message: 'referralId: no held referral with this id' });
       return { status };
     }),

@@ -1,11 +1,13 @@
-import { type Db, type RewardSpec, schema } from '@flywheel/db';
+import type { RewardSpec } from '@flywheel/contracts/rewards';
+import { type Db, schema } from '@flywheel/db';
 import { flagAttributes } from '@flywheel/flags';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { ApiDeps } from '../context.ts';
-import type { Customer } from '../customer/service.ts';
-import { evaluatorFor } from '../flags/runtime.ts';
+import type { Customer } from '../customers/index.ts';
+import { evaluatorFor } from '../flags/index.ts';
+import { grantsOf } from '../rewards/index.ts';
 import { generateCode, maskEmail } from './codes.ts';
-import { approveDue, programFor } from './lifecycle.ts';
+import { programFor, REWARDED } from './lifecycle.ts';
 
 /** The customer's code (and the offer last shown with it), created on first request; a collision (rare) draws again. */
 export async function codeFor(db: Db, customer: Customer): Promise<{ code: string; offer: RewardSpec | null }> {
@@ -42,7 +44,7 @@ async function offerFor(
     traits: customer.traits,
     widgets: ['referral-center'],
   });
-  const { gb, done } = await evaluatorFor(deps.db, deps.flags, customer.tenantId, attributes);
+  const { gb, done } = await evaluatorFor(deps, customer.tenantId, attributes);
   const amount = gb.getFeatureValue('referral-center.reward', base.amount);
   await done();
   const offer = { ...base, amount: typeof amount === 'number' && amount > 0 ? amount : base.amount };
@@ -60,7 +62,6 @@ export async function summaryFor(deps: ApiDeps, customer: Customer, publishableK
   const { db } = deps;
   const program = await programFor(db, customer.tenantId);
   if (!program) return null;
-  await approveDue(db, customer.tenantId, { customerId: customer.id });
   const { code, offer } = await codeFor(db, customer);
   const referrerReward = await offerFor(deps, customer, publishableKey, program.referrerReward, offer);
   const friends = await db
@@ -75,24 +76,8 @@ export async function summaryFor(deps: ApiDeps, customer: Customer, publishableK
     .innerJoin(schema.customers, eq(schema.customers.id, schema.referrals.friendId))
     .where(and(eq(schema.referrals.tenantId, customer.tenantId), eq(schema.referrals.referrerId, customer.id)))
     .orderBy(schema.referrals.createdAt);
-  const rewards = await db
-    .select({ reward: schema.referralRewards.reward, status: schema.referralRewards.status })
-    .from(schema.referralRewards)
-    .where(
-      and(
-        eq(schema.referralRewards.tenantId, customer.tenantId),
-        eq(schema.referralRewards.customerId, customer.id),
-        inArray(schema.referralRewards.status, ['pending', 'approved', 'paid']),
-      ),
-    );
-  const milestoneRewards = await db
-    .select({ reward: schema.referralMilestoneRewards.reward, status: schema.referralMilestoneRewards.status })
-    .from(schema.referralMilestoneRewards)
-    .where(
-      and(eq(schema.referralMilestoneRewards.tenantId, customer.tenantId), eq(schema.referralMilestoneRewards.customerId, customer.id)),
-    );
-  rewards.push(...milestoneRewards.filter((r) => r.status !== 'reversed'));
-  const qualified = friends.filter((f) => ['pending', 'approved', 'paid'].includes(f.status)).length;
+  const rewards = (await grantsOf(db, customer.tenantId, customer.id, 'referral')).filter((r) => r.status !== 'reversed');
+  const qualified = friends.filter((f) => REWARDED.includes(f.status)).length;
   const next = program.milestones.find((m) => m.friends > qualified) ?? null;
   return {
     code,
@@ -103,8 +88,8 @@ export async function summaryFor(deps: ApiDeps, customer: Customer, publishableK
     holdHours: program.holdHours,
     friends: friends.map((f) => ({ id: f.id, name: f.name?.split(' ')[0] ?? null, email: maskEmail(f.email), status: f.status })),
     rewards: {
-      earned: rewards.filter((r) => r.status !== 'pending').map((r) => r.reward),
-      pending: rewards.filter((r) => r.status === 'pending').map((r) => r.reward),
+      earned: rewards.filter((r) => r.status !== 'pending').map((r) => r.spec),
+      pending: rewards.filter((r) => r.status === 'pending').map((r) => r.spec),
     },
     milestones: { qualified, next: next ? { friends: next.friends, reward: next.reward } : null },
   };

@@ -1,7 +1,7 @@
 import type { MetricDefinition } from '@flywheel/contracts/experiments';
 import { frequentistTest } from '@flywheel/stats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ingestBatch } from '../events/service.ts';
+import { ingestBatch } from '../events/index.ts';
 import { consoleCaller, createTestWorld, type TestWorld } from '../testing.ts';
 import { aggregateExperiment } from './aggregate.ts';
 
@@ -40,7 +40,7 @@ const metrics: MetricDefinition[] = [
 describe('experiment aggregation in SQL (hand-computed fixture)', () => {
   beforeAll(async () => {
     const u = (id: string) => ({ userId: id });
-    await ingestBatch(world.database.db, world.tenantId, { kind: 'server' }, [
+    await ingestBatch(world.deps, world.tenantId, { kind: 'server' }, [
       // control
       exposure(u('c1'), 'control'),
       track(u('c1'), 'invite_sent', 1), // counts
@@ -68,7 +68,7 @@ describe('experiment aggregation in SQL (hand-computed fixture)', () => {
       // another experiment and another tenant's rows never count
       exposure(u('c1'), 'give-get', 0, 'other-exp'),
     ]);
-    await ingestBatch(world.database.db, world.otherTenantId, { kind: 'server' }, [
+    await ingestBatch(world.deps, world.otherTenantId, { kind: 'server' }, [
       exposure(u('x1'), 'control'),
       track(u('x1'), 'invite_sent', 1),
     ]);
@@ -120,7 +120,7 @@ describe('console.results.get', () => {
       ...Array.from({ length: 10 }, (_, i) => track({ userId: `hc${i}` }, 'referral_invite_sent', 1)),
       ...Array.from({ length: 16 }, (_, i) => track({ userId: `ht${i}` }, 'referral_invite_sent', 1)),
     ];
-    await ingestBatch(world.database.db, world.tenantId, { kind: 'server' }, rows);
+    await ingestBatch(world.deps, world.tenantId, { kind: 'server' }, rows);
     const caller = await consoleCaller(world, 'viewer@flywheel.test');
     const results = await caller.console.results.get({ key: 'referral-center.headline', from: at(-24), to: at(48) });
     expect(results.variations.map((v) => v.users)).toEqual([40, 40]);

@@ -1,5 +1,5 @@
 import type { MetricDefinition } from '@flywheel/contracts/experiments';
-import type { Db } from '@flywheel/db';
+import { type Db, queryRows } from '@flywheel/db';
 import { type SQL, sql } from 'drizzle-orm';
 
 export type MetricTotals = { sum: number; sumSquares: number };
@@ -69,13 +69,13 @@ export async function aggregateExperiment(
     order by variation`;
   // The per-unit hash aggregate outgrows Postgres' default 4 MB work_mem at around a million
   // events and spills to disk; give this one query room (SET LOCAL ends with the transaction).
-  const result = await db.transaction(async (tx) => {
+  const rows = await db.transaction(async (tx) => {
     await tx.execute(sql`set local work_mem = '128MB'`);
-    return (await tx.execute(query)) as { rows: Record<string, unknown>[] };
+    return queryRows<Record<string, unknown>>(tx, query);
   });
   const variations: VariationTotals[] = [];
   let multipleExposureUnits = 0;
-  for (const row of result.rows) {
+  for (const row of rows) {
     const users = Number(row.users);
     if (row.variation === '__multiple__') {
       multipleExposureUnits = users;

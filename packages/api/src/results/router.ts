@@ -1,7 +1,7 @@
 import { bayesianTest, frequentistTest, type Stats, srmHealth, srmPValue } from '@flywheel/stats';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
-import { featureFor, requireExperiment } from '../experiments/service.ts';
+import { featureFor, requireExperiment } from '../experiments/index.ts';
 import { consoleProcedure } from '../trpc.ts';
 import { aggregateExperiment } from './aggregate.ts';
 

@@ -1,0 +1,33 @@
+import { parseArgs } from 'node:util';
+import { createDomainPlatform, Worker } from '@flywheel/api';
+import { openDatabase } from '../database.ts';
+
+export const workerHelp = `flywheel worker [--once]
+
+  Runs the reactions to events and the scheduled jobs, and nothing else: run several beside BFF
+  replicas started with RUN_WORKER=0, to scale background work apart from requests. Stops on
+  SIGINT or SIGTERM once the work in hand is done. --once runs what is due now, then exits.`;
+
+export async function workerCommand(argv: string[], env: Record<string, string | undefined>): Promise<string> {
+  const { values } = parseArgs({ args: argv, options: { once: { type: 'boolean', default: false } }, strict: true });
+  const { database } = await openDatabase(env);
+  const worker = new Worker({
+    db: database.db,
+    platform: createDomainPlatform(),
+    listen: database.listen,
+    onError: (error, what) => console.error(`${what} failed: ${(error as Error).message}`),
+  });
+  try {
+    if (values.once) return `Handled ${await worker.drain()} deliveries and jobs (${database.driver}).`;
+    await worker.start();
+    console.log(`Worker ${worker.id} running (${database.driver}); Ctrl-C to stop.`);
+    await new Promise<void>((resolve) => {
+      process.once('SIGINT', resolve);
+      process.once('SIGTERM', resolve);
+    });
+    await worker.stop();
+    return 'Worker stopped.';
+  } finally {
+    await database.close();
+  }
+}

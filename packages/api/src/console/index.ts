@@ -1,0 +1,2 @@
+// Console: sign-in sessions and console users.
+export { type ConsoleSession, findSession, readSessionCookie, SESSION_TTL_SECONDS, sessionCookie, signIn, signOut } from './sessions.ts';

@@ -1,0 +1,11 @@
+// Customers: one record per tenant customer, and the anonymous ids stitched to it.
+export {
+  type Customer,
+  customersByIds,
+  findCustomer,
+  hasAlias,
+  shareADevice,
+  stitchAlias,
+  toPublicCustomer,
+  upsertCustomer,
+} from './service.ts';

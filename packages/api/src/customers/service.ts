@@ -1,0 +1,114 @@
+import type { Traits } from '@flywheel/contracts/json';
+import { type Db, queryRows, schema, type Tx } from '@flywheel/db';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+
+/** A customer as procedures see it: `id` is Flywheel's, `externalId` the tenant's (`sub`). */
+export type Customer = {
+  id: string;
+  tenantId: string;
+  externalId: string;
+  email: string | null;
+  name: string | null;
+  traits: Traits;
+};
+
+const customerColumns = {
+  id: schema.customers.id,
+  tenantId: schema.customers.tenantId,
+  externalId: schema.customers.externalId,
+  email: schema.customers.email,
+  name: schema.customers.name,
+  traits: schema.customers.traits,
+};
+
+const text = (value: unknown) => (typeof value === 'string' && value.length > 0 ? value : null);
+
+/**
+ * Records that a customer was seen, from a token's claims or identify traits: creates them on
+ * first sight, refreshes last-seen, merges traits over stored ones, and fills email and name
+ * (Segment's reserved traits) when given. The one place a customer row is written.
+ */
+export async function upsertCustomer(
+  db: Db | Tx,
+  tenantId: string,
+  seen: { externalId: string; email?: string | null | undefined; name?: string | null | undefined; traits?: Traits | undefined },
+): Promise<Customer> {
+  const traits = seen.traits ?? {};
+  const [row] = await db
+    .insert(schema.customers)
+    .values({
+      tenantId,
+      externalId: seen.externalId,
+      email: text(seen.email) ?? text(traits.email),
+      name: text(seen.name) ?? text(traits.name),
+      traits,
+    })
+    .onConflictDoUpdate({
+      target: [schema.customers.tenantId, schema.customers.externalId],
+      set: {
+        email: sql`coalesce(excluded.email, ${schema.customers.email})`,
+        name: sql`coalesce(excluded.name, ${schema.customers.name})`,
+        traits: sql`${schema.customers.traits} || excluded.traits`,
+        lastSeenAt: sql`now()`,
+      },
+    })
+    .returning(customerColumns);
+  if (!row) throw new Error('customer upsert returned nothing');
+  return row as Customer;
+}
+
+/**
+ * Stitches an anonymous id (a browser, a referral link's visitor cookie) to a customer. A device
+ * may belong to several customers; stitching it again changes nothing.
+ */
+export async function stitchAlias(db: Db | Tx, tenantId: string, customerId: string, anonymousId: string) {
+  await db.insert(schema.customerAliases).values({ tenantId, anonymousId, customerId }).onConflictDoNothing();
+}
+
+export async function findCustomer(db: Db | Tx, tenantId: string, externalId: string): Promise<Customer | null> {
+  const [row] = await db
+    .select(customerColumns)
+    .from(schema.customers)
+    .where(and(eq(schema.customers.tenantId, tenantId), eq(schema.customers.externalId, externalId)));
+  return (row as Customer | undefined) ?? null;
+}
+
+/** The customers with these ids in one tenant, with when each was first seen. */
+export async function customersByIds(db: Db | Tx, tenantId: string, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .select({ ...customerColumns, firstSeenAt: schema.customers.firstSeenAt })
+    .from(schema.customers)
+    .where(and(eq(schema.customers.tenantId, tenantId), inArray(schema.customers.id, ids)));
+}
+
+/** Whether two customers were ever identified from the same device or visitor cookie. */
+export async function shareADevice(db: Db | Tx, tenantId: string, a: string, b: string): Promise<boolean> {
+  const rows = await queryRows(
+    db,
+    sql`
+    select 1 from customer_aliases x join customer_aliases y on y.tenant_id = x.tenant_id and y.anonymous_id = x.anonymous_id
+    where x.tenant_id = ${tenantId} and x.customer_id = ${a} and y.customer_id = ${b} limit 1`,
+  );
+  return rows.length > 0;
+}
+
+/** Whether the customer was ever identified with this anonymous id. */
+export async function hasAlias(db: Db | Tx, tenantId: string, customerId: string, anonymousId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: schema.customerAliases.customerId })
+    .from(schema.customerAliases)
+    .where(
+      and(
+        eq(schema.customerAliases.tenantId, tenantId),
+        eq(schema.customerAliases.customerId, customerId),
+        eq(schema.customerAliases.anonymousId, anonymousId),
+      ),
+    );
+  return Boolean(row);
+}
+
+/** What the browser may see of a customer. */
+export function toPublicCustomer(customer: Customer) {
+  return { id: customer.externalId, name: customer.name, email: customer.email, traits: customer.traits };
+}

@@ -1,0 +1,10 @@
+// Identity: who is calling (tenant by publishable key, customer by signed token, the tenant's server).
+export { authenticateWidgetRequest, type Caller, type WidgetAuth } from './authenticate.ts';
+export {
+  type CustomerClaims,
+  InvalidTokenError,
+  MAX_TOKEN_LIFETIME_SECONDS,
+  signCustomerToken,
+  verifyCustomerToken,
+} from './customer-token.ts';
+export { type Tenant, TenantDirectory } from './tenant-directory.ts';

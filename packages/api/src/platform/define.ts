@@ -1,0 +1,81 @@
+import type { EventProducer, Tx } from '@flywheel/db';
+import type { ConditionInterface } from '@growthbook/growthbook';
+import type { z } from 'zod';
+
+/** An event as reactions receive it, read back from the events table. */
+export type StoredEvent = {
+  id: number;
+  tenantId: string;
+  messageId: string;
+  type: 'track' | 'identify' | 'page';
+  /** The track event name, the page name, or null for identify. */
+  event: string | null;
+  producer: EventProducer;
+  userId: string | null;
+  anonymousId: string | null;
+  /** Track properties, or identify traits. */
+  properties: Record<string, unknown>;
+  timestamp: Date;
+};
+
+/** What a domain records with `emit()`: always a track event, produced by the domain. */
+export type DomainEvent = {
+  tenantId: string;
+  /** Deterministic, so the same fact is recorded once: `referral:<id>:qualified`. */
+  messageId: string;
+  event: string;
+  /** The tenant's customer id the event is about. */
+  userId: string;
+  properties?: Record<string, unknown>;
+  timestamp?: Date;
+};
+
+/** Records an event and its deliveries in the caller's transaction: the only way a domain says something happened. */
+export type Emit = (tx: Tx, event: DomainEvent) => Promise<void>;
+
+/** Schedules a job once per `(tenantId, key)`; scheduling it again changes nothing. */
+export type Schedule = (
+  tx: Tx,
+  job: { tenantId: string; name: string; key: string; runAt: Date; payload?: Record<string, unknown> },
+) => Promise<void>;
+
+export type WorkContext = { tx: Tx; emit: Emit; schedule: Schedule; now: Date };
+
+/**
+ * What a domain reacts to: event names (`$identify` and `$page` for those types, `*` for all),
+ * who may have produced them, and a GrowthBook-syntax condition over the event's properties.
+ * `subject` orders deliveries: one subject's events reach the reaction in order (default: the
+ * customer). The handler runs in a transaction that also marks the delivery done.
+ */
+export type Reaction = {
+  name: string;
+  on: readonly string[];
+  from?: readonly EventProducer[];
+  /** A GrowthBook condition over the event's properties, or a predicate over the whole event. */
+  when?: ConditionInterface | ((event: StoredEvent) => boolean);
+  subject?: (event: StoredEvent) => string | null;
+  maxAttempts?: number;
+  handle(ctx: WorkContext & { event: StoredEvent }): Promise<void>;
+};
+
+/** Declares a reaction; a domain lists its reactions in its own `reactions.ts`. */
+export function reaction(definition: Reaction): Reaction {
+  return definition;
+}
+
+/** Named, delayed work with a validated payload, run once across replicas. */
+export type Job<P = unknown> = {
+  name: string;
+  payload: z.ZodType<P>;
+  maxAttempts?: number;
+  handle(ctx: WorkContext & { tenantId: string; payload: P }): Promise<void>;
+};
+
+export function job<P>(definition: Job<P>): Job<P> {
+  return definition;
+}
+
+/** The event key reactions match on. */
+export function eventKey(event: Pick<StoredEvent, 'type' | 'event'>): string {
+  return event.type === 'track' ? (event.event ?? '') : `$${event.type}`;
+}

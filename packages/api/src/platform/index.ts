@@ -1,0 +1,16 @@
+// The domain platform: reactions to events, jobs, the worker that runs both, and dead letters.
+export { type DeadLetterFilter, listDeadLetters, replayDeadLetters } from './dead-letters.ts';
+export {
+  type DomainEvent,
+  type Emit,
+  eventKey,
+  type Job,
+  job,
+  type Reaction,
+  reaction,
+  type Schedule,
+  type StoredEvent,
+  type WorkContext,
+} from './define.ts';
+export { createPlatform, type Platform, storedEventColumns, WORK_CHANNEL } from './platform.ts';
+export { exponentialBackoff, Worker, type WorkerOptions } from './worker.ts';

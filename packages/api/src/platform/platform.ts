@@ -1,0 +1,113 @@
+import { schema, type Tx } from '@flywheel/db';
+import { evalCondition } from '@growthbook/growthbook';
+import { sql } from 'drizzle-orm';
+import { type Emit, eventKey, type Job, type Reaction, type Schedule, type StoredEvent } from './define.ts';
+
+/** NOTIFY channel that wakes every worker (in this process and in others) when work is written. */
+export const WORK_CHANNEL = 'flywheel_work';
+
+/** The columns every reader of events selects, so reactions always see the same shape. */
+export const storedEventColumns = {
+  id: schema.events.id,
+  tenantId: schema.events.tenantId,
+  messageId: schema.events.messageId,
+  type: schema.events.type,
+  event: schema.events.event,
+  producer: schema.events.producer,
+  userId: schema.events.userId,
+  anonymousId: schema.events.anonymousId,
+  properties: schema.events.properties,
+  timestamp: schema.events.timestamp,
+};
+
+export type Platform = {
+  emit: Emit;
+  schedule: Schedule;
+  /** Writes the deliveries of freshly stored events, in the transaction that stored them. */
+  deliver(tx: Tx, events: StoredEvent[]): Promise<number>;
+  reaction(name: string): Reaction | undefined;
+  job(name: string): Job<unknown> | undefined;
+  reactionNames: string[];
+  jobNames: string[];
+};
+
+/**
+ * Builds emit/schedule/deliver over a fixed set of reactions and jobs (the domains' registry, or
+ * a test's own). Domains receive these through their context and never import the registry, so
+ * no domain depends on another to be told what happened.
+ */
+export function createPlatform({ reactions, jobs }: { reactions: readonly Reaction[]; jobs: readonly Job<unknown>[] }): Platform {
+  const byName = new Map<string, Reaction>();
+  const byEvent = new Map<string, Reaction[]>();
+  for (const r of reactions) {
+    if (byName.has(r.name)) throw new Error(`two reactions are named ${r.name}`);
+    byName.set(r.name, r);
+    for (const key of r.on) byEvent.set(key, [...(byEvent.get(key) ?? []), r]);
+  }
+  const jobsByName = new Map<string, Job<unknown>>();
+  for (const j of jobs) {
+    if (jobsByName.has(j.name)) throw new Error(`two jobs are named ${j.name}`);
+    jobsByName.set(j.name, j);
+  }
+
+  const matching = (event: StoredEvent) =>
+    [...(byEvent.get(eventKey(event)) ?? []), ...(byEvent.get('*') ?? [])].filter(
+      (r) =>
+        (!r.from || r.from.includes(event.producer)) &&
+        (!r.when || (typeof r.when === 'function' ? r.when(event) : evalCondition(event.properties, r.when))),
+    );
+
+  const deliver: Platform['deliver'] = async (tx, events) => {
+    const rows = events.flatMap((event) =>
+      matching(event).map((r) => ({
+        tenantId: event.tenantId,
+        reaction: r.name,
+        eventId: event.id,
+        subject: r.subject?.(event) ?? event.userId ?? event.anonymousId ?? `event:${event.id}`,
+      })),
+    );
+    if (rows.length === 0) return 0;
+    const inserted = await tx.insert(schema.deliveries).values(rows).onConflictDoNothing().returning({ id: schema.deliveries.id });
+    // NOTIFY is transactional: workers hear it when, and only if, this transaction commits.
+    if (inserted.length > 0) await tx.execute(sql`select pg_notify(${WORK_CHANNEL}, '')`);
+    return inserted.length;
+  };
+
+  const emit: Emit = async (tx, event) => {
+    const stored = await tx
+      .insert(schema.events)
+      .values({
+        tenantId: event.tenantId,
+        messageId: event.messageId,
+        type: 'track',
+        producer: 'domain',
+        event: event.event,
+        userId: event.userId,
+        properties: event.properties ?? {},
+        timestamp: event.timestamp ?? new Date(),
+      })
+      .onConflictDoNothing({ target: [schema.events.tenantId, schema.events.messageId] })
+      .returning(storedEventColumns);
+    await deliver(tx, stored);
+  };
+
+  const schedule: Schedule = async (tx, job) => {
+    if (!jobsByName.has(job.name)) throw new Error(`no job is named ${job.name}`);
+    const inserted = await tx
+      .insert(schema.jobs)
+      .values({ tenantId: job.tenantId, name: job.name, key: job.key, runAt: job.runAt, payload: job.payload ?? {} })
+      .onConflictDoNothing({ target: [schema.jobs.tenantId, schema.jobs.key] })
+      .returning({ id: schema.jobs.id });
+    if (inserted.length > 0) await tx.execute(sql`select pg_notify(${WORK_CHANNEL}, '')`);
+  };
+
+  return {
+    emit,
+    schedule,
+    deliver,
+    reaction: (name) => byName.get(name),
+    job: (name) => jobsByName.get(name),
+    reactionNames: [...byName.keys()],
+    jobNames: [...jobsByName.keys()],
+  };
+}

@@ -1,0 +1,4 @@
+// Referral: codes, links, the friend's lifecycle, milestones, K-factor.
+export { kFactor } from './kfactor.ts';
+export { followLink } from './links.ts';
+export { referralJobs, referralReactions } from './reactions.ts';

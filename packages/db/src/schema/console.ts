@@ -1,0 +1,38 @@
+import { index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, tenantId } from './columns.ts';
+
+export const consoleRole = pgEnum('console_role', ['owner', 'marketer', 'moderator', 'viewer']);
+export type ConsoleRole = (typeof consoleRole.enumValues)[number];
+
+/** A person who signs in to the marketer console of one tenant. */
+export const consoleUsers = pgTable(
+  'console_users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: tenantId(),
+    /** Stored lower-cased; sign-in compares lower-cased input. */
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    /** `scrypt$N$r$p$salt$hash`, see packages/api/src/console/passwords.ts. */
+    passwordHash: text('password_hash').notNull(),
+    role: consoleRole('role').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('console_users_email').on(t.email)],
+);
+
+/** A console sign-in. The cookie holds a random token; only its SHA-256 is stored. */
+export const consoleSessions = pgTable(
+  'console_sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => consoleUsers.id, { onDelete: 'cascade' }),
+    /** Sent back by the console in `X-CSRF-Token` on every mutation. */
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('console_sessions_user_id').on(t.userId)],
+);

@@ -1,0 +1,75 @@
+import { bigint, doublePrecision, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { type Json, tenantId } from './columns.ts';
+import { consoleUsers } from './console.ts';
+import { tenants } from './tenants.ts';
+
+export const featureStatus = pgEnum('feature_status', ['draft', 'running', 'stopped']);
+export type FeatureStatus = (typeof featureStatus.enumValues)[number];
+
+/**
+ * What marketers change about a feature defined in experiments/, per tenant. The payload widgets
+ * receive is compile(definitions, these rows).
+ */
+export const featureStates = pgTable(
+  'feature_states',
+  {
+    tenantId: tenantId(),
+    featureKey: text('feature_key').notNull(),
+    status: featureStatus('status').notNull().default('draft'),
+    /** null = the definition's value. */
+    coverage: doublePrecision('coverage'),
+    weights: jsonb('weights').$type<number[]>(),
+    targeting: jsonb('targeting').$type<Json>(),
+    /** A variation everyone (matching the targeting) gets, e.g. a winner rolled out or a kill switch. */
+    releasedVariationId: text('released_variation_id'),
+    /** Incremented on relaunch: a new phase re-randomises and starts new sticky buckets. */
+    phase: integer('phase').notNull().default(0),
+    /** null = the definition's metrics; a marketer may choose others when configuring the experiment. */
+    goalMetrics: jsonb('goal_metrics').$type<string[]>(),
+    guardrailMetrics: jsonb('guardrail_metrics').$type<string[]>(),
+    /** When the current phase was launched: results start here, and "days running" counts from it. */
+    startedAt: timestamp('started_at', { withTimezone: true }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.featureKey] })],
+);
+
+/** Every change to a feature's runtime state: who, when, before and after. Never updated. */
+export const featureStateChanges = pgTable(
+  'feature_state_changes',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    tenantId: tenantId(),
+    featureKey: text('feature_key').notNull(),
+    changedBy: uuid('changed_by').references(() => consoleUsers.id, { onDelete: 'set null' }),
+    changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
+    before: jsonb('before').$type<Json | null>(),
+    after: jsonb('after').$type<Json>().notNull(),
+  },
+  (t) => [index('feature_state_changes_tenant_key').on(t.tenantId, t.featureKey, t.changedAt)],
+);
+
+/**
+ * The payload's version per tenant: `dateUpdated` moves when, and only when, the compiled
+ * content's hash changes, so SDKs (which dedupe by dateUpdated) see every change and no other.
+ */
+export const payloadVersions = pgTable('payload_versions', {
+  tenantId: uuid('tenant_id')
+    .primaryKey()
+    .references(() => tenants.id, { onDelete: 'cascade' }),
+  contentHash: text('content_hash').notNull(),
+  dateUpdated: timestamp('date_updated', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** GrowthBook sticky bucket documents (GROWTHBOOK.md §2.3), so a unit keeps its variation when weights change. */
+export const stickyBuckets = pgTable(
+  'sticky_buckets',
+  {
+    tenantId: tenantId(),
+    attributeName: text('attribute_name').notNull(),
+    attributeValue: text('attribute_value').notNull(),
+    assignments: jsonb('assignments').$type<Record<string, string>>().notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.attributeName, t.attributeValue] })],
+);

@@ -1,0 +1,9 @@
+// The database schema, one file per domain. Import it as `schema` from `@flywheel/db`.
+export * from './console.ts';
+export * from './customers.ts';
+export * from './events.ts';
+export * from './flags.ts';
+export * from './jobs.ts';
+export * from './referral.ts';
+export * from './rewards.ts';
+export * from './tenants.ts';

@@ -1,0 +1,102 @@
+import type { RewardSpec } from '@flywheel/contracts/rewards';
+import { index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, customerRef, type Json, tenantId } from './columns.ts';
+import { tenants } from './tenants.ts';
+
+/** A tenant's referral program, edited in the console. */
+export const referralPrograms = pgTable('referral_programs', {
+  tenantId: uuid('tenant_id')
+    .primaryKey()
+    .references(() => tenants.id, { onDelete: 'cascade' }),
+  referrerReward: jsonb('referrer_reward').$type<RewardSpec>().notNull(),
+  friendReward: jsonb('friend_reward').$type<RewardSpec>().notNull(),
+  /** The track event that qualifies a referred friend, e.g. subscription_started. */
+  qualifyingEvent: text('qualifying_event').notNull(),
+  /** A GrowthBook-syntax condition on the event's properties, e.g. { "plan": { "$ne": "free" } }. */
+  qualifyingCondition: jsonb('qualifying_condition').$type<Json>(),
+  /** The event that claws a reward back (a refund). */
+  reversalEvent: text('reversal_event').notNull().default('refund_issued'),
+  holdHours: integer('hold_hours').notNull().default(72),
+  monthlyCap: integer('monthly_cap').notNull().default(20),
+  milestones: jsonb('milestones').$type<{ friends: number; reward: RewardSpec }[]>().notNull().default([]),
+  landingUrl: text('landing_url').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** One code per customer per tenant, unique everywhere. */
+export const referralCodes = pgTable(
+  'referral_codes',
+  {
+    tenantId: tenantId(),
+    customerId: customerRef('customer_id'),
+    code: text('code').notNull(),
+    /** The referrer reward this customer was last shown (flag-evaluated); it is what they are granted. */
+    offer: jsonb('offer').$type<RewardSpec>(),
+    createdAt: createdAt(),
+  },
+  // Codes are unique across tenants: a link /r/<code> names no tenant.
+  (t) => [uniqueIndex('referral_codes_code').on(t.code), uniqueIndex('referral_codes_tenant_customer').on(t.tenantId, t.customerId)],
+);
+
+/** A visit to /r/<code>, once per anonymous visitor. */
+export const referralClicks = pgTable(
+  'referral_clicks',
+  {
+    tenantId: tenantId(),
+    code: text('code').notNull(),
+    anonymousId: text('anonymous_id').notNull(),
+    channel: text('channel'),
+    /** SHA-256 of IP + user agent: enough to spot a self-referral, nothing to identify anyone by. */
+    fingerprint: text('fingerprint').notNull(),
+    clickedAt: timestamp('clicked_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.code, t.anonymousId] })],
+);
+
+export const referralStatus = pgEnum('referral_status', [
+  'signed_up',
+  'qualified',
+  'pending',
+  'approved',
+  'paid',
+  'held',
+  'rejected',
+  'reversed',
+]);
+export type ReferralStatus = (typeof referralStatus.enumValues)[number];
+
+/** A friend attributed to a referrer. A friend can be referred once per tenant. */
+export const referrals = pgTable(
+  'referrals',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: tenantId(),
+    referrerId: customerRef('referrer_id'),
+    friendId: customerRef('friend_id'),
+    code: text('code').notNull(),
+    channel: text('channel'),
+    status: referralStatus('status').notNull().default('signed_up'),
+    /** Why it is held for review (fraud signals), or why it was rejected. */
+    reasons: jsonb('reasons').$type<string[]>().notNull().default([]),
+    clickedAt: timestamp('clicked_at', { withTimezone: true }),
+    qualifiedAt: timestamp('qualified_at', { withTimezone: true }),
+    approveAfter: timestamp('approve_after', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('referrals_tenant_friend').on(t.tenantId, t.friendId),
+    index('referrals_tenant_referrer').on(t.tenantId, t.referrerId),
+  ],
+);
+
+/** Coupon codes already handed out: each code in a pool goes to one reward only. */
+export const referralCouponsIssued = pgTable(
+  'referral_coupons_issued',
+  {
+    tenantId: tenantId(),
+    code: text('code').notNull(),
+    issuedAt: timestamp('issued_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.code] })],
+);

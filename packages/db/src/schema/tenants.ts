@@ -1,0 +1,16 @@
+import { sql } from 'drizzle-orm';
+import { pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { createdAt } from './columns.ts';
+
+/** One company using Flywheel. Every other row hangs off a tenant. */
+export const tenants = pgTable('tenants', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  name: text('name').notNull(),
+  /** `pk_…`: public, names the tenant in the browser and doubles as the GrowthBook client key. */
+  publishableKey: text('publishable_key').notNull().unique(),
+  /** `sk_…` encrypted with TENANT_SECRETS_KEY (AES-256-GCM); the plain key is shown once, at creation. */
+  secretKeyCiphertext: text('secret_key_ciphertext').notNull(),
+  /** Origins allowed to embed widgets and call the BFF from a browser (exact `scheme://host[:port]`). */
+  allowedOrigins: text('allowed_origins').array().notNull().default(sql`'{}'::text[]`),
+  createdAt: createdAt(),
+});
