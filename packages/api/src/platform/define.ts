@@ -18,6 +18,9 @@ export type StoredEvent = {
   timestamp: Date;
 };
 
+/** What matching a reaction may look at: the event's content, before it has an id. */
+export type EventContent = Pick<StoredEvent, 'messageId' | 'type' | 'event' | 'producer' | 'userId' | 'anonymousId' | 'properties'>;
+
 /** What a domain records with `emit()`: always a track event, produced by the domain. */
 export type DomainEvent = {
   tenantId: string;
@@ -52,8 +55,8 @@ export type Reaction = {
   on: readonly string[];
   from?: readonly EventProducer[];
   /** A GrowthBook condition over the event's properties, or a predicate over the whole event. */
-  when?: ConditionInterface | ((event: StoredEvent) => boolean);
-  subject?: (event: StoredEvent) => string | null;
+  when?: ConditionInterface | ((event: EventContent) => boolean);
+  subject?: (event: EventContent) => string | null;
   maxAttempts?: number;
   handle(ctx: WorkContext & { event: StoredEvent }): Promise<void>;
 };
@@ -76,6 +79,6 @@ export function job<P>(definition: Job<P>): Job<P> {
 }
 
 /** The event key reactions match on. */
-export function eventKey(event: Pick<StoredEvent, 'type' | 'event'>): string {
+export function eventKey(event: Pick<EventContent, 'type' | 'event'>): string {
   return event.type === 'track' ? (event.event ?? '') : `$${event.type}`;
 }

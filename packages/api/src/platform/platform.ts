@@ -1,7 +1,7 @@
-import { schema, type Tx } from '@flywheel/db';
+import { type Db, schema, type Tx } from '@flywheel/db';
 import { evalCondition } from '@growthbook/growthbook';
 import { sql } from 'drizzle-orm';
-import { type Emit, eventKey, type Job, type Reaction, type Schedule, type StoredEvent } from './define.ts';
+import { type Emit, type EventContent, eventKey, type Job, type Reaction, type Schedule, type StoredEvent } from './define.ts';
 
 /** NOTIFY channel that wakes every worker (in this process and in others) when work is written. */
 export const WORK_CHANNEL = 'flywheel_work';
@@ -20,11 +20,24 @@ export const storedEventColumns = {
   timestamp: schema.events.timestamp,
 };
 
+/** A delivery to write for an event, once the event has its id. */
+export type PlannedDelivery = { messageId: string; reaction: string; subject: string };
+
 export type Platform = {
   emit: Emit;
   schedule: Schedule;
+  /** The deliveries these events get: every reaction they match, with its ordering subject. */
+  plan(events: EventContent[]): PlannedDelivery[];
   /** Writes the deliveries of freshly stored events, in the transaction that stored them. */
   deliver(tx: Tx, events: StoredEvent[]): Promise<number>;
+  /**
+   * Says, after a commit, that deliveries or jobs were written: wakes this process's workers at
+   * once and the other processes' through one NOTIFY per 100 ms at most. Only latency depends on
+   * it; workers also poll.
+   */
+  announce(db: Db): void;
+  /** Called on every announcement in this process; returns the function that stops it. */
+  onAnnounce(listener: () => void): () => void;
   reaction(name: string): Reaction | undefined;
   job(name: string): Job<unknown> | undefined;
   reactionNames: string[];
@@ -50,27 +63,52 @@ export function createPlatform({ reactions, jobs }: { reactions: readonly Reacti
     jobsByName.set(j.name, j);
   }
 
-  const matching = (event: StoredEvent) =>
+  const matching = (event: EventContent) =>
     [...(byEvent.get(eventKey(event)) ?? []), ...(byEvent.get('*') ?? [])].filter(
       (r) =>
         (!r.from || r.from.includes(event.producer)) &&
         (!r.when || (typeof r.when === 'function' ? r.when(event) : evalCondition(event.properties, r.when))),
     );
 
-  const deliver: Platform['deliver'] = async (tx, events) => {
-    const rows = events.flatMap((event) =>
+  const plan: Platform['plan'] = (events) =>
+    events.flatMap((event) =>
       matching(event).map((r) => ({
-        tenantId: event.tenantId,
+        messageId: event.messageId,
         reaction: r.name,
-        eventId: event.id,
-        subject: r.subject?.(event) ?? event.userId ?? event.anonymousId ?? `event:${event.id}`,
+        subject: r.subject?.(event) ?? event.userId ?? event.anonymousId ?? `message:${event.messageId}`,
       })),
     );
+
+  const deliver: Platform['deliver'] = async (tx, events) => {
+    const ids = new Map(events.map((event) => [event.messageId, event]));
+    const rows = plan(events).map((p) => {
+      const event = ids.get(p.messageId) as StoredEvent;
+      return { tenantId: event.tenantId, reaction: p.reaction, eventId: event.id, subject: p.subject };
+    });
     if (rows.length === 0) return 0;
     const inserted = await tx.insert(schema.deliveries).values(rows).onConflictDoNothing().returning({ id: schema.deliveries.id });
-    // NOTIFY is transactional: workers hear it when, and only if, this transaction commits.
-    if (inserted.length > 0) await tx.execute(sql`select pg_notify(${WORK_CHANNEL}, '')`);
     return inserted.length;
+  };
+
+  const listeners = new Set<() => void>();
+  let notifyTimer: ReturnType<typeof setTimeout> | null = null;
+  let notifyAgain = false;
+  const announce: Platform['announce'] = (db) => {
+    for (const listener of listeners) listener();
+    // A NOTIFY takes a database-wide lock when it commits: one per 100 ms, not one per request.
+    if (notifyTimer) {
+      notifyAgain = true;
+      return;
+    }
+    db.execute(sql`select pg_notify(${WORK_CHANNEL}, '')`).catch(() => {});
+    notifyTimer = setTimeout(() => {
+      notifyTimer = null;
+      if (notifyAgain) {
+        notifyAgain = false;
+        announce(db);
+      }
+    }, 100);
+    notifyTimer.unref?.();
   };
 
   const emit: Emit = async (tx, event) => {
@@ -93,18 +131,22 @@ export function createPlatform({ reactions, jobs }: { reactions: readonly Reacti
 
   const schedule: Schedule = async (tx, job) => {
     if (!jobsByName.has(job.name)) throw new Error(`no job is named ${job.name}`);
-    const inserted = await tx
+    await tx
       .insert(schema.jobs)
       .values({ tenantId: job.tenantId, name: job.name, key: job.key, runAt: job.runAt, payload: job.payload ?? {} })
-      .onConflictDoNothing({ target: [schema.jobs.tenantId, schema.jobs.key] })
-      .returning({ id: schema.jobs.id });
-    if (inserted.length > 0) await tx.execute(sql`select pg_notify(${WORK_CHANNEL}, '')`);
+      .onConflictDoNothing({ target: [schema.jobs.tenantId, schema.jobs.key] });
   };
 
   return {
     emit,
     schedule,
+    plan,
     deliver,
+    announce,
+    onAnnounce: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
     reaction: (name) => byName.get(name),
     job: (name) => jobsByName.get(name),
     reactionNames: [...byName.keys()],

@@ -59,6 +59,12 @@ export class Worker {
   private readonly options: Required<Pick<WorkerOptions, 'batchSize' | 'leaseMs' | 'retryDelayMs' | 'pollMs'>> & WorkerOptions;
   private running = false;
   private wake: (() => void) | null = null;
+  /** Set by a wake-up that came while a round was running, so the loop does not go to sleep on it. */
+  private signalled = false;
+  private readonly wakeUp = () => {
+    this.signalled = true;
+    this.wake?.();
+  };
   private loop: Promise<void> | null = null;
   private stopListening: (() => Promise<void>) | null = null;
 
@@ -88,7 +94,12 @@ export class Worker {
   async start(): Promise<void> {
     if (this.running) return;
     this.running = true;
-    this.stopListening = (await this.options.listen?.(WORK_CHANNEL, () => this.wake?.())) ?? null;
+    const stopLocal = this.platform.onAnnounce(this.wakeUp);
+    const stopRemote = await this.options.listen?.(WORK_CHANNEL, this.wakeUp);
+    this.stopListening = async () => {
+      stopLocal();
+      await stopRemote?.();
+    };
     this.loop = this.work();
   }
 
@@ -101,11 +112,17 @@ export class Worker {
 
   private async work() {
     while (this.running) {
+      this.signalled = false;
       try {
-        if ((await this.runOnce()) > 0) continue;
+        if ((await this.runOnce()) > 0) {
+          // What the handlers emitted or scheduled may be for other workers too.
+          this.platform.announce(this.db);
+          continue;
+        }
       } catch (error) {
         this.options.onError?.(error, 'worker round');
       }
+      if (this.signalled) continue;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, this.options.pollMs);
         this.wake = () => {

@@ -57,6 +57,7 @@ export const referralRouter = {
           input.click,
         ),
       );
+      ctx.deps.platform.announce(ctx.db);
       return { attributed: referralId !== null };
     }),
 } satisfies TRPCRouterRecord;
@@ -101,6 +102,7 @@ export const consoleReferralsRouter = {
       const status = await ctx.db.transaction((tx) =>
         review({ tx, emit, schedule }, ctx.session.tenantId, input.referralId, input.decision, input.reason),
       );
+      ctx.deps.platform.announce(ctx.db);
       if (!status) throw new TRPCError({ code: 'NOT_FOUND', message: 'referralId: no held referral with this id' });
       return { status };
     }),
