@@ -17,13 +17,14 @@ const RUNS = 3;
 
 const database = await createDatabase(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL } : { dataDir: 'memory://' });
 const { db } = database;
-await seedDemo(db, parseSecretsKey(DEVELOPMENT_SECRETS_KEY));
+const secretsKey = parseSecretsKey(DEVELOPMENT_SECRETS_KEY);
+await seedDemo(db, secretsKey);
 const [tenant] = await db
   .select({ id: schema.tenants.id })
   .from(schema.tenants)
   .where(eq(schema.tenants.publishableKey, DEMO.publishableKey));
 if (!tenant) throw new Error('demo tenant missing');
-const deps = { db, platform: createDomainPlatform() };
+const deps = { db, platform: createDomainPlatform({ webhooks: { secretsKey, allowPrivateNetworks: true } }) };
 const prefix = `bench-ingest-${Date.now()}`;
 
 /** A widget's batch: page views and clicks of 50 customers, plus one server event that reactions listen to. */

@@ -27,8 +27,64 @@ describe('health', () => {
       database: { ...t.database, ping: () => Promise.reject(new Error('connection refused')) },
       api: t.deps,
       logger: pino({ level: 'silent' }),
+      metrics: t.metrics,
     });
     expect((await broken.request('/readyz')).status).toBe(503);
+  });
+
+  it('reports degraded, still serving, when background work falls behind', async () => {
+    const strict = createApp({
+      database: t.database,
+      api: t.deps,
+      logger: pino({ level: 'silent' }),
+      metrics: t.metrics,
+      maxLagSeconds: 1,
+    });
+    await t.database.db.transaction((tx) =>
+      t.deps.platform.schedule(tx, {
+        tenantId: t.tenantId,
+        name: 'referral.approve',
+        key: `lagging:${Date.now()}`,
+        runAt: new Date(Date.now() - 60_000),
+        payload: { referralId: '00000000-0000-4000-8000-000000000000' },
+      }),
+    );
+    const res = await strict.request('/readyz');
+    expect(res.status).toBe(200);
+    expect(await readJson(res)).toMatchObject({
+      status: 'degraded',
+      lagging: [{ kind: 'job', name: 'referral.approve', lagSeconds: expect.any(Number) }],
+    });
+    await t.drain();
+    expect(await readJson(await strict.request('/readyz'))).toMatchObject({ status: 'ready' });
+  });
+
+  it('serves Prometheus metrics: requests by route, events ingested, background work', async () => {
+    await t.app.request('/healthz');
+    await t.app.request('/api/events', {
+      method: 'POST',
+      headers: { ...widgetHeaders(), authorization: `Bearer ${DEMO.secretKey}` },
+      body: JSON.stringify({ batch: [{ type: 'track', event: 'metrics_probe', messageId: `m-${Date.now()}`, userId: 'alice' }] }),
+    });
+    const res = await t.app.request('/metrics');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/plain');
+    const text = await res.text();
+    expect(text).toMatch(/flywheel_http_request_duration_seconds_count\{method="GET",route="\/healthz",status="200"\} \d+/);
+    expect(text).toMatch(/flywheel_events_ingested_total [1-9]/);
+    expect(text).toContain('# TYPE flywheel_work_lag_seconds gauge');
+  });
+
+  it('keeps /metrics behind its token when one is configured', async () => {
+    const guarded = createApp({
+      database: t.database,
+      api: t.deps,
+      logger: pino({ level: 'silent' }),
+      metrics: t.metrics,
+      metricsToken: 'a-metrics-token-16',
+    });
+    expect((await guarded.request('/metrics')).status).toBe(401);
+    expect((await guarded.request('/metrics', { headers: { authorization: 'Bearer a-metrics-token-16' } })).status).toBe(200);
   });
 
   it('answers unknown routes with a 404 that names the route, and every response with a request id', async () => {

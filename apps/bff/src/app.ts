@@ -1,10 +1,11 @@
-import { type ApiDeps, appRouter, createContext } from '@flywheel/api';
+import { type ApiDeps, appRouter, backlogOf, createContext } from '@flywheel/api';
 import type { Database } from '@flywheel/db';
 import { trpcServer } from '@hono/trpc-server';
 import { Hono } from 'hono';
 import { requestId } from 'hono/request-id';
 import type { Logger } from 'pino';
 import { httpError } from './http-error.ts';
+import type { Metrics } from './metrics.ts';
 import { requestLog } from './middleware/request-log.ts';
 import { widgetCors } from './middleware/widget-cors.ts';
 import { demoRoutes } from './routes/demo.ts';
@@ -19,6 +20,11 @@ export type AppDeps = {
   database: Database;
   api: ApiDeps;
   logger: Logger;
+  metrics: Metrics;
+  /** `/metrics` needs `Authorization: Bearer <token>` when set; production serves it only then. */
+  metricsToken?: string | undefined;
+  /** /readyz reports `degraded` when the oldest due reaction or job has waited longer than this. */
+  maxLagSeconds?: number;
   streamTiming?: StreamTiming;
   web?: {
     registry: RegistrySource;
@@ -34,10 +40,12 @@ export type AppDeps = {
  * tests call `app.request()`.
  */
 export function createApp(deps: AppDeps) {
-  const { api, database, logger } = deps;
+  const { api, database, logger, metrics } = deps;
+  const maxLagSeconds = deps.maxLagSeconds ?? 300;
   const app = new Hono();
 
   app.use(requestId());
+  app.use(metrics.middleware());
   app.use(requestLog(logger));
   app.onError((error, c) => {
     logger.error({ err: error, requestId: c.get('requestId'), path: c.req.path }, 'unhandled error');
@@ -49,11 +57,27 @@ export function createApp(deps: AppDeps) {
   app.get('/readyz', async (c) => {
     try {
       await database.ping();
+      // Lagging background work does not make this replica unfit for requests: degraded, still 200.
+      const lagging = (await backlogOf(api.db)).filter((row) => row.lagSeconds > maxLagSeconds);
+      if (lagging.length > 0) {
+        return c.json({
+          status: 'degraded',
+          database: database.driver,
+          lagging: lagging.map(({ kind, name, lagSeconds }) => ({ kind, name, lagSeconds })),
+        });
+      }
       return c.json({ status: 'ready', database: database.driver });
     } catch (error) {
       logger.warn({ err: error }, 'database not reachable');
       return c.json({ status: 'unavailable', database: database.driver }, 503);
     }
+  });
+
+  app.get('/metrics', async (c) => {
+    if (deps.metricsToken ? c.req.header('authorization') !== `Bearer ${deps.metricsToken}` : api.isProduction) {
+      return httpError(c, 401, 'unauthenticated', 'Send the METRICS_TOKEN as a bearer token.');
+    }
+    return c.body(await metrics.render(), 200, { 'content-type': metrics.contentType, 'cache-control': 'no-store' });
   });
 
   app.use('/trpc/*', widgetCors(api.tenants));
@@ -71,7 +95,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', featuresRoutes(api.tenants, api.flags.source, deps.streamTiming ?? { pingMs: 30_000, maxDurationMs: 60_000 }));
 
   app.use('/api/events', widgetCors(api.tenants));
-  app.route('/api/events', eventsRoutes(api));
+  app.route('/api/events', eventsRoutes(api, metrics));
 
   app.route('/r', referralLinkRoutes(api.db));
 

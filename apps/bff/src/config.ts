@@ -40,6 +40,10 @@ const schema = z
     FLYWHEEL_DEV_REMOTES: z.enum(['0', '1']).default('0'),
     /** `0` on BFF replicas when `pnpm flywheel worker` processes run the reactions and jobs apart. */
     RUN_WORKER: z.enum(['0', '1']).default('1'),
+    /** Bearer token for /metrics; without it production does not serve /metrics. */
+    METRICS_TOKEN: z.string().min(16).optional(),
+    /** /readyz says `degraded` when background work is this many seconds behind. */
+    READY_MAX_LAG_SECONDS: z.coerce.number().int().min(1).default(300),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.TENANT_SECRETS_KEY) {
@@ -80,6 +84,8 @@ export type Config = {
   experimentsDir: string | undefined;
   /** Whether this process also runs reactions and jobs (the default: one process does everything). */
   runWorker: boolean;
+  metricsToken: string | undefined;
+  readyMaxLagSeconds: number;
   /** The repository, whose built apps `pnpm start` serves. */
   repoRoot: string;
 };
@@ -112,6 +118,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       e.GROWTHBOOK_API_HOST && e.GROWTHBOOK_CLIENT_KEY ? { apiHost: e.GROWTHBOOK_API_HOST, clientKey: e.GROWTHBOOK_CLIENT_KEY } : undefined,
     experimentsDir: e.EXPERIMENTS_DIR,
     runWorker: e.RUN_WORKER === '1',
+    metricsToken: e.METRICS_TOKEN,
+    readyMaxLagSeconds: e.READY_MAX_LAG_SECONDS,
     repoRoot,
   };
 }

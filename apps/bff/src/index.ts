@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { createDomainPlatform, createFlagsRuntime, TenantDirectory, Worker } from '@flywheel/api';
+import { backlogOf, createDomainPlatform, createFlagsRuntime, TenantDirectory, Worker } from '@flywheel/api';
 import { createDatabase } from '@flywheel/db';
 import { loadDefinitions } from '@flywheel/flags';
 import { serve } from '@hono/node-server';
@@ -7,6 +7,7 @@ import pino from 'pino';
 import { createApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { GrowthBookUpstream } from './growthbook-upstream.ts';
+import { createMetrics } from './metrics.ts';
 import { prepareData } from './startup.ts';
 import { discoverWidgets, type RegistrySource } from './web/widgets.ts';
 
@@ -46,7 +47,10 @@ upstream?.start();
 const flags = createFlagsRuntime(database.db, definitions, upstream);
 const stopListening = await flags.store.listen(database);
 
-const platform = createDomainPlatform();
+// Webhook endpoints on private networks (a local receiver) are for development only.
+const webhooks = { secretsKey: config.secretsKey, allowPrivateNetworks: !config.isProduction };
+const platform = createDomainPlatform({ webhooks });
+const metrics = createMetrics(() => backlogOf(database.db));
 // Reactions and jobs run here unless separate `pnpm flywheel worker` processes run them.
 const worker = config.runWorker
   ? new Worker({
@@ -54,6 +58,7 @@ const worker = config.runWorker
       platform,
       listen: database.listen,
       onError: (error, what) => logger.warn({ err: error }, `${what} failed`),
+      onRun: metrics.recordRun,
     })
   : undefined;
 await worker?.start();
@@ -61,12 +66,16 @@ await worker?.start();
 const app = createApp({
   database,
   logger,
+  metrics,
+  metricsToken: config.metricsToken,
+  maxLagSeconds: config.readyMaxLagSeconds,
   api: {
     db: database.db,
     tenants: new TenantDirectory(database.db, config.secretsKey),
     isProduction: config.isProduction,
     flags,
     platform,
+    webhooks,
   },
   web: {
     registry,
@@ -94,7 +103,7 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
       `  embed.js   ${base}/embed.js`,
       `  Registry   ${base}/api/remotes`,
       `  BFF        ${base}`,
-      `  Health     ${base}/healthz  ${base}/readyz`,
+      `  Health     ${base}/healthz  ${base}/readyz  ${base}/metrics`,
       `  tRPC       ${base}/trpc`,
       `  Events     ${base}/api/events`,
       '',

@@ -4,11 +4,15 @@ import { join } from 'node:path';
 import { verifyCustomerToken } from '@flywheel/api';
 import { DEMO } from '@flywheel/db';
 import { decodeJwt } from 'jose';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from './main.ts';
 
-// memory:// keeps each command's PGlite in-process and throwaway.
-const env = { DATA_DIR: 'memory://' };
+// One scratch data folder for the file, migrated once: a fresh in-memory PGlite per command would
+// pay its initdb (seconds) every time, which is what timed these tests out on a loaded machine.
+const env = { DATA_DIR: mkdtempSync(join(tmpdir(), 'flywheel-cli-')) };
+beforeAll(async () => {
+  expect(await main(['db', 'migrate'], env)).toMatchObject({ code: 0 });
+});
 
 describe('pnpm flywheel', () => {
   it('prints help listing every command', async () => {

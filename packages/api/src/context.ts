@@ -4,6 +4,7 @@ import type { FlagsRuntime } from './flags/runtime.ts';
 import { authenticateWidgetRequest, type WidgetAuth } from './identity/authenticate.ts';
 import type { TenantDirectory } from './identity/tenant-directory.ts';
 import type { Platform } from './platform/index.ts';
+import type { WebhookOptions } from './webhooks/index.ts';
 
 /** What the API needs from the process that hosts it. */
 export type ApiDeps = {
@@ -14,6 +15,8 @@ export type ApiDeps = {
   flags: FlagsRuntime;
   /** emit/schedule/deliver over the domains' reactions and jobs (registry.ts). */
   platform: Platform;
+  /** The key that encrypts webhook secrets, and whether private addresses are allowed (development). */
+  webhooks: WebhookOptions;
 };
 
 export type ConsoleRequest = {

@@ -5,10 +5,21 @@ export { createFlagsRuntime, type FlagsRuntime, type PayloadSource } from './fla
 export { authenticateWidgetRequest, type Caller, type WidgetAuth } from './identity/authenticate.ts';
 export { type CustomerClaims, MAX_TOKEN_LIFETIME_SECONDS, signCustomerToken, verifyCustomerToken } from './identity/customer-token.ts';
 export { type Tenant, TenantDirectory } from './identity/tenant-directory.ts';
-export { createPlatform, listDeadLetters, type Platform, replayDeadLetters, Worker, type WorkerOptions } from './platform/index.ts';
+export {
+  type Backlog,
+  backlogOf,
+  createPlatform,
+  listDeadLetters,
+  type Platform,
+  replayDeadLetters,
+  Worker,
+  type WorkerOptions,
+  type WorkRun,
+} from './platform/index.ts';
 export { followLink } from './referral/index.ts';
 export { createDomainPlatform } from './registry.ts';
 export { aggregateExperiment, type ExperimentTotals } from './results/aggregate.ts';
 export { type AppRouter, appRouter } from './root.ts';
 export { createTenant } from './tenants/service.ts';
 export { createCallerFactory } from './trpc.ts';
+export type { WebhookOptions } from './webhooks/index.ts';

@@ -1,10 +1,16 @@
+import { customerReactions } from './customers/index.ts';
 import type { Job, Reaction } from './platform/index.ts';
 import { createPlatform } from './platform/index.ts';
 import { referralJobs, referralReactions } from './referral/index.ts';
+import { type WebhookOptions, webhookJobs, webhookReactions } from './webhooks/index.ts';
 
 /** Every domain's reactions and jobs, merged here as root.ts merges routers. */
-export const domainReactions: readonly Reaction[] = [...referralReactions];
-export const domainJobs: readonly Job<unknown>[] = [...referralJobs];
+export function domainWork(options: { webhooks: WebhookOptions }): { reactions: Reaction[]; jobs: Job<unknown, unknown>[] } {
+  return {
+    reactions: [...customerReactions, ...referralReactions, ...webhookReactions()],
+    jobs: [...referralJobs, ...webhookJobs(options.webhooks)] as Job<unknown, unknown>[],
+  };
+}
 
 /** The platform over every domain: what the BFF, the worker and the tests run. */
-export const createDomainPlatform = () => createPlatform({ reactions: domainReactions, jobs: domainJobs });
+export const createDomainPlatform = (options: { webhooks: WebhookOptions }) => createPlatform(domainWork(options));

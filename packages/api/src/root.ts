@@ -8,6 +8,7 @@ import { consoleReferralsRouter, referralRouter } from './referral/router.ts';
 import { resultsRouter } from './results/router.ts';
 import { consolePointsRouter, pointsRouter } from './rewards/router.ts';
 import { router } from './trpc.ts';
+import { consoleWebhooksRouter } from './webhooks/router.ts';
 
 /** One router per domain, merged here; browser code imports only its type. */
 export const appRouter = router({
@@ -24,6 +25,7 @@ export const appRouter = router({
     overview: overviewRouter,
     points: consolePointsRouter,
     platform: consolePlatformRouter,
+    webhooks: consoleWebhooksRouter,
   }),
 });
 

@@ -45,13 +45,16 @@ export async function createTestWorld(): Promise<TestWorld> {
     allowedOrigins: [OTHER_TENANT.origin],
   });
   if (!other) throw new Error('second tenant already exists');
+  // Tests deliver webhooks to a local server.
+  const webhooks = { secretsKey: testSecretsKey, allowPrivateNetworks: true };
   const deps: ApiDeps = {
     db: database.db,
     // No caching in tests: a test that changes a tenant sees the change at once.
     tenants: new TenantDirectory(database.db, testSecretsKey, 0),
     isProduction: false,
     flags: createFlagsRuntime(database.db, loadDefinitions()),
-    platform: createDomainPlatform(),
+    platform: createDomainPlatform({ webhooks }),
+    webhooks,
   };
   // Retries without delay: a test that sees a failure sees its retry in the same drain.
   const worker = new Worker({ db: database.db, platform: deps.platform, retryDelayMs: () => 0 });

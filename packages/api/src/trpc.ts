@@ -66,6 +66,8 @@ export const ROLE_GRANTS = {
   adjustPoints: [],
   /** Seeing and replaying dead letters. */
   operatePlatform: [],
+  /** Registering the tenant's webhook endpoints (their secrets sign what Flywheel sends). */
+  manageWebhooks: [],
 } as const satisfies Record<string, readonly ConsoleRole[]>;
 export type Capability = keyof typeof ROLE_GRANTS;
 

@@ -48,6 +48,8 @@ export type DatabaseOptions = {
   databaseUrl?: string | undefined;
   /** Where PGlite keeps its files; `memory://` keeps nothing. Ignored with databaseUrl. */
   dataDir?: string | undefined;
+  /** PGlite only: start from this dump of a data folder (`dumpDataDir`) instead of an empty one. */
+  snapshot?: Blob | undefined;
   /** node-postgres pool size. */
   maxConnections?: number;
 };
@@ -66,12 +68,12 @@ const MIGRATION_LOCK_ID = 7_461_626_901;
  */
 export async function createDatabase(options: DatabaseOptions = {}): Promise<Database> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl, options.maxConnections ?? 10);
-  return openPglite(options.dataDir ?? defaultDataDir);
+  return openPglite(options.dataDir ?? defaultDataDir, options.snapshot);
 }
 
-async function openPglite(dataDir: string): Promise<Database> {
+async function openPglite(dataDir: string, snapshot: Blob | undefined): Promise<Database> {
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-  const client = new PGlite(dataDir);
+  const client = new PGlite({ dataDir, ...(snapshot ? { loadDataDir: snapshot } : {}) });
   const db = drizzlePglite({ client, schema });
   await migratePglite(db, { migrationsFolder });
   return {

@@ -3,13 +3,14 @@ import { eventBatch, MAX_BATCH_BYTES } from '@flywheel/contracts/events';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { httpError, invalidRequest } from '../http-error.ts';
+import type { Metrics } from '../metrics.ts';
 
 /**
  * `POST /api/events`: a batch of track / identify / page events in the Segment spec's shape.
  * All-or-nothing and idempotent by messageId. Widgets send the publishable key and the customer
  * token in headers (fetch keepalive on page hide); tenants' servers send their secret key.
  */
-export function eventsRoutes(deps: ApiDeps) {
+export function eventsRoutes(deps: ApiDeps, metrics: Pick<Metrics, 'countIngested'>) {
   return new Hono().post(
     '/',
     bodyLimit({
@@ -36,7 +37,9 @@ export function eventsRoutes(deps: ApiDeps) {
       if (!parsed.success) return invalidRequest(c, parsed.error);
 
       try {
-        return c.json(await ingestBatch(deps, auth.tenant.id, auth.caller, parsed.data.batch));
+        const result = await ingestBatch(deps, auth.tenant.id, auth.caller, parsed.data.batch);
+        metrics.countIngested(result.accepted);
+        return c.json(result);
       } catch (error) {
         if (error instanceof EventNotAllowedError) return httpError(c, 403, 'forbidden', error.message);
         throw error;

@@ -139,6 +139,7 @@ describe('GET /sub/:clientKey', () => {
       database: t.database,
       api: t.deps,
       logger: pino({ level: 'silent' }),
+      metrics: t.metrics,
       streamTiming: { pingMs: 50, maxDurationMs: 400 },
     });
     const res = await app.request('/sub/pk_test_demo');

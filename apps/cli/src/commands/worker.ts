@@ -10,10 +10,10 @@ export const workerHelp = `flywheel worker [--once]
 
 export async function workerCommand(argv: string[], env: Record<string, string | undefined>): Promise<string> {
   const { values } = parseArgs({ args: argv, options: { once: { type: 'boolean', default: false } }, strict: true });
-  const { database } = await openDatabase(env);
+  const { database, secretsKey } = await openDatabase(env);
   const worker = new Worker({
     db: database.db,
-    platform: createDomainPlatform(),
+    platform: createDomainPlatform({ webhooks: { secretsKey, allowPrivateNetworks: env.NODE_ENV !== 'production' } }),
     listen: database.listen,
     onError: (error, what) => console.error(`${what} failed: ${(error as Error).message}`),
   });

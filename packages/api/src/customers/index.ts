@@ -1,4 +1,6 @@
 // Customers: one record per tenant customer, and the anonymous ids stitched to it.
+
+export { customerReactions } from './reactions.ts';
 export {
   type Customer,
   customersByIds,

@@ -1,8 +1,6 @@
 import type { IngestResult, TrackedEvent } from '@flywheel/contracts/events';
-import type { Traits } from '@flywheel/contracts/json';
 import { type Db, type EventProducer, queryRows, schema } from '@flywheel/db';
 import { sql } from 'drizzle-orm';
-import { stitchAlias, upsertCustomer } from '../customers/index.ts';
 import type { Caller } from '../identity/index.ts';
 import { type Platform, storedEventColumns } from '../platform/index.ts';
 
@@ -63,11 +61,11 @@ function toRow(tenantId: string, producer: EventProducer, event: TrackedEvent, r
 type EventRow = ReturnType<typeof toRow>;
 
 /**
- * The common batch (no identify): the events and their deliveries in one statement, so in one
+ * The common batch (no inline reactions): the events and their deliveries in one statement, so in one
  * round trip and atomically without an explicit transaction. Deliveries join the events the
  * statement actually inserted, so a duplicate messageId gets none.
  */
-async function storeWithoutIdentity(db: Db, platform: Platform, tenantId: string, rows: EventRow[]) {
+async function storeInOneStatement(db: Db, platform: Platform, tenantId: string, rows: EventRow[]) {
   const planned = platform.plan(rows);
   const values = sql.join(
     rows.map(
@@ -103,8 +101,8 @@ async function storeWithoutIdentity(db: Db, platform: Platform, tenantId: string
   return { accepted: counts?.accepted ?? 0, delivered: counts?.delivered ?? 0 };
 }
 
-/** A batch with identify events: the customer updates and alias stitching join the same transaction. */
-async function storeWithIdentity(db: Db, platform: Platform, tenantId: string, rows: EventRow[]) {
+/** A batch some event of which has an inline reaction (identify): they run in the transaction that stores it. */
+async function storeWithInlineReactions(db: Db, platform: Platform, rows: EventRow[]) {
   return db.transaction(async (tx) => {
     const stored = await tx
       .insert(schema.events)
@@ -112,21 +110,17 @@ async function storeWithIdentity(db: Db, platform: Platform, tenantId: string, r
       .onConflictDoNothing({ target: [schema.events.tenantId, schema.events.messageId] })
       .returning(storedEventColumns);
     stored.sort((a, b) => a.id - b.id);
-    for (const event of stored) {
-      if (event.type !== 'identify' || !event.userId) continue;
-      const customer = await upsertCustomer(tx, tenantId, { externalId: event.userId, traits: event.properties as Traits });
-      if (event.anonymousId) await stitchAlias(tx, tenantId, customer.id, event.anonymousId);
-    }
+    await platform.runInline(tx, stored);
     return { accepted: stored.length, delivered: await platform.deliver(tx, stored) };
   });
 }
 
 /**
  * Stores a batch all-or-nothing, idempotently: a messageId already stored (by an earlier
- * request, a concurrent one, or earlier in the same batch) is skipped, not duplicated. New
- * identify events update the customer and stitch their anonymous id (identity is part of
- * ingestion); every new event gets its deliveries to the reactions that match it, atomically with
- * the event, and the reactions run afterwards, off the request.
+ * request, a concurrent one, or earlier in the same batch) is skipped, not duplicated. Inline
+ * reactions (identity) run in the same transaction; every new event gets its deliveries to the
+ * other reactions that match it, atomically with the event, and those run afterwards, off the
+ * request. Ingestion knows no domain: the platform knows the reactions.
  */
 export async function ingestBatch(
   deps: { db: Db; platform: Platform },
@@ -137,8 +131,9 @@ export async function ingestBatch(
 ): Promise<IngestResult> {
   const producer = PRODUCER[caller.kind];
   const rows = authorize(events, caller).map((event) => toRow(tenantId, producer, event, receivedAt));
-  const store = rows.some((row) => row.type === 'identify') ? storeWithIdentity : storeWithoutIdentity;
-  const { accepted, delivered } = await store(deps.db, deps.platform, tenantId, rows);
+  const { accepted, delivered } = deps.platform.hasInline(rows)
+    ? await storeWithInlineReactions(deps.db, deps.platform, rows)
+    : await storeInOneStatement(deps.db, deps.platform, tenantId, rows);
   if (delivered > 0) deps.platform.announce(deps.db);
   return { accepted, duplicates: rows.length - accepted };
 }

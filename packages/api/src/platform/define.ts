@@ -1,4 +1,4 @@
-import type { EventProducer, Tx } from '@flywheel/db';
+import type { Db, EventProducer, Tx } from '@flywheel/db';
 import type { ConditionInterface } from '@growthbook/growthbook';
 import type { z } from 'zod';
 
@@ -58,6 +58,12 @@ export type Reaction = {
   when?: ConditionInterface | ((event: EventContent) => boolean);
   subject?: (event: EventContent) => string | null;
   maxAttempts?: number;
+  retryDelayMs?: (attempt: number) => number;
+  /**
+   * Runs inside the transaction that stores the event instead of later: for what must be atomic
+   * with storing it (identity). A failure rejects the whole batch, so keep inline reactions few.
+   */
+  inline?: boolean;
   handle(ctx: WorkContext & { event: StoredEvent }): Promise<void>;
 };
 
@@ -66,15 +72,22 @@ export function reaction(definition: Reaction): Reaction {
   return definition;
 }
 
-/** Named, delayed work with a validated payload, run once across replicas. */
-export type Job<P = unknown> = {
+/**
+ * Named, delayed work with a validated payload, run once across replicas. `perform`, when given,
+ * runs first and outside any transaction (a network call must not hold one); what it returns is
+ * handed to `handle`, which runs in the transaction that marks the job done. Either throws to be
+ * retried, after `retryDelayMs(attempt)` (default: exponential backoff).
+ */
+export type Job<P = unknown, R = unknown> = {
   name: string;
   payload: z.ZodType<P>;
   maxAttempts?: number;
-  handle(ctx: WorkContext & { tenantId: string; payload: P }): Promise<void>;
+  retryDelayMs?: (attempt: number) => number;
+  perform?(ctx: { db: Db; emit: Emit; tenantId: string; payload: P; attempt: number }): Promise<R>;
+  handle(ctx: WorkContext & { tenantId: string; payload: P; performed: R | undefined }): Promise<void>;
 };
 
-export function job<P>(definition: Job<P>): Job<P> {
+export function job<P, R = undefined>(definition: Job<P, R>): Job<P, R> {
   return definition;
 }
 

@@ -1,4 +1,5 @@
 // The domain platform: reactions to events, jobs, the worker that runs both, and dead letters.
+export { type Backlog, backlogOf } from './backlog.ts';
 export { type DeadLetterFilter, listDeadLetters, replayDeadLetters } from './dead-letters.ts';
 export {
   type DomainEvent,
@@ -13,4 +14,4 @@ export {
   type WorkContext,
 } from './define.ts';
 export { createPlatform, type Platform, storedEventColumns, WORK_CHANNEL } from './platform.ts';
-export { exponentialBackoff, Worker, type WorkerOptions } from './worker.ts';
+export { exponentialBackoff, Worker, type WorkerOptions, type WorkRun } from './worker.ts';

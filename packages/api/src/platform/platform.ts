@@ -28,6 +28,10 @@ export type Platform = {
   schedule: Schedule;
   /** The deliveries these events get: every reaction they match, with its ordering subject. */
   plan(events: EventContent[]): PlannedDelivery[];
+  /** Whether any of these events has an inline reaction, so it must be stored in a transaction with them. */
+  hasInline(events: EventContent[]): boolean;
+  /** Runs the inline reactions of freshly stored events, in order, in the transaction that stored them. */
+  runInline(tx: Tx, events: StoredEvent[]): Promise<void>;
   /** Writes the deliveries of freshly stored events, in the transaction that stored them. */
   deliver(tx: Tx, events: StoredEvent[]): Promise<number>;
   /**
@@ -72,12 +76,22 @@ export function createPlatform({ reactions, jobs }: { reactions: readonly Reacti
 
   const plan: Platform['plan'] = (events) =>
     events.flatMap((event) =>
-      matching(event).map((r) => ({
-        messageId: event.messageId,
-        reaction: r.name,
-        subject: r.subject?.(event) ?? event.userId ?? event.anonymousId ?? `message:${event.messageId}`,
-      })),
+      matching(event)
+        .filter((r) => !r.inline)
+        .map((r) => ({
+          messageId: event.messageId,
+          reaction: r.name,
+          subject: r.subject?.(event) ?? event.userId ?? event.anonymousId ?? `message:${event.messageId}`,
+        })),
     );
+
+  const hasInline: Platform['hasInline'] = (events) => events.some((event) => matching(event).some((r) => r.inline));
+
+  const runInline: Platform['runInline'] = async (tx, events) => {
+    for (const event of events) {
+      for (const r of matching(event)) if (r.inline) await r.handle({ tx, event, emit, schedule, now: new Date() });
+    }
+  };
 
   const deliver: Platform['deliver'] = async (tx, events) => {
     const ids = new Map(events.map((event) => [event.messageId, event]));
@@ -126,6 +140,7 @@ export function createPlatform({ reactions, jobs }: { reactions: readonly Reacti
       })
       .onConflictDoNothing({ target: [schema.events.tenantId, schema.events.messageId] })
       .returning(storedEventColumns);
+    await runInline(tx, stored);
     await deliver(tx, stored);
   };
 
@@ -141,6 +156,8 @@ export function createPlatform({ reactions, jobs }: { reactions: readonly Reacti
     emit,
     schedule,
     plan,
+    hasInline,
+    runInline,
     deliver,
     announce,
     onAnnounce: (listener) => {

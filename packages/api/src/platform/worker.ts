@@ -13,12 +13,19 @@ export type WorkerOptions = {
   batchSize?: number;
   /** How long a lease lasts: a worker that dies holding one loses it after this. */
   leaseMs?: number;
-  /** How long to wait before the given attempt (1 = the first retry). */
+  /**
+   * How long to wait before retrying after the given attempt. Set, it overrides every reaction's
+   * and job's own schedule (tests retry at once); unset, each uses its own or exponential backoff.
+   */
   retryDelayMs?: (attempt: number) => number;
   /** The fallback poll when no NOTIFY arrives (delayed retries and jobs become due silently). */
   pollMs?: number;
   onError?: (error: unknown, what: string) => void;
+  /** Called after every delivery and job it ran, for metrics. */
+  onRun?: (run: WorkRun) => void;
 };
+
+export type WorkRun = { kind: 'reaction' | 'job'; name: string; outcome: 'done' | 'retry' | 'dead'; seconds: number };
 
 const DEFAULT_MAX_ATTEMPTS = 8;
 
@@ -56,7 +63,7 @@ export class Worker {
   readonly id = `worker-${randomUUID()}`;
   private readonly db: Db;
   private readonly platform: Platform;
-  private readonly options: Required<Pick<WorkerOptions, 'batchSize' | 'leaseMs' | 'retryDelayMs' | 'pollMs'>> & WorkerOptions;
+  private readonly options: Required<Pick<WorkerOptions, 'batchSize' | 'leaseMs' | 'pollMs'>> & WorkerOptions;
   private running = false;
   private wake: (() => void) | null = null;
   /** Set by a wake-up that came while a round was running, so the loop does not go to sleep on it. */
@@ -71,7 +78,7 @@ export class Worker {
   constructor(options: WorkerOptions) {
     this.db = options.db;
     this.platform = options.platform;
-    this.options = { batchSize: 50, leaseMs: 60_000, retryDelayMs: exponentialBackoff, pollMs: 1000, ...options };
+    this.options = { batchSize: 50, leaseMs: 60_000, pollMs: 1000, ...options };
   }
 
   /** One round: leases and runs what is due now. Resolves to how many deliveries and jobs it ran. */
@@ -172,6 +179,7 @@ export class Worker {
     const reaction = this.platform.reaction(String(row.reaction));
     if (!reaction) return;
     const event = toStoredEvent(row);
+    const started = performance.now();
     try {
       await this.db.transaction(async (tx) => {
         const [owned] = await tx
@@ -182,8 +190,10 @@ export class Worker {
         if (!owned) return; // the lease ran out and another worker has it
         await reaction.handle({ tx, event, emit: this.platform.emit, schedule: this.platform.schedule, now: new Date() });
       });
+      this.report('reaction', reaction.name, 'done', started);
     } catch (error) {
-      await this.fail('deliveries', id, Number(row.attempts), reaction.maxAttempts ?? DEFAULT_MAX_ATTEMPTS, error);
+      const dead = await this.fail('deliveries', id, Number(row.attempts), reaction, error);
+      this.report('reaction', reaction.name, dead ? 'dead' : 'retry', started);
       this.options.onError?.(error, `reaction ${reaction.name} on event ${event.messageId}`);
     }
   }
@@ -216,8 +226,11 @@ export class Worker {
     const id = Number(row.id);
     const job = this.platform.job(String(row.name));
     if (!job) return;
+    const started = performance.now();
     try {
+      const tenantId = String(row.tenant_id);
       const payload = job.payload.parse(row.payload);
+      const performed = await job.perform?.({ db: this.db, emit: this.platform.emit, tenantId, payload, attempt: Number(row.attempts) });
       await this.db.transaction(async (tx) => {
         const [owned] = await tx
           .update(schema.jobs)
@@ -227,23 +240,38 @@ export class Worker {
         if (!owned) return;
         await job.handle({
           tx,
-          tenantId: String(row.tenant_id),
+          tenantId,
           payload,
+          performed,
           emit: this.platform.emit,
           schedule: this.platform.schedule,
           now: new Date(),
         });
       });
+      this.report('job', job.name, 'done', started);
     } catch (error) {
-      await this.fail('jobs', id, Number(row.attempts), job.maxAttempts ?? DEFAULT_MAX_ATTEMPTS, error);
+      const dead = await this.fail('jobs', id, Number(row.attempts), job, error);
+      this.report('job', job.name, dead ? 'dead' : 'retry', started);
       this.options.onError?.(error, `job ${job.name}`);
     }
   }
 
-  private async fail(table: 'deliveries' | 'jobs', id: number, attempts: number, maxAttempts: number, error: unknown) {
+  private report(kind: WorkRun['kind'], name: string, outcome: WorkRun['outcome'], started: number) {
+    this.options.onRun?.({ kind, name, outcome, seconds: (performance.now() - started) / 1000 });
+  }
+
+  /** Puts a failed delivery or job back for a retry, or parks it; resolves to whether it is dead now. */
+  private async fail(
+    table: 'deliveries' | 'jobs',
+    id: number,
+    attempts: number,
+    policy: { maxAttempts?: number | undefined; retryDelayMs?: ((attempt: number) => number) | undefined },
+    error: unknown,
+  ) {
     const lastError = (error instanceof Error ? error.message : String(error)).slice(0, 2000);
-    const dead = attempts >= maxAttempts;
-    const retryAt = sql`now() + make_interval(secs => ${this.options.retryDelayMs(attempts) / 1000})`;
+    const dead = attempts >= (policy.maxAttempts ?? DEFAULT_MAX_ATTEMPTS);
+    const delay = (this.options.retryDelayMs ?? policy.retryDelayMs ?? exponentialBackoff)(attempts);
+    const retryAt = sql`now() + make_interval(secs => ${delay / 1000})`;
     const released = { status: dead ? ('dead' as const) : ('pending' as const), lastError, lockedBy: null, lockedUntil: null };
     if (table === 'jobs') {
       await this.db
@@ -256,5 +284,6 @@ export class Worker {
         .set({ ...released, ...(dead ? {} : { runAfter: retryAt }) })
         .where(and(eq(schema.deliveries.id, id), eq(schema.deliveries.lockedBy, this.id)));
     }
+    return dead;
   }
 }

@@ -134,6 +134,26 @@ export async function reverse(ctx: Ctx, tenantId: string, sourceKey: string): Pr
   return reversed;
 }
 
+/** The grant was fulfilled (the tenant's system confirmed a webhook reward): approved → paid. */
+export async function markPaid(ctx: Ctx, tenantId: string, grantId: string): Promise<Grant | null> {
+  const [paid] = await ctx.tx
+    .update(schema.rewardGrants)
+    .set({ status: 'paid', updatedAt: sql`now()` })
+    .where(and(eq(schema.rewardGrants.tenantId, tenantId), eq(schema.rewardGrants.id, grantId), eq(schema.rewardGrants.status, 'approved')))
+    .returning();
+  if (paid) await record(ctx, paid, 'paid');
+  return paid ?? null;
+}
+
+/** A grant by id, for the domain that fulfils it. */
+export async function grantById(db: Db | Tx, tenantId: string, grantId: string): Promise<Grant | null> {
+  const [row] = await db
+    .select()
+    .from(schema.rewardGrants)
+    .where(and(eq(schema.rewardGrants.tenantId, tenantId), eq(schema.rewardGrants.id, grantId)));
+  return row ?? null;
+}
+
 /** A customer's grants from one source, newest last, for the widget that shows them. */
 export async function grantsOf(db: Db | Tx, tenantId: string, customerId: string, source: string) {
   return db

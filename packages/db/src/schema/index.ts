@@ -7,3 +7,4 @@ export * from './jobs.ts';
 export * from './referral.ts';
 export * from './rewards.ts';
 export * from './tenants.ts';
+export * from './webhooks.ts';
