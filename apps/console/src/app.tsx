@@ -8,6 +8,7 @@ import type { ConsoleLocale } from './i18n.ts';
 import { ExperimentPage } from './pages/experiment.tsx';
 import { ExperimentsPage } from './pages/experiments.tsx';
 import { OverviewPage } from './pages/overview.tsx';
+import { PlatformPage } from './pages/platform.tsx';
 import { ReferralsPage } from './pages/referrals.tsx';
 import { UsersPage } from './pages/users.tsx';
 import { hrefFor, type Route, useRoute } from './routes.ts';
@@ -69,7 +70,13 @@ function Layout({ session, route, children }: { session: Session; route: Route; 
   const queryClient = useQueryClient();
   const signOut = useMutation(trpc.console.auth.signOut.mutationOptions({ onSuccess: () => queryClient.clear() }));
   const current = route.page === 'experiment' ? 'experiments' : route.page;
-  const nav: Route['page'][] = ['experiments', 'overview', 'referrals', ...(session.can.manageUsers ? (['users'] as const) : [])];
+  const nav: Route['page'][] = [
+    'experiments',
+    'overview',
+    'referrals',
+    ...(session.can.manageUsers ? (['users'] as const) : []),
+    ...(session.can.operatePlatform ? (['platform'] as const) : []),
+  ];
   return (
     <div className="console">
       <header>
@@ -104,6 +111,8 @@ function Page({ route, session }: { route: Route; session: Session }) {
       return <ReferralsPage canReview={session.can.reviewReferrals} />;
     case 'users':
       return <UsersPage session={session} />;
+    case 'platform':
+      return <PlatformPage canOperate={session.can.operatePlatform} />;
     default:
       return <ExperimentsPage />;
   }

@@ -5,13 +5,14 @@ export type Route =
   | { page: 'experiment'; key: string }
   | { page: 'overview' }
   | { page: 'referrals' }
-  | { page: 'users' };
+  | { page: 'users' }
+  | { page: 'platform' };
 
 /** `#/experiments/referral-center.headline` → `{ page: 'experiment', key: … }`; anything unknown → the list. */
 export function parseRoute(hash: string): Route {
   const [page, ...rest] = hash.replace(/^#\/?/, '').split('/');
   if (page === 'experiments' && rest.length > 0) return { page: 'experiment', key: decodeURIComponent(rest.join('/')) };
-  if (page === 'overview' || page === 'referrals' || page === 'users') return { page };
+  if (page === 'overview' || page === 'referrals' || page === 'users' || page === 'platform') return { page };
   return { page: 'experiments' };
 }
 

@@ -1,7 +1,15 @@
 import { Button, Card, EmptyState, Input, List, Skeleton, useToast } from '@flywheel/ui';
-import { type RouterOutputs, useFeatureValue, useQuery, useTRPC, useTrack, useTranslation, type WidgetProps } from '@flywheel/widget-kit';
+import {
+  formatReward,
+  type RouterOutputs,
+  useFeatureValue,
+  useQuery,
+  useTRPC,
+  useTrack,
+  useTranslation,
+  type WidgetProps,
+} from '@flywheel/widget-kit';
 import { useState } from 'react';
-import { rewardText } from './rewards.ts';
 
 type Summary = RouterOutputs['referral']['summary'];
 const CHANNELS = ['email', 'x', 'linkedin', 'whatsapp'] as const;
@@ -37,7 +45,7 @@ function ReferralBody({ summary, apiBase, locale }: { summary: Summary; apiBase:
   const [qr, setQr] = useState(false);
   const link = `${apiBase}${summary.linkPath}`;
   const withChannel = (channel: string) => `${link}?via=${channel}`;
-  const money = (reward: Summary['referrerReward']) => rewardText(reward, locale, t);
+  const money = (reward: Summary['referrerReward']) => formatReward(reward, locale, t);
   const shared = (channel: string) => track('referral_invite_sent', { channel });
   const { next, qualified } = summary.milestones;
 

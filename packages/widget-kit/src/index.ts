@@ -11,4 +11,5 @@ export { useTranslation } from 'react-i18next';
 export { useTRPC, useTrack } from './context.ts';
 export { type DefinedWidget, defineWidget, type WidgetDefinition } from './define-widget.tsx';
 export type { Messages } from './i18n.ts';
+export { formatReward } from './rewards.ts';
 export { getPageSession, type PageSession } from './session.ts';

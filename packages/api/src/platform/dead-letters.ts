@@ -20,7 +20,7 @@ export async function listDeadLetters(db: Db, filter: DeadLetterFilter, limit = 
       reaction: schema.deliveries.reaction,
       attempts: schema.deliveries.attempts,
       lastError: schema.deliveries.lastError,
-      failedAt: schema.deliveries.createdAt,
+      receivedAt: schema.deliveries.createdAt,
       event: schema.events.event,
       messageId: schema.events.messageId,
       userId: schema.events.userId,
