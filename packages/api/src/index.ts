@@ -1,3 +1,4 @@
+export { aggregateExperiment, type ExperimentTotals } from './analytics/index.ts';
 export { type ApiDeps, type ContextInner, createContext, createContextInner } from './context.ts';
 export { EventNotAllowedError, ingestBatch } from './events/index.ts';
 export { PayloadStore } from './flags/payload-store.ts';
@@ -18,7 +19,6 @@ export {
 } from './platform/index.ts';
 export { followLink } from './referral/index.ts';
 export { createDomainPlatform } from './registry.ts';
-export { aggregateExperiment, type ExperimentTotals } from './results/aggregate.ts';
 export { type AppRouter, appRouter } from './root.ts';
 export { createTenant } from './tenants/service.ts';
 export { createCallerFactory } from './trpc.ts';

@@ -1,6 +1,6 @@
 import type { IngestResult, TrackedEvent } from '@flywheel/contracts/events';
 import { type Db, type EventProducer, queryRows, schema } from '@flywheel/db';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Caller } from '../identity/index.ts';
 import { type Platform, storedEventColumns } from '../platform/index.ts';
 
@@ -136,4 +136,10 @@ export async function ingestBatch(
     : await storeInOneStatement(deps.db, deps.platform, tenantId, rows);
   if (delivered > 0) deps.platform.announce(deps.db);
   return { accepted, duplicates: rows.length - accepted };
+}
+
+/** One stored event, for a domain that sends it on (webhooks). */
+export async function eventById(db: Db, eventId: number) {
+  const [event] = await db.select().from(schema.events).where(eq(schema.events.id, eventId));
+  return event ?? null;
 }

@@ -2,6 +2,7 @@ import type { FeatureDefinition } from '@flywheel/contracts/experiments';
 import { DEFAULT_STATE, effectiveExperiment, type RuntimeState, trackingKey } from '@flywheel/flags';
 import { srmHealth } from '@flywheel/stats';
 import type { TRPCRouterRecord } from '@trpc/server';
+import { exposedUnits } from '../analytics/index.ts';
 import type { ConsoleSession } from '../console/index.ts';
 import type { ContextInner } from '../context.ts';
 import { consoleProcedure, requires } from '../trpc.ts';
@@ -12,7 +13,6 @@ import {
   checkMetrics,
   checkVariation,
   checkWeights,
-  exposedUnits,
   featureFor,
   featureHistory,
   requireExperiment,

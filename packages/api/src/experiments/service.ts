@@ -1,8 +1,8 @@
 import type { FeatureDefinition, MetricDefinition } from '@flywheel/contracts/experiments';
-import { type Db, queryRows, schema } from '@flywheel/db';
+import { type Db, schema } from '@flywheel/db';
 import { DEFAULT_STATE, type Definitions, effectiveExperiment, type RuntimeState } from '@flywheel/flags';
 import { TRPCError } from '@trpc/server';
-import { and, eq, type SQL, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { runtimeStateOf } from '../flags/index.ts';
 
 /** A domain error that names the field, as every bad input here does. */
@@ -79,33 +79,4 @@ export async function featureHistory(db: Db, tenantId: string, featureKey: strin
     .leftJoin(schema.consoleUsers, eq(schema.consoleUsers.id, schema.featureStateChanges.changedBy))
     .where(and(eq(schema.featureStateChanges.tenantId, tenantId), eq(schema.featureStateChanges.featureKey, featureKey)))
     .orderBy(schema.featureStateChanges.id);
-}
-
-/**
- * Distinct units exposed to each variation of each experiment since its current phase started,
- * for the experiments list (the results page runs the full aggregation).
- */
-export async function exposedUnits(
-  db: Db,
-  tenantId: string,
-  experiments: { key: string; since: string }[],
-): Promise<Map<string, Map<string, number>>> {
-  const units = new Map<string, Map<string, number>>();
-  if (experiments.length === 0) return units;
-  const phases: SQL[] = experiments.map(({ key, since }) => sql`(properties->>'experiment_id' = ${key} and "timestamp" >= ${since})`);
-  const rows = await queryRows<{ experiment: string; variation: string; units: number }>(
-    db,
-    sql`
-    select properties->>'experiment_id' as experiment, properties->>'variation_id' as variation,
-           count(distinct coalesce(user_id, anonymous_id))::int as units
-    from events
-    where tenant_id = ${tenantId} and event = 'experiment_viewed' and (${sql.join(phases, sql` or `)})
-    group by 1, 2`,
-  );
-  for (const row of rows) {
-    const byVariation = units.get(row.experiment) ?? new Map<string, number>();
-    byVariation.set(row.variation, Number(row.units));
-    units.set(row.experiment, byVariation);
-  }
-  return units;
 }

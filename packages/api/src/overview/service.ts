@@ -1,5 +1,5 @@
-import { type Db, queryRows } from '@flywheel/db';
-import { sql } from 'drizzle-orm';
+import type { Db } from '@flywheel/db';
+import { activeUnitsByWeek } from '../analytics/index.ts';
 import { kFactor } from '../referral/index.ts';
 
 const WEEK = 7 * 24 * 60 * 60 * 1000;
@@ -30,16 +30,7 @@ function mondayUtc(date: Date) {
 export async function growthByWeek(db: Db, tenantId: string, weeks: number, now = new Date()): Promise<GrowthWeek[]> {
   const firstWeek = new Date(mondayUtc(now).getTime() - (weeks - 1) * WEEK);
   const end = new Date(mondayUtc(now).getTime() + WEEK);
-  const rows = await queryRows<{ week: string; widget: string | null; units: number }>(
-    db,
-    sql`
-    select to_char(date_trunc('week', "timestamp" at time zone 'UTC'), 'YYYY-MM-DD') as week,
-           properties->>'widget' as widget,
-           count(distinct coalesce(user_id, anonymous_id))::int as units
-    from events
-    where tenant_id = ${tenantId} and "timestamp" >= ${firstWeek.toISOString()} and "timestamp" < ${end.toISOString()}
-    group by grouping sets ((1), (1, 2))`,
-  );
+  const rows = await activeUnitsByWeek(db, tenantId, firstWeek, end);
 
   const byWeek = new Map<number, { active: number; widgets: Map<string, number> }>();
   for (const row of rows) {

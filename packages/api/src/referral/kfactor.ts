@@ -1,5 +1,6 @@
 import { type Db, queryRows } from '@flywheel/db';
 import { type SQL, sql } from 'drizzle-orm';
+import { countEvents, exposedUsers } from '../analytics/index.ts';
 
 export type KFactorInput = {
   from: Date;
@@ -18,29 +19,23 @@ export type KFactorInput = {
 export async function kFactor(db: Db, tenantId: string, input: KFactorInput) {
   const from = input.from.toISOString();
   const to = input.to.toISOString();
-  const referrers: SQL = input.experiment
-    ? sql`(select user_id from events where tenant_id = ${tenantId} and event = 'experiment_viewed'
-           and properties->>'experiment_id' = ${input.experiment.key} and properties->>'variation_id' = ${input.experiment.variationId})`
-    : sql`null`;
-  const inVariation = (column: SQL) => (input.experiment ? sql`and ${column} in ${referrers}` : sql``);
+  const { experiment } = input;
+  const inVariation = (column: SQL) => (experiment ? sql`and ${column} in ${exposedUsers(tenantId, experiment)}` : sql``);
   const channel = (column: SQL) => (input.channel ? sql`and ${column} = ${input.channel}` : sql``);
   const referrerExternalId = sql`(select external_id from customers c where c.id = r.referrer_id)`;
   const codeOwner = sql`(select cu.external_id from referral_codes rc join customers cu on cu.id = rc.customer_id where rc.tenant_id = k.tenant_id and rc.code = k.code)`;
 
-  const [row = { invites: 0, referrers: 0, clicks: 0, signups: 0, qualified: 0 }] = await queryRows<{
-    invites: number;
-    referrers: number;
-    clicks: number;
-    signups: number;
-    qualified: number;
-  }>(
+  const sent = await countEvents(db, tenantId, {
+    event: 'referral_invite_sent',
+    from: input.from,
+    to: input.to,
+    ...(input.channel ? { properties: { channel: input.channel } } : {}),
+    exposedTo: experiment,
+  });
+  const [funnel = { clicks: 0, signups: 0, qualified: 0 }] = await queryRows<{ clicks: number; signups: number; qualified: number }>(
     db,
     sql`
     select
-      (select count(*)::int from events e where e.tenant_id = ${tenantId} and e.event = 'referral_invite_sent'
-         and e."timestamp" >= ${from} and e."timestamp" < ${to} ${channel(sql`e.properties->>'channel'`)} ${inVariation(sql`e.user_id`)}) as invites,
-      (select count(distinct e.user_id)::int from events e where e.tenant_id = ${tenantId} and e.event = 'referral_invite_sent'
-         and e."timestamp" >= ${from} and e."timestamp" < ${to} ${channel(sql`e.properties->>'channel'`)} ${inVariation(sql`e.user_id`)}) as referrers,
       (select count(*)::int from referral_clicks k where k.tenant_id = ${tenantId}
          and k.clicked_at >= ${from} and k.clicked_at < ${to} ${channel(sql`k.channel`)} ${inVariation(codeOwner)}) as clicks,
       (select count(*)::int from referrals r where r.tenant_id = ${tenantId}
@@ -49,6 +44,7 @@ export async function kFactor(db: Db, tenantId: string, input: KFactorInput) {
          and r.qualified_at >= ${from} and r.qualified_at < ${to} ${channel(sql`r.channel`)} ${inVariation(referrerExternalId)}) as qualified
   `,
   );
+  const row = { ...funnel, invites: sent.events, referrers: sent.customers };
   const invitesPerReferrer = row.referrers > 0 ? row.invites / row.referrers : 0;
   const conversion = row.invites > 0 ? row.qualified / row.invites : 0;
   return {

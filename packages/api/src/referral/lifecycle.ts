@@ -134,9 +134,16 @@ async function fraudSignals(tx: Tx, referral: Referral, program: Program): Promi
   return reasons;
 }
 
-/** Serialises everything that counts a referrer's friends (cap, milestones) across workers. */
+/**
+ * Serialises everything that counts a referrer's friends (cap, milestones) across workers, on the
+ * referrer's code row: every referrer has exactly one, and it is this domain's own.
+ */
 async function lockReferrer(tx: Tx, referrerId: string) {
-  await tx.select({ id: schema.customers.id }).from(schema.customers).where(eq(schema.customers.id, referrerId)).for('update');
+  await tx
+    .select({ code: schema.referralCodes.code })
+    .from(schema.referralCodes)
+    .where(eq(schema.referralCodes.customerId, referrerId))
+    .for('update');
 }
 
 /**
@@ -188,13 +195,13 @@ async function grantRewards(ctx: Ctx, referral: Referral, program: Program, stat
  * Replays find it no longer signed_up and change nothing.
  */
 export async function qualify(ctx: Ctx, tenantId: string, friendExternalId: string, program: Program) {
-  const [found] = await ctx.tx
-    .select({ referral: schema.referrals })
+  const friend = await findCustomer(ctx.tx, tenantId, friendExternalId);
+  if (!friend) return;
+  const [row] = await ctx.tx
+    .select()
     .from(schema.referrals)
-    .innerJoin(schema.customers, eq(schema.customers.id, schema.referrals.friendId))
-    .where(and(eq(schema.referrals.tenantId, tenantId), eq(schema.customers.externalId, friendExternalId)))
-    .for('update', { of: schema.referrals });
-  const row = found?.referral;
+    .where(and(eq(schema.referrals.tenantId, tenantId), eq(schema.referrals.friendId, friend.id)))
+    .for('update');
   if (row?.status !== 'signed_up') return;
   await lockReferrer(ctx.tx, row.referrerId);
   const reasons = await fraudSignals(ctx.tx, row, program);

@@ -1,9 +1,9 @@
 import type { RewardSpec } from '@flywheel/contracts/rewards';
 import { type Db, schema } from '@flywheel/db';
 import { flagAttributes } from '@flywheel/flags';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { ApiDeps } from '../context.ts';
-import type { Customer } from '../customers/index.ts';
+import { type Customer, customersByIds } from '../customers/index.ts';
 import { evaluatorFor } from '../flags/index.ts';
 import { grantsOf } from '../rewards/index.ts';
 import { generateCode, maskEmail } from './codes.ts';
@@ -64,18 +64,21 @@ export async function summaryFor(deps: ApiDeps, customer: Customer, publishableK
   if (!program) return null;
   const { code, offer } = await codeFor(db, customer);
   const referrerReward = await offerFor(deps, customer, publishableKey, program.referrerReward, offer);
-  const friends = await db
-    .select({
-      id: schema.referrals.id,
-      status: schema.referrals.status,
-      name: schema.customers.name,
-      email: schema.customers.email,
-      createdAt: schema.referrals.createdAt,
-    })
+  const referred = await db
+    .select({ id: schema.referrals.id, status: schema.referrals.status, friendId: schema.referrals.friendId })
     .from(schema.referrals)
-    .innerJoin(schema.customers, eq(schema.customers.id, schema.referrals.friendId))
     .where(and(eq(schema.referrals.tenantId, customer.tenantId), eq(schema.referrals.referrerId, customer.id)))
     .orderBy(schema.referrals.createdAt);
+  const people = new Map(
+    (
+      await customersByIds(
+        db,
+        customer.tenantId,
+        referred.map((r) => r.friendId),
+      )
+    ).map((p) => [p.id, p]),
+  );
+  const friends = referred.map((r) => ({ ...r, name: people.get(r.friendId)?.name ?? null, email: people.get(r.friendId)?.email ?? null }));
   const rewards = (await grantsOf(db, customer.tenantId, customer.id, 'referral')).filter((r) => r.status !== 'reversed');
   const qualified = friends.filter((f) => REWARDED.includes(f.status)).length;
   const next = program.milestones.find((m) => m.friends > qualified) ?? null;
@@ -97,17 +100,26 @@ export async function summaryFor(deps: ApiDeps, customer: Customer, publishableK
 
 /** Held referrals with their fraud signals, for the console's review queue. */
 export async function heldReferrals(db: Db, tenantId: string) {
-  return db
-    .select({
-      id: schema.referrals.id,
-      code: schema.referrals.code,
-      reasons: schema.referrals.reasons,
-      qualifiedAt: schema.referrals.qualifiedAt,
-      friend: schema.customers.externalId,
-      referrer: sql<string>`(select external_id from customers where id = ${schema.referrals.referrerId})`,
-    })
+  const held = await db
+    .select()
     .from(schema.referrals)
-    .innerJoin(schema.customers, eq(schema.customers.id, schema.referrals.friendId))
     .where(and(eq(schema.referrals.tenantId, tenantId), eq(schema.referrals.status, 'held')))
     .orderBy(schema.referrals.qualifiedAt);
+  const people = new Map(
+    (
+      await customersByIds(
+        db,
+        tenantId,
+        held.flatMap((r) => [r.friendId, r.referrerId]),
+      )
+    ).map((p) => [p.id, p.externalId]),
+  );
+  return held.map((r) => ({
+    id: r.id,
+    code: r.code,
+    reasons: r.reasons,
+    qualifiedAt: r.qualifiedAt,
+    friend: people.get(r.friendId) ?? '',
+    referrer: people.get(r.referrerId) ?? '',
+  }));
 }

@@ -1,9 +1,9 @@
 import { bayesianTest, frequentistTest, type Stats, srmHealth, srmPValue } from '@flywheel/stats';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
+import { aggregateExperiment } from '../analytics/index.ts';
 import { featureFor, requireExperiment } from '../experiments/index.ts';
 import { consoleProcedure } from '../trpc.ts';
-import { aggregateExperiment } from './aggregate.ts';
 
 const resultsInput = z.object({
   key: z.string().min(1).max(120),

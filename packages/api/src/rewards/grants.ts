@@ -1,6 +1,7 @@
 import type { RewardSpec } from '@flywheel/contracts/rewards';
 import { type Db, schema, type Tx } from '@flywheel/db';
 import { and, eq, inArray, sql } from 'drizzle-orm';
+import { customersByIds } from '../customers/index.ts';
 import type { Emit } from '../platform/index.ts';
 import { accountFor, balancesOf, lockAccount, post } from './ledger.ts';
 
@@ -8,11 +9,8 @@ type Grant = typeof schema.rewardGrants.$inferSelect;
 type Ctx = { tx: Tx; emit: Emit };
 
 /** The customer's external id, for the events rewards record about them. */
-async function externalIdOf(tx: Tx, customerId: string) {
-  const [row] = await tx
-    .select({ externalId: schema.customers.externalId })
-    .from(schema.customers)
-    .where(eq(schema.customers.id, customerId));
+async function externalIdOf(tx: Tx, tenantId: string, customerId: string) {
+  const [row] = await customersByIds(tx, tenantId, [customerId]);
   return row?.externalId ?? customerId;
 }
 
@@ -21,7 +19,7 @@ async function record(ctx: Ctx, grant: Grant, what: 'granted' | 'approved' | 're
     tenantId: grant.tenantId,
     messageId: `reward:${grant.id}:${what}`,
     event: `reward_${what}`,
-    userId: await externalIdOf(ctx.tx, grant.customerId),
+    userId: await externalIdOf(ctx.tx, grant.tenantId, grant.customerId),
     properties: { grant_id: grant.id, source: grant.source, source_key: grant.sourceKey, reward: grant.spec },
   });
 }

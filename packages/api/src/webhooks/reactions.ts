@@ -1,6 +1,7 @@
-import { type Db, schema } from '@flywheel/db';
-import { eq } from 'drizzle-orm';
+import type { Db } from '@flywheel/db';
 import { z } from 'zod';
+import { customersByIds } from '../customers/index.ts';
+import { eventById } from '../events/index.ts';
 import { type Job, job, type Reaction, reaction } from '../platform/index.ts';
 import * as rewards from '../rewards/index.ts';
 import { endpointForSending, endpointsFor, recordAttempt, type WebhookOptions } from './endpoints.ts';
@@ -21,7 +22,7 @@ class DeliveryFailed extends Error {
 }
 
 async function eventMessage(db: Db, eventId: number): Promise<WebhookMessage | null> {
-  const [event] = await db.select().from(schema.events).where(eq(schema.events.id, eventId));
+  const event = await eventById(db, eventId);
   if (!event?.event) return null;
   return {
     id: `evt_${event.id}`,
@@ -115,10 +116,7 @@ export function webhookJobs(options: WebhookOptions): Job<unknown, unknown>[] {
       async perform(ctx) {
         const grant = await rewards.grantById(ctx.db, ctx.tenantId, ctx.payload.grantId);
         if (grant?.status !== 'approved' || grant.spec.type !== 'webhook') return false;
-        const [customer] = await ctx.db
-          .select({ externalId: schema.customers.externalId })
-          .from(schema.customers)
-          .where(eq(schema.customers.id, grant.customerId));
+        const [customer] = await customersByIds(ctx.db, ctx.tenantId, [grant.customerId]);
         await deliver(
           ctx,
           options,

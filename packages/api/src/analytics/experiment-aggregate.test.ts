@@ -3,7 +3,7 @@ import { frequentistTest } from '@flywheel/stats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestBatch } from '../events/index.ts';
 import { consoleCaller, createTestWorld, type TestWorld } from '../testing.ts';
-import { aggregateExperiment } from './aggregate.ts';
+import { aggregateExperiment } from './experiment-aggregate.ts';
 
 let world: TestWorld;
 beforeAll(async () => {

@@ -1,0 +1,6 @@
+// Analytics: the read side over events (exposures, activity, counts, experiment aggregation).
+// Outside events/ and platform/, this is the only code that reads the events table.
+export { activeUnitsByWeek } from './activity.ts';
+export { countEvents } from './counts.ts';
+export { aggregateExperiment, type ExperimentTotals, type MetricTotals, type VariationTotals } from './experiment-aggregate.ts';
+export { exposedUnits, exposedUsers } from './exposures.ts';
