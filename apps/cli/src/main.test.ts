@@ -53,7 +53,7 @@ describe('pnpm flywheel', () => {
     [['tenant', 'delete'], 'tenant: unknown subcommand "delete"'],
     [['tenant', 'create', '--name', 'Acme', '--origin', 'https://acme.com/app'], '--origin: must be an origin'],
     [['db', 'drop'], 'db: unknown subcommand "drop"'],
-    [['events', 'replay', '--id', 'seven'], '--id: "seven" is not a delivery id'],
+    [['events', 'replay', '--id', 'seven'], '--id: "seven" is not reaction:<id> or job:<id>'],
     [['events', 'replay', '--tenant', 'demo'], '--tenant: a publishable key'],
     [['events', 'purge'], 'events: unknown subcommand "purge"'],
     [['worker', '--forever'], "Unknown option '--forever'"],
@@ -85,7 +85,7 @@ describe('pnpm flywheel worker and events', () => {
   it('worker --once runs what is due and exits; events lists and replays dead letters', async () => {
     expect(await main(['worker', '--once'], env)).toMatchObject({ code: 0, stdout: 'Handled 0 deliveries and jobs (pglite).' });
     expect(await main(['events', 'dead-letters'], env)).toMatchObject({ code: 0, stdout: 'No dead letters.' });
-    expect(await main(['events', 'replay', '--reaction', 'referral.milestones'], env)).toMatchObject({
+    expect(await main(['events', 'replay', '--name', 'referral.milestones', '--id', 'job:7'], env)).toMatchObject({
       code: 0,
       stdout: 'Requeued 0 dead letters.',
     });

@@ -20,6 +20,6 @@ export {
 export { followLink } from './referral/index.ts';
 export { createDomainPlatform } from './registry.ts';
 export { type AppRouter, appRouter } from './root.ts';
-export { createTenant } from './tenants/service.ts';
+export { createTenant } from './tenants/index.ts';
 export { createCallerFactory } from './trpc.ts';
 export type { WebhookOptions } from './webhooks/index.ts';

@@ -2,13 +2,14 @@ import { customerReactions } from './customers/index.ts';
 import type { Job, Reaction } from './platform/index.ts';
 import { createPlatform } from './platform/index.ts';
 import { referralJobs, referralReactions } from './referral/index.ts';
+import { rewardJobs } from './rewards/index.ts';
 import { type WebhookOptions, webhookJobs, webhookReactions } from './webhooks/index.ts';
 
 /** Every domain's reactions and jobs, merged here as root.ts merges routers. */
 export function domainWork(options: { webhooks: WebhookOptions }): { reactions: Reaction[]; jobs: Job<unknown, unknown>[] } {
   return {
     reactions: [...customerReactions, ...referralReactions, ...webhookReactions()],
-    jobs: [...referralJobs, ...webhookJobs(options.webhooks)] as Job<unknown, unknown>[],
+    jobs: [...referralJobs, ...rewardJobs, ...webhookJobs(options.webhooks)] as Job<unknown, unknown>[],
   };
 }
 

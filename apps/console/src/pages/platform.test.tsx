@@ -10,13 +10,13 @@ afterEach(async () => {
 });
 
 const row = {
+  kind: 'reaction' as const,
   id: 42,
-  reaction: 'webhooks.fan-out',
+  name: 'referral.milestones',
   attempts: 8,
-  lastError: 'https://hooks.acme.example/flywheel: HTTP 503',
-  receivedAt: '2026-11-30T10:00:00Z',
-  event: 'reward_approved',
-  messageId: 'reward:1:approved',
+  lastError: 'program has no milestones',
+  since: '2026-11-30T10:00:00.000Z',
+  event: 'referral_qualified',
   userId: 'alice',
 };
 
@@ -31,15 +31,9 @@ describe('DeadLetterTable', () => {
     const cells = within(screen.getAllByRole('row')[1] as HTMLElement)
       .getAllByRole('cell')
       .map((c) => c.textContent);
-    expect(cells.slice(0, 5)).toEqual([
-      'webhooks.fan-out',
-      'reward_approved',
-      'alice',
-      '8',
-      'https://hooks.acme.example/flywheel: HTTP 503',
-    ]);
+    expect(cells.slice(0, 5)).toEqual(['referral.milestones reaction', 'referral_qualified', 'alice', '8', 'program has no milestones']);
     fireEvent.click(screen.getByRole('button', { name: 'Replay' }));
-    expect(onReplay).toHaveBeenCalledWith([42]);
+    expect(onReplay).toHaveBeenCalledWith([{ kind: 'reaction', id: 42 }]);
   });
 
   it('speaks Simplified Chinese', async () => {

@@ -6,14 +6,14 @@ import { formats } from '../format.ts';
 
 type DeadLetter = Outputs['console']['platform']['deadLetters'][number];
 
-/** The dead letters, one row each: which reaction gave up on which event, and why. */
+/** The dead letters, one row each: which reaction or job gave up, on what, and why. */
 export function DeadLetterTable({
   rows,
   onReplay,
   replaying,
 }: {
   rows: DeadLetter[];
-  onReplay: (ids: number[]) => void;
+  onReplay: (only: Pick<DeadLetter, 'kind' | 'id'>[]) => void;
   replaying: boolean;
 }) {
   const { t, i18n } = useTranslation();
@@ -23,7 +23,7 @@ export function DeadLetterTable({
       <caption className="visually-hidden">{t('platform.title')}</caption>
       <thead>
         <tr>
-          <th scope="col">{t('platform.reaction')}</th>
+          <th scope="col">{t('platform.name')}</th>
           <th scope="col">{t('platform.event')}</th>
           <th scope="col">{t('platform.customer')}</th>
           <th scope="col">{t('platform.attempts')}</th>
@@ -36,17 +36,17 @@ export function DeadLetterTable({
       </thead>
       <tbody>
         {rows.map((row) => (
-          <tr key={row.id}>
+          <tr key={`${row.kind}:${row.id}`}>
             <td>
-              <code>{row.reaction}</code>
+              <code>{row.name}</code> <span className="muted">{t(`platform.kind.${row.kind}`)}</span>
             </td>
-            <td>{row.event ?? t('platform.identify')}</td>
+            <td>{row.kind === 'job' ? '—' : (row.event ?? t('platform.identify'))}</td>
             <td>{row.userId ?? '—'}</td>
             <td>{row.attempts}</td>
             <td>{row.lastError}</td>
-            <td>{f.dateTime(String(row.receivedAt))}</td>
+            <td>{f.dateTime(row.since)}</td>
             <td>
-              <button type="button" disabled={replaying} onClick={() => onReplay([row.id])}>
+              <button type="button" disabled={replaying} onClick={() => onReplay([{ kind: row.kind, id: row.id }])}>
                 {t('platform.replay')}
               </button>
             </td>
@@ -85,7 +85,7 @@ export function PlatformPage({ canOperate }: { canOperate: boolean }) {
           <button type="button" className="primary" disabled={replay.isPending} onClick={() => replay.mutate({})}>
             {t('platform.replayAll', { count: dead.data.length })}
           </button>
-          <DeadLetterTable rows={dead.data} replaying={replay.isPending} onReplay={(ids) => replay.mutate({ ids })} />
+          <DeadLetterTable rows={dead.data} replaying={replay.isPending} onReplay={(only) => replay.mutate({ only })} />
         </>
       )}
       {replay.data ? <p role="status">{t('platform.requeued', { count: replay.data.requeued })}</p> : null}

@@ -1,6 +1,6 @@
 // The domain platform: reactions to events, jobs, the worker that runs both, and dead letters.
 export { type Backlog, backlogOf } from './backlog.ts';
-export { type DeadLetterFilter, listDeadLetters, replayDeadLetters } from './dead-letters.ts';
+export { type DeadLetter, type DeadLetterFilter, listDeadLetters, replayDeadLetters } from './dead-letters.ts';
 export {
   type DomainEvent,
   type Emit,

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ingestBatch } from '../events/index.ts';
 import { createTestWorld, type TestWorld } from '../testing.ts';
-import { replayDeadLetters } from './dead-letters.ts';
+import { listDeadLetters, replayDeadLetters } from './dead-letters.ts';
 import { job, reaction } from './define.ts';
 import { createPlatform } from './platform.ts';
 import { Worker } from './worker.ts';
@@ -157,7 +157,16 @@ describe('deliveries', () => {
     expect(dead).toMatchObject({ reaction: 'test.poison', attempts: 3, lastError: 'cannot digest this one' });
 
     poisonHealed = true;
-    expect(await replayDeadLetters(world.database.db, { tenantId: world.tenantId, reaction: 'test.poison' })).toBe(1);
+    expect(await listDeadLetters(world.database.db, { tenantId: world.tenantId })).toEqual([
+      expect.objectContaining({
+        kind: 'reaction',
+        name: 'test.poison',
+        attempts: 3,
+        lastError: 'cannot digest this one',
+        event: 'poison-test',
+      }),
+    ]);
+    expect(await replayDeadLetters(world.database.db, { tenantId: world.tenantId, name: 'test.poison' })).toBe(1);
     await fastWorker().drain();
     await fastWorker().drain();
     expect((await logged('poison')).sort()).toEqual(['1', '2', '3']);

@@ -17,6 +17,20 @@ beforeAll(async () => {
 });
 afterAll(() => world.close());
 
+/**
+ * A world of its own, for tests that change the tenant's program. Made in a hook, not in the test:
+ * starting a database is setup, and hooks get the time it takes on a loaded machine.
+ */
+function ownWorld(setup: (on: TestWorld) => Promise<unknown> = async () => {}) {
+  const own = {} as { world: TestWorld };
+  beforeAll(async () => {
+    own.world = await createTestWorld();
+    await setup(own.world);
+  });
+  afterAll(() => own.world.close());
+  return own;
+}
+
 type Batch = Parameters<typeof ingestBatch>[3];
 /** The tenant's server sends events, and the reactions they cause run (as the worker would). */
 async function server(events: Batch, on: TestWorld = world) {
@@ -183,29 +197,26 @@ describe('a friend converts', () => {
 });
 
 describe('coupon rewards', () => {
+  const couponWorld = ownWorld();
   it('hands each friend a different code from the pool, and none once it is empty', async () => {
-    const fresh = await createTestWorld();
-    try {
-      await fresh.database.db
-        .update(schema.referralPrograms)
-        .set({ friendReward: { type: 'coupon', pool: ['WELCOME-1'] } })
-        .where(eq(schema.referralPrograms.tenantId, fresh.tenantId));
-      const referrer = await newReferrer(fresh);
-      for (const friend of ['c-1', 'c-2']) {
-        await server([identify(friend, { referral_code: referrer.code })], fresh);
-        await server([subscribed(friend)], fresh);
-      }
-      const grants = await fresh.database.db.select().from(schema.rewardGrants).where(like(schema.rewardGrants.sourceKey, '%:friend'));
-      expect(grants.map((g) => g.spec)).toEqual(
-        expect.arrayContaining([
-          { type: 'coupon', pool: [], code: 'WELCOME-1' },
-          { type: 'coupon', pool: [] },
-        ]),
-      );
-      expect(grants).toHaveLength(2);
-    } finally {
-      await fresh.close();
+    const fresh = couponWorld.world;
+    await fresh.database.db
+      .update(schema.referralPrograms)
+      .set({ friendReward: { type: 'coupon', pool: ['WELCOME-1'] } })
+      .where(eq(schema.referralPrograms.tenantId, fresh.tenantId));
+    const referrer = await newReferrer(fresh);
+    for (const friend of ['c-1', 'c-2']) {
+      await server([identify(friend, { referral_code: referrer.code })], fresh);
+      await server([subscribed(friend)], fresh);
     }
+    const grants = await fresh.database.db.select().from(schema.rewardGrants).where(like(schema.rewardGrants.sourceKey, '%:friend'));
+    expect(grants.map((g) => g.spec)).toEqual(
+      expect.arrayContaining([
+        { type: 'coupon', pool: [], code: 'WELCOME-1' },
+        { type: 'coupon', pool: [] },
+      ]),
+    );
+    expect(grants).toHaveLength(2);
   });
 });
 
@@ -241,30 +252,27 @@ describe('milestones', () => {
     expect(await milestoneGrants(referrer.sub)).toEqual([{ sourceKey: expect.stringMatching(/:milestone:3:0$/), status: 'approved' }]);
   });
 
+  const refundWorld = ownWorld();
   it('reverses a milestone reward when a friend that earned it is refunded (regression)', async () => {
-    const fresh = await createTestWorld();
-    try {
-      // A long hold: the milestone is still pending when the refund arrives.
-      await fresh.database.db
-        .update(schema.referralPrograms)
-        .set({ holdHours: 72 })
-        .where(eq(schema.referralPrograms.tenantId, fresh.tenantId));
-      const referrer = await newReferrer(fresh);
-      for (let i = 1; i <= 3; i++) {
-        await server([identify(friendOf(referrer, i), { referral_code: referrer.code })], fresh);
-        await server([subscribed(friendOf(referrer, i))], fresh);
-      }
-      const milestoneKey = like(schema.rewardGrants.sourceKey, '%:milestone:%');
-      expect((await fresh.database.db.select().from(schema.rewardGrants).where(milestoneKey)).map((g) => g.status)).toEqual(['pending']);
-      await server([refunded(friendOf(referrer, 2))], fresh);
-      expect((await fresh.database.db.select().from(schema.rewardGrants).where(milestoneKey)).map((g) => g.status)).toEqual(['reversed']);
-      const summary = await (await customerCaller(fresh, referrer.sub)).referral.summary();
-      expect(summary.milestones).toEqual({ qualified: 2, next: { friends: 3, reward: { type: 'points', amount: 500 } } });
-      expect(summary.rewards.pending).not.toContainEqual({ type: 'points', amount: 500 });
-      expect(await (await customerCaller(fresh, referrer.sub)).points.balance()).toEqual({ available: 0, pending: 0, held: 0 });
-    } finally {
-      await fresh.close();
+    const fresh = refundWorld.world;
+    // A long hold: the milestone is still pending when the refund arrives.
+    await fresh.database.db
+      .update(schema.referralPrograms)
+      .set({ holdHours: 72 })
+      .where(eq(schema.referralPrograms.tenantId, fresh.tenantId));
+    const referrer = await newReferrer(fresh);
+    for (let i = 1; i <= 3; i++) {
+      await server([identify(friendOf(referrer, i), { referral_code: referrer.code })], fresh);
+      await server([subscribed(friendOf(referrer, i))], fresh);
     }
+    const milestoneKey = like(schema.rewardGrants.sourceKey, '%:milestone:%');
+    expect((await fresh.database.db.select().from(schema.rewardGrants).where(milestoneKey)).map((g) => g.status)).toEqual(['pending']);
+    await server([refunded(friendOf(referrer, 2))], fresh);
+    expect((await fresh.database.db.select().from(schema.rewardGrants).where(milestoneKey)).map((g) => g.status)).toEqual(['reversed']);
+    const summary = await (await customerCaller(fresh, referrer.sub)).referral.summary();
+    expect(summary.milestones).toEqual({ qualified: 2, next: { friends: 3, reward: { type: 'points', amount: 500 } } });
+    expect(summary.rewards.pending).not.toContainEqual({ type: 'points', amount: 500 });
+    expect(await (await customerCaller(fresh, referrer.sub)).points.balance()).toEqual({ available: 0, pending: 0, held: 0 });
   });
 });
 
@@ -357,113 +365,104 @@ describe('concurrent friends of one referrer (races are real on Postgres)', () =
     await on.drain();
   }
 
+  const capWorld = ownWorld();
   it('holds the monthly cap: with a cap of 3, ten friends qualifying at once reward three (regression)', async () => {
-    const fresh = await createTestWorld();
-    try {
-      await fresh.database.db
-        .update(schema.referralPrograms)
-        .set({ monthlyCap: 3, milestones: [] })
-        .where(eq(schema.referralPrograms.tenantId, fresh.tenantId));
-      const referrer = await newReferrer(fresh);
-      const friends = Array.from({ length: 10 }, (_, i) => `cap-friend-${i}`);
-      await qualifyAtOnce(fresh, referrer, friends);
-      const statuses = await Promise.all(friends.map(async (f) => (await referralOf(f, fresh))?.status));
-      expect(statuses.filter((s) => s === 'pending')).toHaveLength(3);
-      expect(statuses.filter((s) => s === 'held')).toHaveLength(7);
-    } finally {
-      await fresh.close();
-    }
+    const fresh = capWorld.world;
+    await fresh.database.db
+      .update(schema.referralPrograms)
+      .set({ monthlyCap: 3, milestones: [] })
+      .where(eq(schema.referralPrograms.tenantId, fresh.tenantId));
+    const referrer = await newReferrer(fresh);
+    const friends = Array.from({ length: 10 }, (_, i) => `cap-friend-${i}`);
+    await qualifyAtOnce(fresh, referrer, friends);
+    const statuses = await Promise.all(friends.map(async (f) => (await referralOf(f, fresh))?.status));
+    expect(statuses.filter((s) => s === 'pending')).toHaveLength(3);
+    expect(statuses.filter((s) => s === 'held')).toHaveLength(7);
   });
 
+  const raceWorld = ownWorld();
   it('grants the 3-friend milestone exactly once when three friends qualify at once (regression)', async () => {
-    const fresh = await createTestWorld();
-    try {
-      await fresh.database.db
-        .update(schema.referralPrograms)
-        .set({ holdHours: 0 })
-        .where(eq(schema.referralPrograms.tenantId, fresh.tenantId));
-      const referrer = await newReferrer(fresh);
-      await qualifyAtOnce(fresh, referrer, ['m-a', 'm-b', 'm-c']);
-      const milestones = await fresh.database.db
-        .select()
-        .from(schema.rewardGrants)
-        .where(like(schema.rewardGrants.sourceKey, '%:milestone:%'));
-      expect(milestones.map((g) => [g.sourceKey.split(':').slice(-2).join(':'), g.status])).toEqual([['3:0', 'approved']]);
-    } finally {
-      await fresh.close();
-    }
+    const fresh = raceWorld.world;
+    await fresh.database.db
+      .update(schema.referralPrograms)
+      .set({ holdHours: 0 })
+      .where(eq(schema.referralPrograms.tenantId, fresh.tenantId));
+    const referrer = await newReferrer(fresh);
+    await qualifyAtOnce(fresh, referrer, ['m-a', 'm-b', 'm-c']);
+    const milestones = await fresh.database.db
+      .select()
+      .from(schema.rewardGrants)
+      .where(like(schema.rewardGrants.sourceKey, '%:milestone:%'));
+    expect(milestones.map((g) => [g.sourceKey.split(':').slice(-2).join(':'), g.status])).toEqual([['3:0', 'approved']]);
   });
 });
 
 describe('K-factor', () => {
+  const kFactorWorld = ownWorld();
   it('matches the hand-computed funnel: K = invites per referrer × conversion', async () => {
-    const fresh = await createTestWorld();
-    try {
-      const db = fresh.database.db;
-      const at = new Date('2026-11-10T10:00:00Z');
-      const invite = (userId: string, channel: string) => ({
-        type: 'track' as const,
-        event: 'referral_invite_sent',
+    const fresh = kFactorWorld.world;
+    const db = fresh.database.db;
+    const at = new Date('2026-11-10T10:00:00Z');
+    const invite = (userId: string, channel: string) => ({
+      type: 'track' as const,
+      event: 'referral_invite_sent',
+      messageId: randomUUID(),
+      userId,
+      timestamp: at.toISOString(),
+      properties: { channel },
+    });
+    // 2 referrers, 4 invites (alice: 2 email + 1 x; bob: 1 email); alice's experiment variation is give-get.
+    await ingestBatch(fresh.deps, fresh.tenantId, { kind: 'server' }, [
+      invite('alice', 'email'),
+      invite('alice', 'email'),
+      invite('alice', 'x'),
+      invite('bob', 'email'),
+      {
+        type: 'track',
+        event: 'experiment_viewed',
         messageId: randomUUID(),
-        userId,
-        timestamp: at.toISOString(),
-        properties: { channel },
-      });
-      // 2 referrers, 4 invites (alice: 2 email + 1 x; bob: 1 email); alice's experiment variation is give-get.
-      await ingestBatch(fresh.deps, fresh.tenantId, { kind: 'server' }, [
-        invite('alice', 'email'),
-        invite('alice', 'email'),
-        invite('alice', 'x'),
-        invite('bob', 'email'),
-        {
-          type: 'track',
-          event: 'experiment_viewed',
-          messageId: randomUUID(),
-          userId: 'alice',
-          properties: { experiment_id: 'referral-center-headline', variation_id: 'give-get' },
-        },
-      ]);
-      // 1 qualified friend (through alice's link by email).
-      const aliceCode = (await (await customerCaller(fresh, 'alice')).referral.summary()).code;
-      await db
-        .insert(schema.referralClicks)
-        .values({ tenantId: fresh.tenantId, code: aliceCode, anonymousId: 'anon-f', channel: 'email', fingerprint: 'x', clickedAt: at });
-      await ingestBatch(fresh.deps, fresh.tenantId, { kind: 'server' }, [identify('kf-friend', { referral_code: aliceCode })]);
-      await fresh.drain();
-      await db.update(schema.referrals).set({ channel: 'email', createdAt: at }).where(eq(schema.referrals.tenantId, fresh.tenantId));
-      await ingestBatch(fresh.deps, fresh.tenantId, { kind: 'server' }, [subscribed('kf-friend')]);
-      await fresh.drain();
-      await db.update(schema.referrals).set({ qualifiedAt: at }).where(eq(schema.referrals.tenantId, fresh.tenantId));
+        userId: 'alice',
+        properties: { experiment_id: 'referral-center-headline', variation_id: 'give-get' },
+      },
+    ]);
+    // 1 qualified friend (through alice's link by email).
+    const aliceCode = (await (await customerCaller(fresh, 'alice')).referral.summary()).code;
+    await db
+      .insert(schema.referralClicks)
+      .values({ tenantId: fresh.tenantId, code: aliceCode, anonymousId: 'anon-f', channel: 'email', fingerprint: 'x', clickedAt: at });
+    await ingestBatch(fresh.deps, fresh.tenantId, { kind: 'server' }, [identify('kf-friend', { referral_code: aliceCode })]);
+    await fresh.drain();
+    await db.update(schema.referrals).set({ channel: 'email', createdAt: at }).where(eq(schema.referrals.tenantId, fresh.tenantId));
+    await ingestBatch(fresh.deps, fresh.tenantId, { kind: 'server' }, [subscribed('kf-friend')]);
+    await fresh.drain();
+    await db.update(schema.referrals).set({ qualifiedAt: at }).where(eq(schema.referrals.tenantId, fresh.tenantId));
 
-      const marketer = await consoleCaller(fresh, 'viewer@flywheel.test');
-      const range = { from: '2026-11-01T00:00:00Z', to: '2026-12-01T00:00:00Z' };
-      expect(await marketer.console.referrals.kFactor(range)).toEqual({
-        activeReferrers: 2,
-        invitesSent: 4,
-        clicks: 1,
-        signUps: 1,
-        qualifiedFriends: 1,
-        invitesPerReferrer: 2,
-        inviteConversion: 0.25,
-        kFactor: 0.5,
-      });
-      expect(await marketer.console.referrals.kFactor({ ...range, channel: 'email' })).toMatchObject({
-        activeReferrers: 2,
-        invitesSent: 3,
-        qualifiedFriends: 1,
-        invitesPerReferrer: 1.5,
-        kFactor: 0.5,
-      });
-      expect(
-        await marketer.console.referrals.kFactor({ ...range, experiment: { key: 'referral-center-headline', variationId: 'give-get' } }),
-      ).toMatchObject({
-        activeReferrers: 1,
-        invitesSent: 3,
-        qualifiedFriends: 1,
-        kFactor: 1,
-      });
-    } finally {
-      await fresh.close();
-    }
+    const marketer = await consoleCaller(fresh, 'viewer@flywheel.test');
+    const range = { from: '2026-11-01T00:00:00Z', to: '2026-12-01T00:00:00Z' };
+    expect(await marketer.console.referrals.kFactor(range)).toEqual({
+      activeReferrers: 2,
+      invitesSent: 4,
+      clicks: 1,
+      signUps: 1,
+      qualifiedFriends: 1,
+      invitesPerReferrer: 2,
+      inviteConversion: 0.25,
+      kFactor: 0.5,
+    });
+    expect(await marketer.console.referrals.kFactor({ ...range, channel: 'email' })).toMatchObject({
+      activeReferrers: 2,
+      invitesSent: 3,
+      qualifiedFriends: 1,
+      invitesPerReferrer: 1.5,
+      kFactor: 0.5,
+    });
+    expect(
+      await marketer.console.referrals.kFactor({ ...range, experiment: { key: 'referral-center-headline', variationId: 'give-get' } }),
+    ).toMatchObject({
+      activeReferrers: 1,
+      invitesSent: 3,
+      qualifiedFriends: 1,
+      kFactor: 1,
+    });
   });
 });

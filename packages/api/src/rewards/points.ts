@@ -134,7 +134,7 @@ export async function pointsHistory(db: Db, tenantId: string, customerId: string
       bucket: (into ? row.toBucket : row.fromBucket) as 'pending' | 'available',
       // Grants' reasons are internal source keys; only an owner's adjustment carries words for the customer.
       reason: row.kind === 'adjust' ? row.reason : null,
-      source: source ?? (row.kind === 'adjust' ? 'adjustment' : 'redemption'),
+      source: source ?? (row.kind === 'adjust' ? 'adjustment' : row.kind === 'expire' ? 'expiry' : 'redemption'),
       at: row.createdAt.toISOString(),
     };
   });

@@ -173,3 +173,33 @@ describe('points procedures', () => {
     ]);
   });
 });
+
+describe('points expiry', () => {
+  it('never expires points without a policy; with one, expires what stayed unspent past the window, once a day', async () => {
+    const customer = await newCustomer();
+    await givePoints(customer.id, 100);
+    await givePoints(customer.id, 30);
+    // The 100 became available 40 days ago; the 30 just now.
+    await world.database.db.execute(sql`
+      update points_entries set created_at = now() - interval '40 days'
+      where account_id = (select id from points_accounts where customer_id = ${customer.id}) and amount = 100`);
+    await world.drain();
+    expect(await pointsBalance(world.database.db, world.tenantId, customer.id)).toMatchObject({ available: 130 });
+
+    const owner = await consoleCaller(world, 'owner@flywheel.test');
+    await owner.console.points.setExpiry({ expireAfterDays: 30 });
+    await world.drain();
+    expect(await pointsBalance(world.database.db, world.tenantId, customer.id)).toMatchObject({ available: 30 });
+    const history = await (await customerCaller(world, customer.externalId)).points.history({ limit: 1 });
+    expect(history.items[0]).toMatchObject({ kind: 'expired', amount: -100, bucket: 'available', source: 'expiry' });
+    // The next run is tomorrow's; setting the policy again today runs nothing twice.
+    await owner.console.points.setExpiry({ expireAfterDays: 30 });
+    await world.drain();
+    expect(await pointsBalance(world.database.db, world.tenantId, customer.id)).toMatchObject({ available: 30 });
+    expect(await owner.console.points.expiry()).toEqual({ expireAfterDays: 30 });
+    await owner.console.points.setExpiry({ expireAfterDays: null });
+    expect(await ledgerIsBalanced()).toBe(true);
+    const marketer = await consoleCaller(world, 'marketer@flywheel.test');
+    await expect(marketer.console.points.setExpiry({ expireAfterDays: 7 })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+});

@@ -2,6 +2,7 @@ import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { findCustomer } from '../customers/index.ts';
 import { customerProcedure, requires } from '../trpc.ts';
+import { expiryPolicy, setExpiryPolicy } from './expiry.ts';
 import { adjustPoints, pointsBalance, pointsHistory } from './points.ts';
 
 export const pointsRouter = {
@@ -43,5 +44,22 @@ export const consolePointsRouter = {
         key: input.requestId,
         adjustedBy: ctx.session.userId,
       });
+    }),
+
+  /** The tenant's points expiry: days until unspent available points expire, or null for never. */
+  expiry: requires('adjustPoints').query(async ({ ctx }) => ({ expireAfterDays: await expiryPolicy(ctx.db, ctx.session.tenantId) })),
+
+  setExpiry: requires('adjustPoints')
+    .input(z.object({ expireAfterDays: z.number().int().min(1).max(3650).nullable() }))
+    .mutation(async ({ ctx, input }) => {
+      const { schedule } = ctx.deps.platform;
+      const saved = await ctx.db.transaction((tx) =>
+        setExpiryPolicy(
+          { tx, schedule },
+          { tenantId: ctx.session.tenantId, expireAfterDays: input.expireAfterDays, updatedBy: ctx.session.userId },
+        ),
+      );
+      ctx.deps.platform.announce(ctx.db);
+      return saved;
     }),
 } satisfies TRPCRouterRecord;

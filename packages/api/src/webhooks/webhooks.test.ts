@@ -158,6 +158,47 @@ describe('webhooks', () => {
     }
   });
 
+  it('parks a message that failed every retry as a dead letter; replay delivers it once', async () => {
+    let down = true;
+    const tenant = await receiver(() => (down ? 502 : 200));
+    try {
+      const owner = await consoleCaller(world, 'owner@flywheel.test');
+      await owner.console.webhooks.create({ url: tenant.url('/later'), eventTypes: ['test_later'] });
+      // Earlier tests in this file leave dead letters of their own; this one looks at what it adds.
+      const earlier = new Set((await owner.console.platform.deadLetters({ name: 'webhooks.send' })).map((d) => d.id));
+      const added = async () => (await owner.console.platform.deadLetters({ name: 'webhooks.send' })).filter((d) => !earlier.has(d.id));
+      await world.database.db.transaction((tx) =>
+        world.deps.platform.emit(tx, {
+          tenantId: world.tenantId,
+          messageId: `later:${randomUUID()}`,
+          event: 'test_later',
+          userId: 'later',
+        }),
+      );
+      await world.drain();
+      const failedTries = tenant.received.length;
+      expect(failedTries).toBeGreaterThan(1);
+      const dead = await added();
+      expect(dead).toEqual([
+        expect.objectContaining({
+          kind: 'job',
+          name: 'webhooks.send',
+          attempts: failedTries,
+          lastError: expect.stringContaining('HTTP 502'),
+        }),
+      ]);
+
+      down = false;
+      expect(await owner.console.platform.replay({ only: dead.map(({ kind, id }) => ({ kind, id })) })).toEqual({ requeued: 1 });
+      await world.drain();
+      await world.drain();
+      expect(tenant.received).toHaveLength(failedTries + 1);
+      expect(await added()).toEqual([]);
+    } finally {
+      await tenant.close();
+    }
+  });
+
   it('lets only owners manage endpoints', async () => {
     const marketer = await consoleCaller(world, 'marketer@flywheel.test');
     await expect(marketer.console.webhooks.create({ url: 'https://hooks.example.com/x', eventTypes: ['*'] })).rejects.toMatchObject({

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { bigint, check, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, customerRef, tenantId } from './columns.ts';
 import { consoleUsers } from './console.ts';
+import { tenants } from './tenants.ts';
 
 export const grantStatus = pgEnum('grant_status', ['pending', 'approved', 'paid', 'reversed']);
 
@@ -91,3 +92,14 @@ export const pointsEntries = pgTable(
     check('points_entries_moves', sql`${t.fromBucket} <> ${t.toBucket}`),
   ],
 );
+
+/** A tenant's points rules. No row, or no `expireAfterDays`, means points never expire. */
+export const pointsPolicies = pgTable('points_policies', {
+  tenantId: uuid('tenant_id')
+    .primaryKey()
+    .references(() => tenants.id, { onDelete: 'cascade' }),
+  /** Available points older than this many days expire (oldest spent first). */
+  expireAfterDays: integer('expire_after_days'),
+  updatedBy: uuid('updated_by').references(() => consoleUsers.id, { onDelete: 'set null' }),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});

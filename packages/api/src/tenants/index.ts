@@ -1,0 +1,2 @@
+// Tenants: creating a company with its keys.
+export { createTenant } from './service.ts';
