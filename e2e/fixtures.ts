@@ -9,13 +9,17 @@ export async function signInToShell(page: Page, customer = 'Alice Chen', path = 
 /** The plain HTML page on another origin that has nothing but the embed snippet. */
 export const hostPage = (query = '') => `http://localhost:3100/host-page.html${query}`;
 
-/** Fails the test on any uncaught page error; expected network failures are not page errors. */
+/**
+ * Fails the test on any uncaught page error; expected network failures are not page errors. A test
+ * that provokes one on purpose empties the array after checking it.
+ */
 export const test = base.extend<{ pageErrors: string[] }>({
   pageErrors: [
     async ({ page }, use) => {
       const errors: string[] = [];
       page.on('pageerror', (error) => errors.push(error.message));
       await use(errors);
+      expect(errors, 'uncaught errors in the page').toEqual([]);
     },
     { auto: true },
   ],

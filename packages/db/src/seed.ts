@@ -5,6 +5,16 @@ import type { SecretsKey } from './crypto/tenant-secrets.ts';
 import { consoleUsers, customers, referralPrograms, tenants } from './schema/index.ts';
 import { insertTenant } from './tenants.ts';
 
+let demoHash: Promise<string> | undefined;
+/**
+ * One scrypt hash of the public demo password per process: scrypt is slow on purpose, and a test
+ * suite seeds the demo tenant in every file.
+ */
+const demoPasswordHash = () => {
+  demoHash ??= hashPassword(DEMO.consolePassword);
+  return demoHash;
+};
+
 /** Demo-only credentials, printed in the README. Production refuses to start with them. */
 export const DEMO = {
   publishableKey: 'pk_test_demo',
@@ -73,7 +83,7 @@ export async function seedDemo(db: Db, secretsKey: SecretsKey, env = process.env
     })
     .onConflictDoNothing();
 
-  const passwordHash = await hashPassword(DEMO.consolePassword);
+  const passwordHash = await demoPasswordHash();
   await db
     .insert(consoleUsers)
     .values(DEMO.consoleUsers.map((u) => ({ ...u, passwordHash, tenantId: tenant.id })))

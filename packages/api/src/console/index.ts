@@ -1,2 +1,11 @@
 // Console: sign-in sessions and console users.
-export { type ConsoleSession, findSession, readSessionCookie, SESSION_TTL_SECONDS, sessionCookie, signIn, signOut } from './sessions.ts';
+export {
+  type ConsoleSession,
+  createSession,
+  findSession,
+  readSessionCookie,
+  SESSION_TTL_SECONDS,
+  sessionCookie,
+  signIn,
+  signOut,
+} from './sessions.ts';

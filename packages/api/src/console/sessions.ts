@@ -29,13 +29,17 @@ export async function signIn(db: Db, email: string, password: string, now = new 
     .where(eq(schema.consoleUsers.email, email.toLowerCase()));
   const valid = await verifyPassword(password, user?.passwordHash ?? NO_SUCH_USER_HASH);
   if (!user || !valid) return null;
+  return createSession(db, user.id, now);
+}
 
+/** Stores a new session for a console user (after sign-in) and returns its cookie token and CSRF token. */
+export async function createSession(db: Db, userId: string, now = new Date()) {
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   await db.delete(schema.consoleSessions).where(lt(schema.consoleSessions.expiresAt, now));
   await db.insert(schema.consoleSessions).values({
     tokenHash: sha256(token),
-    userId: user.id,
+    userId,
     csrfToken,
     expiresAt: new Date(now.getTime() + SESSION_TTL_SECONDS * 1000),
   });

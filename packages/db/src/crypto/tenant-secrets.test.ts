@@ -17,7 +17,11 @@ describe('tenant secret encryption', () => {
   it('refuses a tampered ciphertext or the wrong key', () => {
     const stored = encryptSecret(key, 'sk_live_abc123');
     const [v, iv, tag, data] = stored.split('.');
-    const flipped = `${v}.${iv}.${tag}.${(data ?? '').slice(0, -2)}AA`;
+    // Flip one bit of the decoded ciphertext: editing the base64 text can leave the bytes unchanged.
+    const bytes = Buffer.from(data ?? '', 'base64url');
+    bytes[0] = (bytes[0] ?? 0) ^ 1;
+    const flipped = `${v}.${iv}.${tag}.${bytes.toString('base64url')}`;
+    expect(flipped).not.toBe(stored);
     expect(() => decryptSecret(key, flipped)).toThrow();
     expect(() => decryptSecret(parseSecretsKey('cd'.repeat(32)), stored)).toThrow();
   });
