@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { discoverWidgets } from '@flywheel/config/widgets';
 import { defineConfig } from '@playwright/test';
 
 // Each run starts the BFF on a fresh embedded database, serving the built shell, remotes and
@@ -40,9 +41,14 @@ export default defineConfig({
         PORT: '3000',
         DATA_DIR: dataDir,
         LOG_LEVEL: 'warn',
-        // The default build served by the BFF, and a "canary" build on another origin (fixtures/serve.ts).
+        // Every widget's build served by the BFF (the same discovery the BFF uses, so a new widget is
+        // here without edits), and a "canary" build on another origin (fixtures/serve.ts).
         REMOTE_REGISTRY: JSON.stringify([
-          { name: 'referral-center', version: '0.1.0', manifestUrl: 'http://localhost:3000/remotes/referral-center/mf-manifest.json' },
+          ...discoverWidgets().map(({ name, version }) => ({
+            name,
+            version,
+            manifestUrl: `http://localhost:3000/remotes/${name}/mf-manifest.json`,
+          })),
           { name: 'referral-center', version: 'canary', manifestUrl: 'http://localhost:3100/canary/referral-center/mf-manifest.json' },
         ]),
       },

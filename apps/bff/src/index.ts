@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { backlogOf, createDomainPlatform, createFlagsRuntime, TenantDirectory, Worker } from '@flywheel/api';
+import { discoverWidgets } from '@flywheel/config/widgets';
 import { createDatabase } from '@flywheel/db';
 import { loadDefinitions } from '@flywheel/flags';
 import { serve } from '@hono/node-server';
@@ -9,7 +10,7 @@ import { ConfigError, loadConfig } from './config.ts';
 import { GrowthBookUpstream } from './growthbook-upstream.ts';
 import { createMetrics } from './metrics.ts';
 import { prepareData } from './startup.ts';
-import { discoverWidgets, type RegistrySource } from './web/widgets.ts';
+import type { RegistrySource } from './web/widgets.ts';
 
 let config: ReturnType<typeof loadConfig>;
 try {

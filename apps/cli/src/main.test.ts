@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { verifyCustomerToken } from '@flywheel/api';
@@ -165,6 +165,14 @@ describe('pnpm flywheel experiments', () => {
     writeFileSync(file, readFileSync(file, 'utf8').replace('goalMetrics: [referral_invite_sent]', 'goalMetrics: [shares]'));
     const { stderr } = await main(['experiments', 'check', '--dir', dir], env);
     expect(stderr).toContain('referral-center.headline.yaml: experiment.goalMetrics.0: no metric "shares" in metrics.yaml');
+  });
+
+  it('check fails when a widget in apps/ has no kill switch or no build flag', async () => {
+    const dir = copyOfExperiments();
+    rmSync(join(dir, 'referral-center.remote.yaml'));
+    const { code, stderr } = await main(['experiments', 'check', '--dir', dir], env);
+    expect(code).toBe(1);
+    expect(stderr).toContain('referral-center.remote.yaml: (file): is missing: every widget needs the flag naming the build hosts load');
   });
 
   it('check fails when the committed JSON Schemas are out of date', async () => {

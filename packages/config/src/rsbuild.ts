@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { pluginModuleFederation } from '@module-federation/rsbuild-plugin';
 import { defineConfig, type RsbuildConfig } from '@rsbuild/core';
 import { pluginReact } from '@rsbuild/plugin-react';
@@ -59,12 +60,16 @@ export function createRemoteConfig({ name, exposes, port }: RemoteOptions): Rsbu
         ...(isProduction ? { experiments: { externalRuntime: true } } : {}),
       }),
     ],
-    source: { entry: { index: './src/standalone.tsx' } },
+    // The standalone page (the widget against msw, for development alone) is not part of a release:
+    // a production build has only the federation entry, no page and no msw.
+    source: { entry: { index: isProduction ? fileURLToPath(new URL('./no-standalone.ts', import.meta.url)) : './src/standalone.tsx' } },
     html: { title: `${name} (standalone)` },
     // public/ holds msw's service worker for standalone development; hosts never need it.
     server: { port, strictPort: true, cors: { origin: '*' }, publicDir: { name: 'public', copyOnBuild: false } },
-    output: { assetPrefix: 'auto', filenameHash: true, cleanDistPath: true },
+    // Dev serves from memory: it must not empty dist/, which a running `pnpm start` serves.
+    output: { assetPrefix: 'auto', filenameHash: true, cleanDistPath: isProduction },
     tools: {
+      htmlPlugin: !isProduction,
       // No vendor splitting in remotes: each shared singleton's fallback chunk carries its own
       // dependencies and the exposed chunk only the widget's code, so a page whose host already
       // provides the kit downloads none of it again, and a widget is charged only for itself.
@@ -122,7 +127,8 @@ export function createHostConfig({
     output: {
       assetPrefix: assetPrefix ?? base,
       filenameHash: true,
-      cleanDistPath: true,
+      // As for remotes: `pnpm dev` must not empty the build a running `pnpm start` serves.
+      cleanDistPath: isProduction,
       ...(distPath ? { distPath: { root: distPath } } : {}),
     },
   });

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import type { LocalWidget } from '@flywheel/config/widgets';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
-import type { LocalWidget } from './widgets.ts';
 
 export type StaticRoots = {
   widgets: LocalWidget[];

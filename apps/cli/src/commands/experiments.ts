@@ -1,13 +1,16 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
+import { defaultAppsDir, discoverWidgets } from '@flywheel/config/widgets';
 import { featureDefinition, metricsFile } from '@flywheel/contracts/experiments';
 import { defaultExperimentsDir, loadDefinitions, pushToGrowthBook } from '@flywheel/flags';
 import { z } from 'zod';
 import { UsageError } from '../usage-error.ts';
 
 export const experimentsHelp = `flywheel experiments check [--dir experiments]
-  Validates every feature file and metrics.yaml; prints each problem as <file>: <field>: <reason>.
+  Validates every feature file and metrics.yaml, and that every widget in apps/ has its kill
+  switch (<widget>.enabled) and build flag (<widget>.remote); prints each problem as
+  <file>: <field>: <reason>.
 
 flywheel experiments schema [--dir experiments]
   Writes feature.schema.json and metrics.schema.json for editor completion.
@@ -44,7 +47,18 @@ export async function experimentsCommand(argv: string[], env: Record<string, str
         }
       })
       .map(([file]) => ({ file, path: '(file)', message: 'is out of date: run `pnpm flywheel experiments schema`' }));
-    const all = [...problems, ...stale];
+    // Every widget is a feature-flagged microfrontend: a kill switch and a flag naming its build.
+    const keys = new Set(features.map((f) => f.key));
+    const unflagged = discoverWidgets(env.FLYWHEEL_REPO_ROOT ? join(env.FLYWHEEL_REPO_ROOT, 'apps') : defaultAppsDir).flatMap((widget) =>
+      (['enabled', 'remote'] as const)
+        .filter((flag) => !keys.has(`${widget.name}.${flag}`))
+        .map((flag) => ({
+          file: `${widget.name}.${flag}.yaml`,
+          path: '(file)',
+          message: `is missing: every widget needs ${flag === 'enabled' ? 'its kill switch' : 'the flag naming the build hosts load'} (apps/${widget.name})`,
+        })),
+    );
+    const all = [...problems, ...stale, ...unflagged];
     if (all.length > 0) throw new Error(all.map((p) => `${shown(p.file)}: ${p.path}: ${p.message}`).join('\n'));
     return `${features.length} features and ${metrics.length} metrics are valid.`;
   }
