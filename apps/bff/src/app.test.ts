@@ -1,9 +1,7 @@
 import { OTHER_TENANT } from '@flywheel/api/testing';
 import { DEMO } from '@flywheel/db';
 import { SignJWT, UnsecuredJWT } from 'jose';
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from './app.ts';
 import { createTestApp, readJson, type TestApp, widgetHeaders } from './test-app.ts';
 
 let t: TestApp;
@@ -23,21 +21,14 @@ describe('health', () => {
   });
 
   it('reports not ready when the database does not answer', async () => {
-    const broken = createApp({
+    const broken = t.appWith({
       database: { ...t.database, ping: () => Promise.reject(new Error('connection refused')) },
-      api: t.deps,
-      logger: pino({ level: 'silent' }),
-      metrics: t.metrics,
     });
     expect((await broken.request('/readyz')).status).toBe(503);
   });
 
   it('reports degraded, still serving, when background work falls behind', async () => {
-    const strict = createApp({
-      database: t.database,
-      api: t.deps,
-      logger: pino({ level: 'silent' }),
-      metrics: t.metrics,
+    const strict = t.appWith({
       maxLagSeconds: 1,
     });
     await t.database.db.transaction((tx) =>
@@ -76,11 +67,7 @@ describe('health', () => {
   });
 
   it('keeps /metrics behind its token when one is configured', async () => {
-    const guarded = createApp({
-      database: t.database,
-      api: t.deps,
-      logger: pino({ level: 'silent' }),
-      metrics: t.metrics,
+    const guarded = t.appWith({
       metricsToken: 'a-metrics-token-16',
     });
     expect((await guarded.request('/metrics')).status).toBe(401);

@@ -2,17 +2,23 @@ import { backlogOf } from '@flywheel/api';
 import { createTestWorld, type TestWorld } from '@flywheel/api/testing';
 import { DEMO } from '@flywheel/db';
 import pino from 'pino';
-import { type App, createApp } from './app.ts';
+import { type App, type AppDeps, createApp } from './app.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
 
-export type TestApp = TestWorld & { app: App; metrics: Metrics };
+export type TestApp = TestWorld & {
+  app: App;
+  metrics: Metrics;
+  /** The same app with some dependencies changed (a failing database, a metrics token, …). */
+  appWith(overrides: Partial<AppDeps>): App;
+};
 
 /** The real app on a fresh test database (PGlite, or Postgres with DATABASE_URL); no port. */
 export async function createTestApp(): Promise<TestApp> {
   const world = await createTestWorld();
   const metrics = createMetrics(() => backlogOf(world.database.db));
-  const app = createApp({ database: world.database, api: world.deps, logger: pino({ level: 'silent' }), metrics });
-  return { ...world, app, metrics };
+  const appWith = (overrides: Partial<AppDeps>) =>
+    createApp({ database: world.database, api: world.deps, logger: pino({ level: 'silent' }), metrics, ...overrides });
+  return { ...world, app: appWith({}), metrics, appWith };
 }
 
 /** Headers a widget on the demo tenant's page sends. */

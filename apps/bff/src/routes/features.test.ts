@@ -4,9 +4,7 @@ import { DEMO } from '@flywheel/db';
 import { flagAttributes } from '@flywheel/flags';
 import { GrowthBook } from '@growthbook/growthbook';
 import { serve } from '@hono/node-server';
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../app.ts';
 import { createTestApp, type TestApp } from '../test-app.ts';
 
 let t: TestApp;
@@ -133,11 +131,7 @@ describe('GET /sub/:clientKey', () => {
   });
 
   it('pings and closes the stream after its maximum duration', async () => {
-    const app = createApp({
-      database: t.database,
-      api: t.deps,
-      logger: pino({ level: 'silent' }),
-      metrics: t.metrics,
+    const app = t.appWith({
       streamTiming: { pingMs: 50, maxDurationMs: 400 },
     });
     const res = await app.request('/sub/pk_test_demo');

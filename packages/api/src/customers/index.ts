@@ -5,7 +5,6 @@ export {
   type Customer,
   customersByIds,
   findCustomer,
-  hasAlias,
   shareADevice,
   stitchAlias,
   toPublicCustomer,

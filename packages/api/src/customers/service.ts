@@ -93,21 +93,6 @@ export async function shareADevice(db: Db | Tx, tenantId: string, a: string, b: 
   return rows.length > 0;
 }
 
-/** Whether the customer was ever identified with this anonymous id. */
-export async function hasAlias(db: Db | Tx, tenantId: string, customerId: string, anonymousId: string): Promise<boolean> {
-  const [row] = await db
-    .select({ id: schema.customerAliases.customerId })
-    .from(schema.customerAliases)
-    .where(
-      and(
-        eq(schema.customerAliases.tenantId, tenantId),
-        eq(schema.customerAliases.customerId, customerId),
-        eq(schema.customerAliases.anonymousId, anonymousId),
-      ),
-    );
-  return Boolean(row);
-}
-
 /** What the browser may see of a customer. */
 export function toPublicCustomer(customer: Customer) {
   return { id: customer.externalId, name: customer.name, email: customer.email, traits: customer.traits };
