@@ -7,7 +7,7 @@ import { eq, like } from 'drizzle-orm';
  * `pnpm --filter @flywheel/e2e bench:ingest`: how many events per second `POST /api/events`'s
  * ingestion stores durably (one transaction per batch: the events, the identity updates and the
  * deliveries to every matching reaction), against the baseline measured in the same run on the
- * same database: a bare multi-row INSERT of the same rows. DESIGN.md's goal is ≥ 0.5×. Runs on
+ * same database: a bare multi-row INSERT of the same rows. The goal is ≥ 0.5×. Runs on
  * Postgres with DATABASE_URL, else on in-memory PGlite; the rows it writes are deleted afterwards.
  */
 const BATCHES = Number(process.env.BENCH_BATCHES ?? 200);
