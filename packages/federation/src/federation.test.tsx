@@ -1,6 +1,6 @@
 import { bffHandlers } from '@flywheel/testing/msw/bff';
 import { renderWidget } from '@flywheel/testing/render';
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -98,6 +98,33 @@ describe('<RemoteWidget>', () => {
       />,
     );
     expect(await screen.findByText('Not available')).toBeTruthy();
+  });
+
+  it('tries a failed load again on the next mount instead of hiding the widget until reload', async () => {
+    let registryCalls = 0;
+    server.use(
+      ...bffHandlers(apiBase),
+      http.get(`${apiBase}/api/remotes`, () => {
+        registryCalls++;
+        return HttpResponse.json({}, { status: 503 });
+      }),
+    );
+    const widget = (
+      <RemoteWidget
+        name="referral-center"
+        apiBase={apiBase}
+        publishableKey="pk_retry"
+        fallback={<p>Not available</p>}
+        loading={<p>Loading</p>}
+      />
+    );
+    const first = await renderWidget(widget);
+    expect(await within(first.container).findByText('Not available')).toBeTruthy();
+    first.unmount();
+    const asked = registryCalls;
+    const second = await renderWidget(widget);
+    expect(await within(second.container).findByText('Not available')).toBeTruthy();
+    expect(registryCalls).toBeGreaterThan(asked);
   });
 
   it('shows nothing at all, not even the fallback, while the widget’s kill switch is off', async () => {

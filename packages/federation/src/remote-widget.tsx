@@ -3,6 +3,10 @@ import { Component, type ReactNode, Suspense, use, useMemo } from 'react';
 import { loadWidgetForPage } from './load-for-page.ts';
 import type { LoadedWidget } from './loader.ts';
 
+/**
+ * One load per widget and page, shared by every place that renders it. A failed load is not
+ * kept: the next mount tries again, so one network hiccup does not hide a widget until reload.
+ */
 const loads = new Map<string, Promise<LoadedWidget>>();
 
 class RemoteErrorBoundary extends Component<{ fallback: ReactNode; children: ReactNode }, { failed: boolean }> {
@@ -42,7 +46,16 @@ export function RemoteWidget({ name, fallback, loading = null, widgetProps, ...p
     const key = `${props.apiBase}|${props.publishableKey}|${name}`;
     let promise = loads.get(key);
     if (!promise) {
-      promise = loadWidgetForPage(props, name);
+      promise = loadWidgetForPage(props, name).then(
+        (result) => {
+          if (!result.ok && !result.hidden) loads.delete(key);
+          return result;
+        },
+        (error: unknown) => {
+          loads.delete(key);
+          throw error;
+        },
+      );
       loads.set(key, promise);
     }
     return promise;
