@@ -4,6 +4,7 @@ export { customerReactions } from './reactions.ts';
 export {
   type Customer,
   customersByIds,
+  externalIdOf,
   findCustomer,
   shareADevice,
   stitchAlias,

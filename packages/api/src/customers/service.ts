@@ -82,6 +82,12 @@ export async function customersByIds(db: Db | Tx, tenantId: string, ids: string[
     .where(and(eq(schema.customers.tenantId, tenantId), inArray(schema.customers.id, ids)));
 }
 
+/** The tenant's own id (`sub`) for a Flywheel customer id, for the events domains record about them. */
+export async function externalIdOf(db: Db | Tx, tenantId: string, customerId: string): Promise<string> {
+  const [row] = await customersByIds(db, tenantId, [customerId]);
+  return row?.externalId ?? customerId;
+}
+
 /** Whether two customers were ever identified from the same device or visitor cookie. */
 export async function shareADevice(db: Db | Tx, tenantId: string, a: string, b: string): Promise<boolean> {
   const rows = await queryRows(

@@ -1,7 +1,7 @@
 import type { RewardSpec } from '@flywheel/contracts/rewards';
 import { type Db, type ReferralStatus, schema, type Tx } from '@flywheel/db';
 import { and, eq, gte, inArray, like, ne, sql } from 'drizzle-orm';
-import { customersByIds, findCustomer, shareADevice, stitchAlias } from '../customers/index.ts';
+import { customersByIds, externalIdOf, findCustomer, shareADevice, stitchAlias } from '../customers/index.ts';
 import type { Emit, Schedule } from '../platform/index.ts';
 import * as rewards from '../rewards/index.ts';
 import { normalizeCode, normalizeEmailForFraud } from './codes.ts';
@@ -37,11 +37,6 @@ async function recordTransition(
     userId: friendExternalId,
     properties: { referral_id: referral.id, referrer_id: referral.referrerId, ...properties },
   });
-}
-
-async function externalIdOf(tx: Tx, tenantId: string, customerId: string) {
-  const [row] = await customersByIds(tx, tenantId, [customerId]);
-  return row?.externalId ?? customerId;
 }
 
 /**

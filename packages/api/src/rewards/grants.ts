@@ -1,18 +1,12 @@
 import type { RewardSpec } from '@flywheel/contracts/rewards';
 import { type Db, schema, type Tx } from '@flywheel/db';
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { customersByIds } from '../customers/index.ts';
+import { externalIdOf } from '../customers/index.ts';
 import type { Emit } from '../platform/index.ts';
 import { accountFor, balancesOf, lockAccount, post } from './ledger.ts';
 
 type Grant = typeof schema.rewardGrants.$inferSelect;
 type Ctx = { tx: Tx; emit: Emit };
-
-/** The customer's external id, for the events rewards record about them. */
-async function externalIdOf(tx: Tx, tenantId: string, customerId: string) {
-  const [row] = await customersByIds(tx, tenantId, [customerId]);
-  return row?.externalId ?? customerId;
-}
 
 async function record(ctx: Ctx, grant: Grant, what: 'granted' | 'approved' | 'reversed' | 'paid') {
   await ctx.emit(ctx.tx, {

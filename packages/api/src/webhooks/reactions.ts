@@ -1,6 +1,6 @@
 import type { Db } from '@flywheel/db';
 import { z } from 'zod';
-import { customersByIds } from '../customers/index.ts';
+import { externalIdOf } from '../customers/index.ts';
 import { eventById } from '../events/index.ts';
 import { type Job, job, type Reaction, reaction } from '../platform/index.ts';
 import * as rewards from '../rewards/index.ts';
@@ -116,7 +116,7 @@ export function webhookJobs(options: WebhookOptions): Job<unknown, unknown>[] {
       async perform(ctx) {
         const grant = await rewards.grantById(ctx.db, ctx.tenantId, ctx.payload.grantId);
         if (grant?.status !== 'approved' || grant.spec.type !== 'webhook') return false;
-        const [customer] = await customersByIds(ctx.db, ctx.tenantId, [grant.customerId]);
+        const customer = await externalIdOf(ctx.db, ctx.tenantId, grant.customerId);
         await deliver(
           ctx,
           options,
@@ -127,7 +127,7 @@ export function webhookJobs(options: WebhookOptions): Job<unknown, unknown>[] {
             timestamp: new Date(),
             data: {
               grant_id: grant.id,
-              customer: customer?.externalId ?? null,
+              customer,
               reward: grant.spec,
               source: grant.source,
               source_key: grant.sourceKey,
