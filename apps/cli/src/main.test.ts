@@ -96,6 +96,7 @@ describe('pnpm flywheel widget new', () => {
   it('creates a widget of the referral center’s shape, with the next free dev port', async () => {
     const root = mkdtempSync(join(tmpdir(), 'flywheel-gen-'));
     mkdirSync(join(root, 'apps/referral-center/public'), { recursive: true });
+    cpSync(new URL('../../../experiments', import.meta.url), join(root, 'experiments'), { recursive: true });
     writeFileSync(join(root, 'apps/referral-center/package.json'), JSON.stringify({ flywheel: { widget: true, devPort: 3101 } }));
     writeFileSync(join(root, 'apps/referral-center/public/mockServiceWorker.js'), '// msw');
 
@@ -115,6 +116,12 @@ describe('pnpm flywheel widget new', () => {
     ]);
     expect(readFileSync(join(dir, 'src/index.ts'), 'utf8')).toContain("name: 'nps-survey'");
     expect(JSON.parse(readFileSync(join(dir, 'src/messages/zh-CN.json'), 'utf8'))).toHaveProperty('nps-survey.greeting');
+
+    // Its kill switch and build flag, so `experiments check` passes with the new widget in apps/.
+    expect(await main(['experiments', 'check', '--dir', join(root, 'experiments')], { ...env, FLYWHEEL_REPO_ROOT: root })).toMatchObject({
+      code: 0,
+      stdout: expect.stringContaining('features and'),
+    });
 
     const again = await main(['widget', 'new', 'nps-survey'], { FLYWHEEL_REPO_ROOT: root });
     expect(again).toMatchObject({ code: 2, stderr: expect.stringContaining('apps/nps-survey already exists') });

@@ -41,13 +41,41 @@ export async function widgetCommand(argv: string[], env: Record<string, string |
     mkdirSync(dirname(join(target, path)), { recursive: true });
     writeFileSync(join(target, path), content);
   }
+  // Every widget is feature-flagged: a kill switch and the flag naming which build hosts load.
+  // `experiments check` requires both, so a new widget gets them with everything else.
+  for (const [file, content] of Object.entries(widgetFeatures(name))) writeFileSync(join(root, 'experiments', file), content);
   // msw's service worker for standalone development: the same file every widget uses.
   mkdirSync(join(target, 'public'), { recursive: true });
   copyFileSync(join(root, 'apps/referral-center/public/mockServiceWorker.js'), join(target, 'public/mockServiceWorker.js'));
   return [
-    `Created apps/${name}. Next:`,
+    `Created apps/${name}, experiments/${name}.enabled.yaml and experiments/${name}.remote.yaml. Next:`,
     '  pnpm install',
     `  pnpm --filter @flywheel/${name} dev      # alone, against msw mocks`,
     `  pnpm start                               # then open http://localhost:3000/#/widget/${name}`,
   ].join('\n');
+}
+
+/** The two features every widget has, as experiments/ files. */
+export function widgetFeatures(name: string): Record<string, string> {
+  const head = (flag: string) => `# yaml-language-server: $schema=./feature.schema.json\nkey: ${name}.${flag}\nwidget: ${name}\n`;
+  return {
+    [`${name}.enabled.yaml`]: `${head('enabled')}description: Kill switch. Off hides ${name} everywhere it is embedded, without a deploy.
+valueType: boolean
+defaultValue: true
+variations:
+  - id: "on"
+    value: true
+  - id: "off"
+    value: false
+`,
+    [`${name}.remote.yaml`]: `${head('remote')}description: Which build of ${name} hosts load, by registry version ("" = the registry's default build).
+valueType: string
+defaultValue: ""
+variations:
+  - id: current
+    value: ""
+  - id: canary
+    value: canary
+`,
+  };
 }
