@@ -1,4 +1,4 @@
-import { type ApiDeps, appRouter, backlogOf, createContext } from '@flywheel/api';
+import { type ApiDeps, appRouter, backlogOf, createContext, type LiveHub } from '@flywheel/api';
 import type { Database } from '@flywheel/db';
 import { trpcServer } from '@hono/trpc-server';
 import { Hono } from 'hono';
@@ -11,6 +11,7 @@ import { widgetCors } from './middleware/widget-cors.ts';
 import { demoRoutes } from './routes/demo.ts';
 import { eventsRoutes } from './routes/events.ts';
 import { featuresRoutes, type StreamTiming } from './routes/features.ts';
+import { liveRoutes } from './routes/live.ts';
 import { referralLinkRoutes } from './routes/referral-links.ts';
 import { remotesRoutes } from './routes/remotes.ts';
 import { type StaticRoots, staticRoutes } from './web/static.ts';
@@ -26,6 +27,9 @@ export type AppDeps = {
   /** /readyz reports `degraded` when the oldest due reaction or job has waited longer than this. */
   maxLagSeconds?: number;
   streamTiming?: StreamTiming;
+  /** Customers' live streams: this process's share of the live channel (LISTEN started by the caller). */
+  live: LiveHub;
+  liveTiming?: StreamTiming;
   web?: {
     registry: RegistrySource;
     /** The built front ends to serve (`pnpm start`); absent in `pnpm dev`, where dev servers do. */
@@ -96,6 +100,9 @@ export function createApp(deps: AppDeps) {
 
   app.use('/api/events', widgetCors(api.tenants));
   app.route('/api/events', eventsRoutes(api, metrics));
+
+  app.use('/api/live', widgetCors(api.tenants));
+  app.route('/api/live', liveRoutes(api, deps.live, deps.liveTiming ?? { pingMs: 25_000, maxDurationMs: 300_000 }));
 
   app.route('/r', referralLinkRoutes(api.db));
 

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { backlogOf, createDomainPlatform, createFlagsRuntime, TenantDirectory, Worker } from '@flywheel/api';
+import { backlogOf, createDomainPlatform, createFlagsRuntime, LiveHub, TenantDirectory, Worker } from '@flywheel/api';
 import { discoverWidgets } from '@flywheel/config/widgets';
 import { createDatabase } from '@flywheel/db';
 import { loadDefinitions } from '@flywheel/flags';
@@ -47,6 +47,8 @@ const upstream = config.growthbook ? new GrowthBookUpstream({ ...config.growthbo
 upstream?.start();
 const flags = createFlagsRuntime(database.db, definitions, upstream);
 const stopListening = await flags.store.listen(database);
+const live = new LiveHub();
+const stopLive = await live.listen(database);
 
 // Webhook endpoints on private networks (a local receiver) are for development only.
 const webhooks = { secretsKey: config.secretsKey, allowPrivateNetworks: !config.isProduction };
@@ -68,6 +70,7 @@ const app = createApp({
   database,
   logger,
   metrics,
+  live,
   metricsToken: config.metricsToken,
   maxLagSeconds: config.readyMaxLagSeconds,
   api: {
@@ -124,6 +127,7 @@ function shutdown(signal: string) {
     upstream?.stop();
     await worker?.stop();
     await stopListening();
+    await stopLive();
     await database.close();
     logger.info('stopped');
     process.exit(0);

@@ -1,4 +1,4 @@
-import { backlogOf } from '@flywheel/api';
+import { backlogOf, LiveHub } from '@flywheel/api';
 import { createTestWorld, type TestWorld } from '@flywheel/api/testing';
 import { DEMO } from '@flywheel/db';
 import pino from 'pino';
@@ -8,6 +8,8 @@ import { createMetrics, type Metrics } from './metrics.ts';
 export type TestApp = TestWorld & {
   app: App;
   metrics: Metrics;
+  /** The live channel's hub, listening on the test database. */
+  live: LiveHub;
   /** The same app with some dependencies changed (a failing database, a metrics token, …). */
   appWith(overrides: Partial<AppDeps>): App;
 };
@@ -16,9 +18,21 @@ export type TestApp = TestWorld & {
 export async function createTestApp(): Promise<TestApp> {
   const world = await createTestWorld();
   const metrics = createMetrics(() => backlogOf(world.database.db));
+  const live = new LiveHub();
+  const stopLive = await live.listen(world.database);
   const appWith = (overrides: Partial<AppDeps>) =>
-    createApp({ database: world.database, api: world.deps, logger: pino({ level: 'silent' }), metrics, ...overrides });
-  return { ...world, app: appWith({}), metrics, appWith };
+    createApp({ database: world.database, api: world.deps, logger: pino({ level: 'silent' }), metrics, live, ...overrides });
+  return {
+    ...world,
+    app: appWith({}),
+    metrics,
+    live,
+    appWith,
+    close: async () => {
+      await stopLive();
+      await world.close();
+    },
+  };
 }
 
 /** Headers a widget on the demo tenant's page sends. */

@@ -1,6 +1,7 @@
 import type { AppRouter } from '@flywheel/api';
+import { retryUnlessClientError } from '@flywheel/widget-kit';
 import { QueryClient } from '@tanstack/react-query';
-import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
+import { createTRPCClient, httpBatchLink } from '@trpc/client';
 import type { inferRouterOutputs } from '@trpc/server';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
 
@@ -32,8 +33,7 @@ export function createConsoleQueryClient() {
     defaultOptions: {
       queries: {
         staleTime: 10_000,
-        // 4xx answers (signed out, forbidden, bad input) will not change on retry.
-        retry: (failures, error) => failures < 2 && !(error instanceof TRPCClientError && Number(error.data?.httpStatus) < 500),
+        retry: retryUnlessClientError,
       },
     },
   });

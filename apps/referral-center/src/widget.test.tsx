@@ -1,10 +1,12 @@
 import { referralSummary } from '@flywheel/testing/factories';
 import { bffHandlers, TrpcMockError } from '@flywheel/testing/msw/bff';
 import { renderWidget } from '@flywheel/testing/render';
+import { messageProblems } from '@flywheel/widget-kit';
 import { cleanup, fireEvent, screen } from '@testing-library/react';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Widget } from './index.ts';
+import { messages } from './messages.ts';
 
 const apiBase = 'http://bff.test';
 const server = setupServer(...bffHandlers(apiBase));
@@ -77,5 +79,9 @@ describe('referral center', () => {
     server.resetHandlers();
     fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
     expect(await screen.findByText('Your code: K7M2Q9XA')).toBeTruthy();
+  });
+
+  it('has every string in both languages, with the same placeholders', () => {
+    expect(messageProblems(messages)).toEqual([]);
   });
 });

@@ -1,18 +1,21 @@
-import { Button, Card, EmptyState, Input, List, Skeleton, useToast } from '@flywheel/ui';
+import { Button, Card, EmptyState, Input, List, Progress, Skeleton, useToast } from '@flywheel/ui';
 import {
   formatReward,
+  QueryState,
   type RouterOutputs,
   useFeatureValue,
+  useLocale,
   useQuery,
   useTRPC,
   useTrack,
-  useTranslation,
   type WidgetProps,
 } from '@flywheel/widget-kit';
 import { useState } from 'react';
+import { useT } from './messages.ts';
 
 type Summary = RouterOutputs['referral']['summary'];
 const CHANNELS = ['email', 'x', 'linkedin', 'whatsapp'] as const;
+type Channel = (typeof CHANNELS)[number] | 'copy' | 'qr' | 'wechat';
 
 function shareUrl(channel: (typeof CHANNELS)[number], link: string, subject: string, message: string) {
   const text = encodeURIComponent(`${message} ${link}`);
@@ -38,15 +41,16 @@ function QrCode({ link, label }: { link: string; label: string }) {
   return <img className="fw-referral__qr" src={src} alt={label} />;
 }
 
-function ReferralBody({ summary, apiBase, locale }: { summary: Summary; apiBase: string; locale: string }) {
-  const { t } = useTranslation();
+function ReferralBody({ summary, apiBase }: { summary: Summary; apiBase: string }) {
+  const t = useT();
+  const locale = useLocale();
   const track = useTrack();
   const toast = useToast();
   const [qr, setQr] = useState(false);
   const link = `${apiBase}${summary.linkPath}`;
-  const withChannel = (channel: string) => `${link}?via=${channel}`;
+  const withChannel = (channel: Channel) => `${link}?via=${channel}`;
   const money = (reward: Summary['referrerReward']) => formatReward(reward, locale, t);
-  const shared = (channel: string) => track('referral_invite_sent', { channel });
+  const shared = (channel: Channel) => track('referral_invite_sent', { channel });
   const { next, qualified } = summary.milestones;
 
   return (
@@ -105,12 +109,11 @@ function ReferralBody({ summary, apiBase, locale }: { summary: Summary; apiBase:
       <section aria-labelledby="fw-referral-progress">
         <h3 id="fw-referral-progress">{t('referral.rewards.title')}</h3>
         {next ? (
-          <>
-            <p id="fw-referral-milestone">
-              {t('referral.milestone', { count: qualified, target: next.friends, reward: money(next.reward) })}
-            </p>
-            <progress max={next.friends} value={qualified} aria-labelledby="fw-referral-milestone" />
-          </>
+          <Progress
+            max={next.friends}
+            value={qualified}
+            label={t('referral.milestone', { count: qualified, target: next.friends, reward: money(next.reward) })}
+          />
         ) : (
           <p>{t('referral.milestone.done', { count: qualified })}</p>
         )}
@@ -151,36 +154,17 @@ function ReferralBody({ summary, apiBase, locale }: { summary: Summary; apiBase:
 }
 
 /** The referral center: a customer's link, how to share it, what both sides get, and progress. */
-export function ReferralCenter({ apiBase, locale }: WidgetProps) {
-  const { t, i18n } = useTranslation();
+export function ReferralCenter({ apiBase }: WidgetProps) {
+  const t = useT();
   const trpc = useTRPC();
   const summary = useQuery(trpc.referral.summary.queryOptions());
   // The headline/offer copy experiment (experiments/referral-center.headline.yaml).
   const headline = t(`referral.headline.${useFeatureValue('referral-center.headline', 'control') === 'give-get' ? 'give-get' : 'control'}`);
-
-  if (summary.isPending) {
-    return (
-      <Card title={headline}>
-        <Skeleton label={t('kit.loading')} />
-      </Card>
-    );
-  }
-  if (summary.isError) {
-    const noProgram = summary.error.data?.code === 'NOT_FOUND';
-    return (
-      <Card title={headline}>
-        <p role={noProgram ? undefined : 'alert'}>{t(noProgram ? 'referral.noProgram' : 'referral.error')}</p>
-        {!noProgram && (
-          <Button variant="secondary" onClick={() => void summary.refetch()}>
-            {t('kit.retry')}
-          </Button>
-        )}
-      </Card>
-    );
-  }
   return (
     <Card title={headline}>
-      <ReferralBody summary={summary.data} apiBase={apiBase} locale={locale ?? i18n.language} />
+      <QueryState query={summary} error={t('referral.error')} notOpen={t('referral.noProgram')}>
+        {(data) => <ReferralBody summary={data} apiBase={apiBase} />}
+      </QueryState>
     </Card>
   );
 }

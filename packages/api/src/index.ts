@@ -10,6 +10,7 @@ export {
   type Backlog,
   backlogOf,
   createPlatform,
+  LiveHub,
   listDeadLetters,
   type Platform,
   replayDeadLetters,

@@ -27,6 +27,11 @@ describe('event batch contract', () => {
     [{ batch: [{ type: 'track', event: 'e', userId: 'u' }] }, 'batch.0.messageId'],
     [{ batch: [{ type: 'track', event: 'e', messageId: 'm' }] }, 'batch.0.userId: userId or anonymousId is required'],
     [{ batch: [{ type: 'page', messageId: 'm', userId: 'u', timestamp: 'yesterday' }] }, 'batch.0.timestamp'],
+    [
+      { batch: [{ type: 'track', event: 'referral_invite_sent', messageId: 'm', userId: 'u', properties: { channel: 'fax' } }] },
+      'batch.0.properties.channel',
+    ],
+    [{ batch: [{ type: 'track', event: 'experiment_viewed', messageId: 'm', userId: 'u' }] }, 'batch.0.properties.experiment_id'],
     [{ batch: [{ type: 'identify', messageId: 'm', userId: 'u', traits: { __proto__x: 1, 'bad key': 1 } }] }, 'batch.0.traits'],
     [
       { batch: [{ type: 'track', event: 'e', messageId: 'm', userId: 'u', properties: { big: 'x'.repeat(20_000) } }] },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { catalogueEntry } from './event-catalogue.ts';
 import { boundedJsonObject, traits } from './json.ts';
 
 /** Body limit for POST /api/events; past it the BFF answers 413 before parsing. */
@@ -44,6 +45,15 @@ export const trackedEvent = z
   .refine((e) => e.userId !== undefined || e.anonymousId !== undefined, {
     message: 'userId or anonymousId is required',
     path: ['userId'],
+  })
+  .superRefine((e, ctx) => {
+    // A catalogued event must carry its properties; other names are the tenant's own.
+    const entry = e.type === 'track' ? catalogueEntry(e.event) : undefined;
+    if (!entry) return;
+    const parsed = entry.properties.safeParse('properties' in e ? (e.properties ?? {}) : {});
+    for (const issue of parsed.error?.issues ?? []) {
+      ctx.addIssue({ code: 'custom', message: issue.message, path: ['properties', ...issue.path] });
+    }
   });
 export type TrackedEvent = z.infer<typeof trackedEvent>;
 

@@ -1,5 +1,6 @@
 import type { WidgetProps } from '@flywheel/contracts/widget';
-import { Component, type ReactNode, Suspense, use, useMemo } from 'react';
+import { ErrorBoundary } from '@flywheel/ui';
+import { type ReactNode, Suspense, use, useMemo } from 'react';
 import { loadWidgetForPage } from './load-for-page.ts';
 import type { LoadedWidget } from './loader.ts';
 
@@ -8,16 +9,6 @@ import type { LoadedWidget } from './loader.ts';
  * kept: the next mount tries again, so one network hiccup does not hide a widget until reload.
  */
 const loads = new Map<string, Promise<LoadedWidget>>();
-
-class RemoteErrorBoundary extends Component<{ fallback: ReactNode; children: ReactNode }, { failed: boolean }> {
-  override state = { failed: false };
-  static getDerivedStateFromError() {
-    return { failed: true };
-  }
-  override render() {
-    return this.state.failed ? this.props.fallback : this.props.children;
-  }
-}
 
 function Loaded({ load, props, fallback }: { load: Promise<LoadedWidget>; props: WidgetProps; fallback: ReactNode }) {
   const result = use(load);
@@ -61,10 +52,10 @@ export function RemoteWidget({ name, fallback, loading = null, widgetProps, ...p
     return promise;
   }, [props.apiBase, props.publishableKey, name]);
   return (
-    <RemoteErrorBoundary fallback={fallback}>
+    <ErrorBoundary fallback={fallback}>
       <Suspense fallback={loading}>
         <Loaded load={load} props={{ ...props, ...widgetProps }} fallback={fallback} />
       </Suspense>
-    </RemoteErrorBoundary>
+    </ErrorBoundary>
   );
 }

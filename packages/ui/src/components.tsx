@@ -1,11 +1,14 @@
 import {
   type ButtonHTMLAttributes,
+  Component,
   createContext,
   type InputHTMLAttributes,
   type KeyboardEvent,
   type ReactNode,
+  type TextareaHTMLAttributes,
   useCallback,
   useContext,
+  useEffect,
   useId,
   useRef,
   useState,
@@ -180,4 +183,229 @@ export function ToastProvider({ children, durationMs = 3500 }: { children: React
 
 export function useToast() {
   return useContext(ToastContext);
+}
+
+/**
+ * The one error boundary: widgets, remote hosts and the console all catch render errors with it.
+ * `onError` reports the error once; `fallback` replaces the subtree until it is remounted.
+ */
+export class ErrorBoundary extends Component<
+  { fallback: ReactNode; onError?: (error: Error) => void; children: ReactNode },
+  { failed: boolean }
+> {
+  override state = { failed: false };
+
+  static getDerivedStateFromError() {
+    return { failed: true };
+  }
+
+  override componentDidCatch(error: Error) {
+    this.props.onError?.(error);
+  }
+
+  override render() {
+    return this.state.failed ? this.props.fallback : this.props.children;
+  }
+}
+
+export function Textarea({
+  label,
+  hint,
+  error,
+  ...props
+}: TextareaHTMLAttributes<HTMLTextAreaElement> & { label: ReactNode; hint?: ReactNode; error?: ReactNode }) {
+  const id = useId();
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className="fw-field">
+      <label className="fw-field__label" htmlFor={id}>
+        {label}
+      </label>
+      <textarea
+        {...props}
+        id={id}
+        className="fw-input fw-textarea"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+      />
+      {hint && (
+        <span className="fw-field__hint" id={`${id}-hint`}>
+          {hint}
+        </span>
+      )}
+      {error && (
+        <span className="fw-field__error" id={`${id}-error`} role="alert">
+          {error}
+        </span>
+      )}
+    </div>
+  );
+}
+
+/** A labelled bar for "3 of 5 done"; the visible caption is also what screen readers hear. */
+export function Progress({ value, max, label }: { value: number; max: number; label: ReactNode }) {
+  const id = useId();
+  const clamped = Math.min(Math.max(value, 0), max);
+  return (
+    <div className="fw-progress">
+      <span className="fw-progress__label" id={id}>
+        {label}
+      </span>
+      <progress className="fw-progress__bar" max={max} value={clamped} aria-labelledby={id} />
+    </div>
+  );
+}
+
+/** A short status or count next to a title: "New", "Approved", "3". */
+export function Badge({
+  tone = 'neutral',
+  children,
+}: {
+  tone?: 'neutral' | 'success' | 'warning' | 'danger' | 'primary';
+  children: ReactNode;
+}) {
+  return <span className={`fw-badge fw-badge--${tone}`}>{children}</span>;
+}
+
+/**
+ * A modal dialog on the native `<dialog>`: `showModal()` makes the rest of the page inert (the
+ * focus trap) and moves focus inside; Esc and the close button call `onClose`, and focus goes
+ * back to what was focused before.
+ */
+export function Dialog({
+  open,
+  onClose,
+  title,
+  closeLabel,
+  children,
+  actions,
+}: {
+  open: boolean;
+  onClose: () => void;
+  title: ReactNode;
+  closeLabel: string;
+  children: ReactNode;
+  actions?: ReactNode;
+}) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const id = useId();
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog || !open) return;
+    const opener = dialog.ownerDocument.activeElement as HTMLElement | null;
+    if (!dialog.open) dialog.showModal?.() ?? dialog.setAttribute('open', '');
+    return () => {
+      if (dialog.open) dialog.close?.() ?? dialog.removeAttribute('open');
+      opener?.focus?.();
+    };
+  }, [open]);
+  if (!open) return null;
+  return (
+    <dialog
+      ref={ref}
+      className="fw-dialog"
+      aria-labelledby={id}
+      aria-modal="true"
+      onCancel={(event) => {
+        // Esc: the browser would close the element itself; let React state decide instead.
+        event.preventDefault();
+        onClose();
+      }}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') {
+          event.preventDefault();
+          onClose();
+        }
+      }}
+    >
+      <div className="fw-dialog__head">
+        <h2 className="fw-dialog__title" id={id}>
+          {title}
+        </h2>
+        <button type="button" className="fw-dialog__close" aria-label={closeLabel} onClick={onClose}>
+          ×
+        </button>
+      </div>
+      <div className="fw-dialog__body">{children}</div>
+      {actions && <div className="fw-dialog__actions">{actions}</div>}
+    </dialog>
+  );
+}
+
+/** A responsive gallery: as many columns of at least `minColumnWidth` as fit. */
+export function Grid<T>({
+  items,
+  render,
+  label,
+  minColumnWidth = 220,
+}: {
+  items: T[];
+  render: (item: T) => { key: string; content: ReactNode };
+  label: string;
+  minColumnWidth?: number;
+}) {
+  return (
+    <ul
+      className="fw-grid"
+      aria-label={label}
+      style={{ gridTemplateColumns: `repeat(auto-fill, minmax(min(${minColumnWidth}px, 100%), 1fr))` }}
+    >
+      {items.map((item) => {
+        const { key, content } = render(item);
+        return <li key={key}>{content}</li>;
+      })}
+    </ul>
+  );
+}
+
+/** A like (or any on/off) toggle: `aria-pressed` says its state, the count is part of its name. */
+export function LikeToggle({
+  pressed,
+  count,
+  label,
+  onToggle,
+  disabled,
+}: {
+  pressed: boolean;
+  count: number;
+  label: string;
+  onToggle: (next: boolean) => void;
+  disabled?: boolean;
+}) {
+  return (
+    <button type="button" className="fw-like" aria-pressed={pressed} disabled={disabled} onClick={() => onToggle(!pressed)}>
+      <span aria-hidden="true">{pressed ? '♥' : '♡'}</span>
+      <span>{label}</span>
+      <span className="fw-like__count">{count}</span>
+    </button>
+  );
+}
+
+/**
+ * The foot of a cursor-paginated list: a "load more" button while there are more pages, a
+ * polite note when everything is shown. Pair it with widget-kit's `cursorPages`.
+ */
+export function LoadMore({
+  hasMore,
+  loading,
+  onLoadMore,
+  label,
+  loadingLabel,
+  endLabel,
+}: {
+  hasMore: boolean;
+  loading: boolean;
+  onLoadMore: () => void;
+  label: string;
+  loadingLabel: string;
+  endLabel?: string;
+}) {
+  if (!hasMore) return endLabel ? <p className="fw-muted fw-load-more">{endLabel}</p> : null;
+  return (
+    <div className="fw-load-more">
+      <Button variant="secondary" onClick={onLoadMore} disabled={loading} aria-busy={loading}>
+        {loading ? loadingLabel : label}
+      </Button>
+    </div>
+  );
 }

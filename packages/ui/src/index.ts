@@ -1,2 +1,21 @@
-export { Button, Card, EmptyState, Input, List, Skeleton, type Tab, Tabs, ToastProvider, useToast } from './components.tsx';
+export {
+  Badge,
+  Button,
+  Card,
+  Dialog,
+  EmptyState,
+  ErrorBoundary,
+  Grid,
+  Input,
+  LikeToggle,
+  List,
+  LoadMore,
+  Progress,
+  Skeleton,
+  type Tab,
+  Tabs,
+  Textarea,
+  ToastProvider,
+  useToast,
+} from './components.tsx';
 export { uiStyles } from './styles.ts';

@@ -56,4 +56,29 @@ export const uiStyles = /* css */ `
 .fw-toasts { position: fixed; inset-block-end: 16px; inset-inline-end: 16px; display: grid; gap: 8px; z-index: 2147483000; }
 .fw-toast { background: var(--fw-text); color: var(--fw-surface); padding: 10px 14px; border-radius: var(--fw-r); box-shadow: 0 6px 24px rgb(0 0 0 / 0.2); }
 .fw-muted { color: var(--fw-muted); }
+.fw-textarea { min-height: 96px; padding-block: 8px; resize: vertical; }
+.fw-progress { display: grid; gap: 4px; }
+.fw-progress__label { font-size: 0.9em; }
+.fw-progress__bar { width: 100%; height: 8px; accent-color: var(--fw-primary); }
+.fw-badge { display: inline-block; padding: 1px 8px; border-radius: 999px; font-size: 0.8em; font-weight: 600; background: var(--fw-subtle); color: var(--fw-text); }
+.fw-badge--primary { background: var(--fw-primary); color: var(--fw-on-primary); }
+.fw-badge--success { color: var(--fw-success); border: 1px solid currentColor; background: none; }
+.fw-badge--warning { color: #92400e; border: 1px solid currentColor; background: none; }
+.fw-badge--danger { color: var(--fw-danger); border: 1px solid currentColor; background: none; }
+.fw-dialog { border: 1px solid var(--fw-border); border-radius: var(--fw-r); padding: calc(var(--fw-s) * 2.5); max-width: min(560px, 92vw);
+  color: var(--fw-text); background: var(--fw-surface); font: inherit; }
+.fw-dialog::backdrop { background: rgb(0 0 0 / 0.45); }
+.fw-dialog__head { display: flex; justify-content: space-between; align-items: start; gap: var(--fw-s); }
+.fw-dialog__title { margin: 0; font-size: 1.1em; }
+.fw-dialog__close { font: inherit; font-size: 1.4em; line-height: 1; background: none; border: 0; cursor: pointer; color: var(--fw-muted); }
+.fw-dialog__body { margin-top: var(--fw-s); }
+.fw-dialog__actions { display: flex; justify-content: end; gap: var(--fw-s); margin-top: calc(var(--fw-s) * 2); }
+.fw-grid { list-style: none; margin: 0; padding: 0; display: grid; gap: calc(var(--fw-s) * 1.5); }
+.fw-like { display: inline-flex; align-items: center; gap: 6px; font: inherit; cursor: pointer; background: var(--fw-surface);
+  border: 1px solid var(--fw-border); border-radius: 999px; padding: 2px 12px; color: var(--fw-text); }
+.fw-like[aria-pressed="true"] { color: var(--fw-danger); border-color: currentColor; }
+.fw-like__count { font-variant-numeric: tabular-nums; }
+.fw-load-more { display: flex; justify-content: center; margin-top: calc(var(--fw-s) * 1.5); }
+.fw-markdown img { max-width: 100%; height: auto; }
+.fw-markdown pre { overflow-x: auto; background: var(--fw-subtle); padding: var(--fw-s); border-radius: 6px; }
 `;

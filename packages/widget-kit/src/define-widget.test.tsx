@@ -157,7 +157,7 @@ describe('flags in widgets', () => {
     const headline = useFeatureValue('copy.headline', 'a');
     const track = useTrack();
     return (
-      <button type="button" onClick={() => track('copy_clicked')}>
+      <button type="button" onClick={() => track('referral_link_copied')}>
         Headline {headline}
       </button>
     );

@@ -1,12 +1,11 @@
 import type { WidgetProps } from '@flywheel/contracts/widget';
-import { ToastProvider, uiStyles } from '@flywheel/ui';
+import { ErrorBoundary, ToastProvider, uiStyles } from '@flywheel/ui';
 import { GrowthBookContext, useFeatureValue } from '@growthbook/growthbook-react';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { type ComponentType, type ReactNode, Suspense, use, useLayoutEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { TRPCProvider, WidgetContext } from './context.ts';
-import { WidgetErrorBoundary } from './error-boundary.tsx';
 import { createWidgetI18n, type Messages, pickLocale } from './i18n.ts';
 import { getPageSession, type PageSession } from './session.ts';
 import { adoptStyles } from './styles.ts';
@@ -77,7 +76,7 @@ export function defineWidget<P extends object = object>(definition: WidgetDefini
     return (
       <div ref={rootRef} className={`fw-root fw-${name}`} lang={locale} data-fw-widget={name}>
         <I18nextProvider i18n={i18n}>
-          <WidgetErrorBoundary fallback={<Fallback />} onError={report}>
+          <ErrorBoundary fallback={<Fallback />} onError={report}>
             <QueryClientProvider client={session.queryClient}>
               <TRPCProvider trpcClient={session.trpc} queryClient={session.queryClient}>
                 <WidgetContext.Provider value={{ name, session }}>
@@ -91,7 +90,7 @@ export function defineWidget<P extends object = object>(definition: WidgetDefini
                 </WidgetContext.Provider>
               </TRPCProvider>
             </QueryClientProvider>
-          </WidgetErrorBoundary>
+          </ErrorBoundary>
         </I18nextProvider>
       </div>
     );

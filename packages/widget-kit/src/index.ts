@@ -6,10 +6,14 @@ export type { Locale, TokenProvider, WidgetProps } from '@flywheel/contracts/wid
 export type RouterOutputs = inferRouterOutputs<AppRouter>;
 export type RouterInputs = inferRouterInputs<AppRouter>;
 export { useFeatureIsOn, useFeatureValue } from '@growthbook/growthbook-react';
-export { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+export { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 export { useTranslation } from 'react-i18next';
 export { useTRPC, useTrack } from './context.ts';
 export { type DefinedWidget, defineWidget, type WidgetDefinition } from './define-widget.tsx';
 export type { Messages } from './i18n.ts';
+export { defineMessages, type MessageCatalogue, messageProblems, type Translate, useLocale } from './messages.ts';
+export { cursorPages, pagedItems } from './pagination.ts';
+export { type QueryLike, QueryState } from './query-state.tsx';
+export { retryUnlessClientError } from './retry.ts';
 export { formatReward } from './rewards.ts';
 export { getPageSession, type PageSession } from './session.ts';

@@ -4,6 +4,8 @@ import { resolveLocale, type TokenProvider, type WidgetProps } from '@flywheel/c
 import { GrowthBook } from '@growthbook/growthbook';
 import { QueryClient } from '@tanstack/react-query';
 import { createTRPCClient, httpBatchLink, type TRPCClient } from '@trpc/client';
+import { connectLive } from './live.ts';
+import { retryUnlessClientError } from './retry.ts';
 import { createTracker, type Tracker } from './tracker.ts';
 
 /**
@@ -90,6 +92,15 @@ export function getPageSession(props: WidgetProps): PageSession {
     trackingCallback: (experiment, result) =>
       tracker.track({ event: 'experiment_viewed', properties: { experiment_id: experiment.key, variation_id: result.key } }),
   });
+  const queryClient = new QueryClient({ defaultOptions: { queries: { staleTime: 30_000, retry: retryUnlessClientError } } });
+  // One live stream per page and customer: a burst of changes (a friend's sign-up and its reward)
+  // becomes one refetch of what the page's widgets have open.
+  let stopLive: (() => void) | undefined;
+  let refetchTimer: ReturnType<typeof setTimeout> | undefined;
+  const refetchOpen = () => {
+    clearTimeout(refetchTimer);
+    refetchTimer = setTimeout(() => void queryClient.invalidateQueries(), 250);
+  };
   let version = 0;
   const flagListeners = new Set<() => void>();
   growthbook.setRenderer(() => {
@@ -111,6 +122,10 @@ export function getPageSession(props: WidgetProps): PageSession {
     // Live updates over SSE where the page can open a stream (every browser; not some test DOMs).
     loaded ??= growthbook.init({ streaming: typeof EventSource !== 'undefined', timeout: 3000 });
     const [customer] = await Promise.all([identity, loaded]);
+    if (customer && !stopLive && typeof ReadableStream !== 'undefined') {
+      const live = connectLive({ url: `${apiBase}/api/live`, headers: authHeaders, onChange: refetchOpen });
+      stopLive = live.close;
+    }
     await growthbook.setAttributes(
       flagAttributes({
         customerId: customer?.id ?? tracker.anonymousId,
@@ -136,16 +151,7 @@ export function getPageSession(props: WidgetProps): PageSession {
       }
       return ready;
     },
-    queryClient: new QueryClient({
-      defaultOptions: {
-        queries: {
-          staleTime: 30_000,
-          // 4xx answers will not change on retry; network blips and 5xx might.
-          retry: (failures, error) =>
-            failures < 2 && !/^4\d\d$/.test(String((error as { data?: { httpStatus?: number } }).data?.httpStatus)),
-        },
-      },
-    }),
+    queryClient,
     tracker,
     subscribeFlags: (listener) => {
       flagListeners.add(listener);
@@ -155,8 +161,11 @@ export function getPageSession(props: WidgetProps): PageSession {
     setTokenProvider: (provider) => {
       if (provider === tokenProvider) return;
       tokenProvider = provider;
-      // A new identity: customer attributes are read again on the next evaluation.
+      // A new identity: customer attributes are read again on the next evaluation, and the live
+      // stream is opened again for the new customer.
       identity = undefined;
+      stopLive?.();
+      stopLive = undefined;
       flagsFor.clear();
     },
     preview: (forcedFeatures) => {

@@ -122,6 +122,32 @@ describe('POST /api/events', () => {
     expect(wrongSecret.status).toBe(401);
   });
 
+  it('takes catalogued events only from their senders and with their properties', async () => {
+    const token = await t.tokenFor('carol');
+    const claim = await post(
+      {
+        batch: [
+          track('cat-1', {
+            event: 'referral_qualified',
+            properties: { referral_id: crypto.randomUUID(), referrer_id: crypto.randomUUID() },
+          }),
+        ],
+      },
+      widgetHeaders(token),
+    );
+    expect(claim.status).toBe(403);
+    expect((await readJson(claim)).message).toBe('batch.0.event: only Flywheel itself may record referral_qualified');
+    const purchase = await post({ batch: [track('cat-2', { event: 'subscription_started' })] }, widgetHeaders(token));
+    expect((await readJson(purchase)).message).toContain('only the tenant’s server (secret key) may record subscription_started');
+    const badChannel = await post(
+      { batch: [track('cat-3', { event: 'referral_invite_sent', properties: { channel: 'fax' } })] },
+      widgetHeaders(token),
+    );
+    expect(badChannel.status).toBe(400);
+    expect(JSON.stringify(await readJson(badChannel))).toContain('batch.0.properties.channel');
+    expect(await storedEvents(t.tenantId, 'cat-')).toHaveLength(0);
+  });
+
   it('needs a known publishable key', async () => {
     expect((await post({ batch: [track('nokey-1')] }, { 'content-type': 'application/json' })).status).toBe(401);
     expect((await post({ batch: [track('nokey-2')] }, widgetHeaders(undefined, 'pk_live_unknown'))).status).toBe(401);

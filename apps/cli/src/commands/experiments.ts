@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultAppsDir, discoverWidgets } from '@flywheel/config/widgets';
+import { catalogueEntry } from '@flywheel/contracts/event-catalogue';
 import { featureDefinition, metricsFile } from '@flywheel/contracts/experiments';
 import { defaultExperimentsDir, loadDefinitions, pushToGrowthBook } from '@flywheel/flags';
 import { z } from 'zod';
@@ -58,7 +59,19 @@ export async function experimentsCommand(argv: string[], env: Record<string, str
           message: `is missing: every widget needs ${flag === 'enabled' ? 'its kill switch' : 'the flag naming the build hosts load'} (apps/${widget.name})`,
         })),
     );
-    const all = [...problems, ...stale, ...unflagged];
+    // A metric over an event nobody records would read zero forever: only catalogued events count.
+    const uncatalogued = metrics.flatMap((metric, index) =>
+      catalogueEntry(metric.event)
+        ? []
+        : [
+            {
+              file: 'metrics.yaml',
+              path: `metrics.${index}.event`,
+              message: `"${metric.event}" is not in the event catalogue (@flywheel/contracts/event-catalogue)`,
+            },
+          ],
+    );
+    const all = [...problems, ...stale, ...unflagged, ...uncatalogued];
     if (all.length > 0) throw new Error(all.map((p) => `${shown(p.file)}: ${p.path}: ${p.message}`).join('\n'));
     return `${features.length} features and ${metrics.length} metrics are valid.`;
   }

@@ -1,3 +1,4 @@
+import { catalogueEntry, type EventSender } from '@flywheel/contracts/event-catalogue';
 import type { IngestResult, TrackedEvent } from '@flywheel/contracts/events';
 import { type Db, type EventProducer, queryRows, schema } from '@flywheel/db';
 import { eq, sql } from 'drizzle-orm';
@@ -17,10 +18,18 @@ export class EventNotAllowedError extends Error {
 
 /**
  * A customer may only speak for themselves, an anonymous visitor only anonymously; the tenant's
- * server (secret key) may speak for anyone. Events without userId get the customer's.
+ * server (secret key) may speak for anyone. Events without userId get the customer's. A
+ * catalogued event comes only from the senders the catalogue names: a browser cannot claim a
+ * purchase, nobody can claim a domain's `referral_qualified`.
  */
 function authorize(events: TrackedEvent[], caller: Caller): TrackedEvent[] {
+  const sender: EventSender = caller.kind === 'server' ? 'server' : 'widget';
   return events.map((event, index) => {
+    const entry = event.type === 'track' ? catalogueEntry(event.event) : undefined;
+    if (entry && !entry.senders.includes(sender)) {
+      const who = entry.senders.includes('server') ? 'the tenant’s server (secret key)' : 'Flywheel itself';
+      throw new EventNotAllowedError(`batch.${index}.event`, `only ${who} may record ${event.type === 'track' ? event.event : ''}`);
+    }
     if (caller.kind === 'server') return event;
     if (caller.kind === 'customer') {
       if (event.userId !== undefined && event.userId !== caller.claims.sub) {

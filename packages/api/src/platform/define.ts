@@ -31,6 +31,11 @@ export type DomainEvent = {
   userId: string;
   properties?: Record<string, unknown>;
   timestamp?: Date;
+  /**
+   * Other customers (tenant ids) whose widgets show this fact, e.g. the referrer of a friend's
+   * step. They and `userId` get a live update when it commits.
+   */
+  alsoShownTo?: string[];
 };
 
 /** Records an event and its deliveries in the caller's transaction: the only way a domain says something happened. */

@@ -13,5 +13,6 @@ export {
   type StoredEvent,
   type WorkContext,
 } from './define.ts';
-export { createPlatform, type Platform, storedEventColumns, WORK_CHANNEL } from './platform.ts';
+export { LiveHub } from './live.ts';
+export { createPlatform, LIVE_CHANNEL, type LiveMessage, type Platform, storedEventColumns, WORK_CHANNEL } from './platform.ts';
 export { exponentialBackoff, Worker, type WorkerOptions, type WorkRun } from './worker.ts';

@@ -1,3 +1,4 @@
+import { catalogueEntry } from '@flywheel/contracts/event-catalogue';
 import { type Db, schema, type Tx } from '@flywheel/db';
 import { evalCondition } from '@growthbook/growthbook';
 import { sql } from 'drizzle-orm';
@@ -5,6 +6,15 @@ import { type Emit, type EventContent, eventKey, type Job, type Reaction, type S
 
 /** NOTIFY channel that wakes every worker (in this process and in others) when work is written. */
 export const WORK_CHANNEL = 'flywheel_work';
+
+/**
+ * NOTIFY channel for customers' open widgets: one message per customer a domain event concerns,
+ * sent by the transaction that records it, so it arrives only once the change is committed.
+ */
+export const LIVE_CHANNEL = 'flywheel_live';
+
+export type LiveMessage = { tenantId: string; userId: string };
+export const liveMessage = (tenantId: string, userId: string) => JSON.stringify({ tenantId, userId } satisfies LiveMessage);
 
 /** The columns every reader of events selects, so reactions always see the same shape. */
 export const storedEventColumns = {
@@ -126,6 +136,14 @@ export function createPlatform({ reactions, jobs }: { reactions: readonly Reacti
   };
 
   const emit: Emit = async (tx, event) => {
+    const entry = catalogueEntry(event.event);
+    if (entry) {
+      // The catalogue is what ingestion, useTrack and experiments trust: a domain must match it too.
+      const problem = entry.senders.includes('domain')
+        ? entry.properties.safeParse(event.properties ?? {}).error?.issues[0]
+        : { path: [], message: 'is not an event domains record' };
+      if (problem) throw new Error(`emit ${event.event}: properties.${problem.path.join('.')}: ${problem.message}`);
+    }
     const stored = await tx
       .insert(schema.events)
       .values({
@@ -142,6 +160,12 @@ export function createPlatform({ reactions, jobs }: { reactions: readonly Reacti
       .returning(storedEventColumns);
     await runInline(tx, stored);
     await deliver(tx, stored);
+    // What the customer (and whoever else sees this) has open refreshes once the transaction commits.
+    if (stored.length > 0) {
+      for (const userId of new Set([event.userId, ...(event.alsoShownTo ?? [])])) {
+        await tx.execute(sql`select pg_notify(${LIVE_CHANNEL}, ${liveMessage(event.tenantId, userId)})`);
+      }
+    }
   };
 
   const schedule: Schedule = async (tx, job) => {

@@ -36,6 +36,8 @@ async function recordTransition(
     event: `referral_${step}`,
     userId: friendExternalId,
     properties: { referral_id: referral.id, referrer_id: referral.referrerId, ...properties },
+    // The referrer's widget lists this friend and their status.
+    alsoShownTo: [await externalIdOf(ctx.tx, referral.tenantId, referral.referrerId)],
   });
 }
 

@@ -152,7 +152,9 @@ describe('a friend converts', () => {
     const friend = friendOf(referrer, 1);
     await server([identify(friend, { referral_code: referrer.code })]);
     const claims = await verifyCustomerToken(await world.tokenFor(friend), DEMO.secretKey);
-    await ingestBatch(world.deps, world.tenantId, { kind: 'customer', claims }, [subscribed(friend)]);
+    await expect(ingestBatch(world.deps, world.tenantId, { kind: 'customer', claims }, [subscribed(friend)])).rejects.toThrow(
+      'batch.0.event: only the tenant’s server (secret key) may record subscription_started',
+    );
     await world.drain();
     expect((await referralOf(friend))?.status).toBe('signed_up');
   });

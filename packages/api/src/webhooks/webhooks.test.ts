@@ -110,7 +110,7 @@ describe('webhooks', () => {
           messageId: `test:${randomUUID()}`,
           event: 'reward_granted',
           userId: 'webhook-referrer',
-          properties: { grant_id: randomUUID() },
+          properties: { grant_id: randomUUID(), source: 'test', source_key: `test:${randomUUID()}` },
         });
       });
       await world.drain();

@@ -74,8 +74,8 @@ export type FeaturesPayload = Record<string, { defaultValue?: unknown; rules?: u
 
 /**
  * The BFF as widgets see it: tRPC procedures (the defaults, overridable), the GrowthBook features
- * endpoint (no features by default: every flag at its fallback) and an events endpoint that
- * accepts everything.
+ * endpoint (no features by default: every flag at its fallback), an events endpoint that
+ * accepts everything, and no live stream.
  */
 export function bffHandlers(apiBase: string, mocks: ProcedureMocks = {}, features: FeaturesPayload = {}) {
   return [
@@ -92,5 +92,7 @@ export function bffHandlers(apiBase: string, mocks: ProcedureMocks = {}, feature
       const { batch } = (await request.json()) as { batch: unknown[] };
       return HttpResponse.json({ accepted: batch.length, duplicates: 0 });
     }),
+    // The live stream: 204 tells the kit there is nothing to stream, so it does not reconnect.
+    http.get(`${apiBase}/api/live`, () => new HttpResponse(null, { status: 204 })),
   ];
 }

@@ -1,0 +1,42 @@
+import { type ApiDeps, authenticateWidgetRequest, type LiveHub } from '@flywheel/api';
+import { Hono } from 'hono';
+import { streamSSE } from 'hono/streaming';
+import { httpError } from '../http-error.ts';
+import type { StreamTiming } from './features.ts';
+
+/**
+ * `GET /api/live`: the signed-in customer's server-sent stream. It says `changed` whenever a
+ * domain records something that customer's widgets show (a friend signed up, a reward was
+ * approved), and the page refetches what it has open. It carries no data, so it leaks none: the
+ * refetch goes through the usual authenticated procedures. Anonymous visitors get 204 (nothing
+ * can change for them), which tells the client not to reconnect.
+ */
+export function liveRoutes(deps: Pick<ApiDeps, 'tenants'>, hub: LiveHub, timing: StreamTiming) {
+  return new Hono().get('/', async (c) => {
+    const auth = await authenticateWidgetRequest(deps.tenants, c.req.raw.headers, c.req.url);
+    if (auth.status === 'none') return httpError(c, 401, 'unauthenticated', 'Send the publishable key in X-Flywheel-Key.');
+    if (auth.status === 'rejected') {
+      return auth.kind === 'origin'
+        ? httpError(c, 403, 'forbidden', 'This origin is not allowed for this key.')
+        : httpError(c, 401, 'unauthenticated', 'Not authenticated.');
+    }
+    if (auth.caller.kind !== 'customer') return c.body(null, 204);
+    const { tenant } = auth;
+    const userId = auth.caller.claims.sub;
+    return streamSSE(c, async (stream) => {
+      // Subscribed before `ready`, so nothing committed after the client sees `ready` is missed.
+      const unsubscribe = hub.subscribe(tenant.id, userId, () => void stream.writeSSE({ event: 'changed', data: '' }).catch(() => {}));
+      await stream.writeSSE({ event: 'ready', data: '' });
+      const ping = setInterval(() => void stream.writeSSE({ data: '' }).catch(() => {}), timing.pingMs);
+      await new Promise<void>((resolve) => {
+        const end = setTimeout(resolve, timing.maxDurationMs);
+        stream.onAbort(() => {
+          clearTimeout(end);
+          resolve();
+        });
+      });
+      clearInterval(ping);
+      unsubscribe();
+    });
+  });
+}

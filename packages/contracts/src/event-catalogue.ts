@@ -1,0 +1,95 @@
+import { z } from 'zod';
+
+/**
+ * Who may record an event: a widget (a customer's or visitor's browser), the tenant's server
+ * (secret key), or a Flywheel domain itself (`emit()`, never over HTTP). The tenant's server may
+ * speak for its customers, so widget events usually list it too.
+ */
+export type EventSender = 'widget' | 'server' | 'domain';
+
+export type CatalogueEntry = {
+  description: string;
+  senders: readonly EventSender[];
+  /** Checked on ingestion; extra properties are kept (widgets add `widget`, tenants their own). */
+  properties: z.ZodObject;
+};
+
+const widgetName = z.string().min(1).max(40);
+const id = z.string().min(1).max(128);
+const referralStep = (description: string) => ({
+  description,
+  senders: ['domain'] as const,
+  properties: z.looseObject({ referral_id: z.uuid(), referrer_id: z.uuid() }),
+});
+const rewardStep = (description: string) => ({
+  description,
+  senders: ['domain'] as const,
+  properties: z.looseObject({ grant_id: z.uuid(), source: z.string(), source_key: z.string() }),
+});
+
+/**
+ * The events Flywheel knows by name. Ingestion checks their properties and who sent them (a
+ * customer cannot claim `referral_qualified`), `useTrack` only accepts the widget ones with
+ * their properties, and `experiments check` only accepts metrics over them. Events a tenant
+ * sends under other names are stored as they come.
+ */
+export const eventCatalogue = {
+  experiment_viewed: {
+    description: 'A customer was exposed to an experiment variation (the GrowthBook tracking callback).',
+    senders: ['widget', 'server', 'domain'],
+    properties: z.looseObject({ experiment_id: z.string().min(1).max(200), variation_id: z.string().min(1).max(200) }),
+  },
+  widget_error: {
+    description: 'A widget crashed and its error boundary showed the fallback.',
+    senders: ['widget', 'server'],
+    properties: z.looseObject({ widget: widgetName, message: z.string().max(500) }),
+  },
+  referral_invite_sent: {
+    description: 'The customer shared their referral link (copy, email, social, QR).',
+    senders: ['widget', 'server'],
+    properties: z.looseObject({ channel: z.enum(['copy', 'email', 'x', 'linkedin', 'whatsapp', 'qr', 'wechat']) }),
+  },
+  referral_link_copied: {
+    description: 'The customer copied their referral link.',
+    senders: ['widget', 'server'],
+    properties: z.looseObject({}),
+  },
+  subscription_started: {
+    description: 'The tenant’s server: a customer started paying (the demo program’s qualifying event).',
+    senders: ['server'],
+    properties: z.looseObject({ plan: z.string().max(100).optional() }),
+  },
+  refund_issued: {
+    description: 'The tenant’s server: a customer was refunded (the default reversal event).',
+    senders: ['server'],
+    properties: z.looseObject({}),
+  },
+  referral_signed_up: referralStep('A friend signed up with a referral code.'),
+  referral_qualified: referralStep('A referred friend did the qualifying action.'),
+  referral_held: referralStep('A qualified referral was held for review (fraud signals).'),
+  referral_approved: referralStep('A referral’s reward was approved.'),
+  referral_rejected: referralStep('A held referral was rejected.'),
+  referral_reversed: referralStep('A referral was reversed (the friend was refunded).'),
+  reward_granted: rewardStep('A reward was granted (pending or approved).'),
+  reward_approved: rewardStep('A pending reward was approved.'),
+  reward_reversed: rewardStep('A reward was taken back.'),
+  reward_paid: rewardStep('A reward was paid out.'),
+  webhook_endpoint_disabled: {
+    description: 'A webhook endpoint was disabled after failing for too long.',
+    senders: ['domain'],
+    properties: z.looseObject({ endpoint_id: id }),
+  },
+} as const satisfies Record<string, CatalogueEntry>;
+
+export type CataloguedEvent = keyof typeof eventCatalogue;
+
+/** Events a widget may send, each with the properties it must carry. */
+export type WidgetEvents = {
+  [K in CataloguedEvent as 'widget' extends (typeof eventCatalogue)[K]['senders'][number] ? K : never]: z.input<
+    (typeof eventCatalogue)[K]['properties']
+  >;
+};
+
+export function catalogueEntry(name: string): CatalogueEntry | undefined {
+  return Object.hasOwn(eventCatalogue, name) ? eventCatalogue[name as CataloguedEvent] : undefined;
+}
