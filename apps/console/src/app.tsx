@@ -4,13 +4,8 @@ import { type FormEvent, type ReactNode, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Session, setCsrfToken, useTRPC } from './api.ts';
 import { ErrorText, Loading } from './components.tsx';
+import { consolePages } from './domains/index.ts';
 import type { ConsoleLocale } from './i18n.ts';
-import { ExperimentPage } from './pages/experiment.tsx';
-import { ExperimentsPage } from './pages/experiments.tsx';
-import { OverviewPage } from './pages/overview.tsx';
-import { PlatformPage } from './pages/platform.tsx';
-import { ReferralsPage } from './pages/referrals.tsx';
-import { UsersPage } from './pages/users.tsx';
 import { hrefFor, type Route, useRoute } from './routes.ts';
 
 function SignIn() {
@@ -69,22 +64,16 @@ function Layout({ session, route, children }: { session: Session; route: Route; 
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const signOut = useMutation(trpc.console.auth.signOut.mutationOptions({ onSuccess: () => queryClient.clear() }));
-  const current = route.page === 'experiment' ? 'experiments' : route.page;
-  const nav: Route['page'][] = [
-    'experiments',
-    'overview',
-    'referrals',
-    ...(session.can.manageUsers ? (['users'] as const) : []),
-    ...(session.can.operatePlatform ? (['platform'] as const) : []),
-  ];
+  const nav = consolePages.filter((page) => !page.capability || session.can[page.capability]);
+  const current = pageFor(route).route;
   return (
     <div className="console">
       <header>
         <strong className="logo">{t('product')}</strong>
         <nav aria-label={t('product')}>
           {nav.map((page) => (
-            <a key={page} href={hrefFor({ page } as Route)} aria-current={current === page ? 'page' : undefined}>
-              {t(`nav.${page as 'experiments'}`)}
+            <a key={page.route} href={hrefFor(page.route)} aria-current={current === page.route ? 'page' : undefined}>
+              {t(`${page.route}.nav`)}
             </a>
           ))}
         </nav>
@@ -101,21 +90,13 @@ function Layout({ session, route, children }: { session: Session; route: Route; 
   );
 }
 
+/** The page a route names; unknown routes show the first (the home page). */
+const pageFor = (route: Route) =>
+  consolePages.find((page) => page.route === route.page) ?? (consolePages[0] as (typeof consolePages)[number]);
+
 function Page({ route, session }: { route: Route; session: Session }) {
-  switch (route.page) {
-    case 'experiment':
-      return <ExperimentPage featureKey={route.key} session={session} />;
-    case 'overview':
-      return <OverviewPage />;
-    case 'referrals':
-      return <ReferralsPage canReview={session.can.reviewReferrals} />;
-    case 'users':
-      return <UsersPage session={session} />;
-    case 'platform':
-      return <PlatformPage canOperate={session.can.operatePlatform} />;
-    default:
-      return <ExperimentsPage />;
-  }
+  const { Page: DomainPage } = pageFor(route);
+  return <DomainPage session={session} path={route.page === pageFor(route).route ? route.path : []} />;
 }
 
 export function App() {

@@ -1,6 +1,7 @@
 import type { ConsoleRole } from '@flywheel/db';
 import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
+import { ROLE_GRANTS } from './capabilities.ts';
 import type { ContextInner } from './context.ts';
 import { upsertCustomer } from './customers/index.ts';
 
@@ -52,23 +53,6 @@ export const consoleProcedure = t.procedure.use(({ ctx, type, next }) => {
   return next({ ctx: { session } });
 });
 
-/**
- * What each role may do beyond reading, in one place: procedures guard with `requires(...)`, and
- * the console's session answer carries the same table, so the UI offers exactly what the server
- * allows. Owners may do everything.
- */
-export const ROLE_GRANTS = {
-  changeExperiments: ['marketer'],
-  editReferralProgram: ['marketer'],
-  reviewReferrals: ['moderator'],
-  manageUsers: [],
-  /** Correcting a customer's points balance; owners only (an implicit grant), always with a reason. */
-  adjustPoints: [],
-  /** Seeing and replaying dead letters. */
-  operatePlatform: [],
-  /** Registering the tenant's webhook endpoints (their secrets sign what Flywheel sends). */
-  manageWebhooks: [],
-} as const satisfies Record<string, readonly ConsoleRole[]>;
 export type Capability = keyof typeof ROLE_GRANTS;
 
 export const hasCapability = (role: ConsoleRole, capability: Capability) =>

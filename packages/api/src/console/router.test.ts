@@ -1,9 +1,10 @@
 import { DEMO } from '@flywheel/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROLE_GRANTS } from '../capabilities.ts';
 import { createContextInner } from '../context.ts';
 import { appRouter } from '../root.ts';
 import { consoleCaller, createTestWorld, type TestWorld } from '../testing.ts';
-import { createCallerFactory, ROLE_GRANTS, withRoles } from '../trpc.ts';
+import { createCallerFactory, withRoles } from '../trpc.ts';
 import { findSession } from './sessions.ts';
 
 let world: TestWorld;

@@ -1,7 +1,8 @@
 import { previewTokenInput, signInInput } from '@flywheel/contracts/console';
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
+import { ROLE_GRANTS } from '../capabilities.ts';
 import { signCustomerToken } from '../identity/index.ts';
-import { type Capability, consoleProcedure, hasCapability, publicProcedure, ROLE_GRANTS } from '../trpc.ts';
+import { type Capability, consoleProcedure, hasCapability, publicProcedure } from '../trpc.ts';
 import { SESSION_TTL_SECONDS, sessionCookie, signIn, signOut } from './sessions.ts';
 
 export const consoleAuthRouter = {

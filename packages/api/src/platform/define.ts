@@ -1,4 +1,4 @@
-import type { Db, EventProducer, Tx } from '@flywheel/db';
+import type { ConsoleRole, Db, EventProducer, Tx } from '@flywheel/db';
 import type { ConditionInterface } from '@growthbook/growthbook';
 import type { z } from 'zod';
 
@@ -100,3 +100,10 @@ export function job<P, R = undefined>(definition: Job<P, R>): Job<P, R> {
 export function eventKey(event: Pick<EventContent, 'type' | 'event'>): string {
   return event.type === 'track' ? (event.event ?? '') : `$${event.type}`;
 }
+
+/**
+ * What a domain lets console roles do beyond reading: capability → the roles that have it
+ * (owners have every capability). Each domain declares its own in `capabilities.ts`;
+ * capabilities.ts at the package root merges them into the one table server and console read.
+ */
+export type RoleGrants = Record<string, readonly ConsoleRole[]>;

@@ -8,6 +8,7 @@ export {
   type Job,
   job,
   type Reaction,
+  type RoleGrants,
   reaction,
   type Schedule,
   type StoredEvent,

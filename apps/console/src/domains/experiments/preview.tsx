@@ -2,8 +2,8 @@ import { RemoteWidget } from '@flywheel/federation';
 import { getPageSession } from '@flywheel/widget-kit';
 import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type Feature, useTRPCClient } from '../api.ts';
-import type { ConsoleLocale } from '../i18n.ts';
+import { type Feature, useTRPCClient } from '../../api.ts';
+import type { ConsoleLocale } from '../../i18n.ts';
 
 type Shown = { variation: number; locale: ConsoleLocale; plan: string; country: string; id: number };
 

@@ -1,8 +1,8 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { i18n } from '../i18n.ts';
-import { DeadLetterTable } from './platform.tsx';
+import { i18n } from '../../i18n.ts';
+import { DeadLetterTable } from './page.tsx';
 
 afterEach(async () => {
   cleanup();
@@ -25,7 +25,7 @@ describe('DeadLetterTable', () => {
     const onReplay = vi.fn();
     render(
       <I18nextProvider i18n={i18n}>
-        <DeadLetterTable rows={[row]} onReplay={onReplay} replaying={false} />
+        <DeadLetterTable query={{ isPending: false, error: null, data: [row], refetch: () => {} }} onReplay={onReplay} replaying={false} />
       </I18nextProvider>,
     );
     const cells = within(screen.getAllByRole('row')[1] as HTMLElement)
@@ -40,7 +40,7 @@ describe('DeadLetterTable', () => {
     await i18n.changeLanguage('zh-CN');
     render(
       <I18nextProvider i18n={i18n}>
-        <DeadLetterTable rows={[row]} onReplay={() => {}} replaying={true} />
+        <DeadLetterTable query={{ isPending: false, error: null, data: [row], refetch: () => {} }} onReplay={() => {}} replaying={true} />
       </I18nextProvider>,
     );
     expect(screen.getByRole('columnheader', { name: '最近错误' })).toBeTruthy();

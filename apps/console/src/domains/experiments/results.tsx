@@ -2,9 +2,9 @@ import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Bar, CartesianGrid, ComposedChart, ReferenceLine, Scatter, XAxis, YAxis } from 'recharts';
-import { type Results, useTRPC } from '../api.ts';
-import { ErrorText, Loading } from '../components.tsx';
-import { formats } from '../format.ts';
+import { type Results, useTRPC } from '../../api.ts';
+import { ErrorText, Loading } from '../../components.tsx';
+import { formats } from '../../format.ts';
 
 type Engine = 'frequentist' | 'bayesian';
 type MetricResult = Results['metrics'][number];

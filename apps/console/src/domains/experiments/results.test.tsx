@@ -2,8 +2,8 @@ import { bayesianTest, frequentistTest } from '@flywheel/stats';
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Results } from '../api.ts';
-import { i18n } from '../i18n.ts';
+import type { Results } from '../../api.ts';
+import { i18n } from '../../i18n.ts';
 import { MetricTable } from './results.tsx';
 
 afterEach(async () => {

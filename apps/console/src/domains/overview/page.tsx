@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
-import { useTRPC } from '../api.ts';
-import { ErrorText, Loading } from '../components.tsx';
-import { formats } from '../format.ts';
+import { useTRPC } from '../../api.ts';
+import { ErrorText, Loading } from '../../components.tsx';
+import { formats } from '../../format.ts';
 
 const PALETTE = ['#4338ca', '#047857', '#b45309', '#be123c'];
 

@@ -1,9 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type Outputs, useTRPC } from '../api.ts';
-import { ErrorText, Loading } from '../components.tsx';
-import { formats } from '../format.ts';
+import { type Outputs, type Session, useTRPC } from '../../api.ts';
+import { ErrorText } from '../../components.tsx';
+import { formats } from '../../format.ts';
+import { QueryTable } from '../../query-table.tsx';
 
 type Held = Outputs['console']['referrals']['held'][number];
 
@@ -35,9 +36,10 @@ function Review({ referral }: { referral: Held }) {
   );
 }
 
-export function ReferralsPage({ canReview }: { canReview: boolean }) {
+export function ReferralsPage({ session }: { session: Session }) {
   const { t, i18n } = useTranslation();
   const trpc = useTRPC();
+  const canReview = session.can.reviewReferrals;
   const held = useQuery(trpc.console.referrals.held.queryOptions(undefined, { enabled: canReview }));
   const f = formats(i18n.language);
   return (
@@ -46,49 +48,33 @@ export function ReferralsPage({ canReview }: { canReview: boolean }) {
       <p className="muted">{t('referrals.intro')}</p>
       {!canReview ? (
         <p>{t('referrals.forbidden')}</p>
-      ) : held.isPending ? (
-        <Loading />
-      ) : held.isError ? (
-        <ErrorText error={held.error} />
-      ) : held.data.length === 0 ? (
-        <p>{t('referrals.empty')}</p>
       ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('referrals.referrer')}</th>
-              <th scope="col">{t('referrals.friend')}</th>
-              <th scope="col">{t('referrals.code')}</th>
-              <th scope="col">{t('referrals.qualified')}</th>
-              <th scope="col">{t('referrals.signals')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('referrals.approve')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {held.data.map((referral) => (
-              <tr key={referral.id}>
-                <td>{referral.referrer}</td>
-                <td>{referral.friend}</td>
-                <td>
-                  <code>{referral.code}</code>
-                </td>
-                <td>{referral.qualifiedAt ? f.dateTime(String(referral.qualifiedAt)) : '—'}</td>
-                <td>
-                  <ul>
-                    {referral.reasons.map((reason) => (
-                      <li key={reason}>{reason}</li>
-                    ))}
-                  </ul>
-                </td>
-                <td>
-                  <Review referral={referral} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <QueryTable
+          query={held}
+          caption={t('referrals.title')}
+          empty={t('referrals.empty')}
+          rowKey={(referral) => referral.id}
+          columns={[
+            { header: t('referrals.referrer'), cell: (referral) => referral.referrer },
+            { header: t('referrals.friend'), cell: (referral) => referral.friend },
+            { header: t('referrals.code'), cell: (referral) => <code>{referral.code}</code> },
+            {
+              header: t('referrals.qualified'),
+              cell: (referral) => (referral.qualifiedAt ? f.dateTime(String(referral.qualifiedAt)) : '—'),
+            },
+            {
+              header: t('referrals.signals'),
+              cell: (referral) => (
+                <ul>
+                  {referral.reasons.map((reason) => (
+                    <li key={reason}>{reason}</li>
+                  ))}
+                </ul>
+              ),
+            },
+            { header: t('referrals.approve'), hidden: true, cell: (referral) => <Review referral={referral} /> },
+          ]}
+        />
       )}
     </>
   );

@@ -2,8 +2,9 @@ import { CONSOLE_ROLES } from '@flywheel/contracts/console';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type Role, type Session, useTRPC } from '../api.ts';
-import { ErrorText, Loading } from '../components.tsx';
+import { type Role, type Session, useTRPC } from '../../api.ts';
+import { ErrorText } from '../../components.tsx';
+import { QueryTable } from '../../query-table.tsx';
 
 export function UsersPage({ session }: { session: Session }) {
   const { t } = useTranslation();
@@ -25,50 +26,43 @@ export function UsersPage({ session }: { session: Session }) {
   return (
     <>
       <h1>{t('users.title')}</h1>
-      {users.isPending && <Loading />}
-      <ErrorText error={users.error ?? setRole.error ?? remove.error} />
-      {users.data && (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('users.name')}</th>
-              <th scope="col">{t('users.email')}</th>
-              <th scope="col">{t('users.role')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('users.remove')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {users.data.map((user) => (
-              <tr key={user.id}>
-                <td>{user.name}</td>
-                <td>{user.email}</td>
-                <td>
-                  <select
-                    aria-label={`${t('users.role')}: ${user.email}`}
-                    value={user.role}
-                    onChange={(e) => setRole.mutate({ userId: user.id, role: e.target.value as Role })}
-                  >
-                    {CONSOLE_ROLES.map((role) => (
-                      <option key={role} value={role}>
-                        {t(`roles.${role}`)}
-                      </option>
-                    ))}
-                  </select>
-                </td>
-                <td>
-                  {user.email !== session.email && (
-                    <button type="button" onClick={() => remove.mutate({ userId: user.id })}>
-                      {t('users.remove')} <span className="visually-hidden">{user.email}</span>
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <ErrorText error={setRole.error ?? remove.error} />
+      <QueryTable
+        query={users}
+        caption={t('users.title')}
+        empty={t('users.empty')}
+        rowKey={(user) => user.id}
+        columns={[
+          { header: t('users.name'), cell: (user) => user.name },
+          { header: t('users.email'), cell: (user) => user.email },
+          {
+            header: t('users.role'),
+            cell: (user) => (
+              <select
+                aria-label={`${t('users.role')}: ${user.email}`}
+                value={user.role}
+                onChange={(e) => setRole.mutate({ userId: user.id, role: e.target.value as Role })}
+              >
+                {CONSOLE_ROLES.map((role) => (
+                  <option key={role} value={role}>
+                    {t(`roles.${role}`)}
+                  </option>
+                ))}
+              </select>
+            ),
+          },
+          {
+            header: t('users.remove'),
+            hidden: true,
+            cell: (user) =>
+              user.email !== session.email && (
+                <button type="button" onClick={() => remove.mutate({ userId: user.id })}>
+                  {t('users.remove')} <span className="visually-hidden">{user.email}</span>
+                </button>
+              ),
+          },
+        ]}
+      />
       <form className="inline" onSubmit={submit} aria-label={t('users.add')}>
         <label>
           {t('users.name')} <input name="name" required maxLength={120} />

@@ -1,14 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type Feature, type Session, useTRPC } from '../api.ts';
-import { ErrorText, Loading } from '../components.tsx';
-import { formats } from '../format.ts';
-import { hrefFor } from '../routes.ts';
-import { conditionFromRules, parseValues, rulesFromCondition, TARGETING_ATTRIBUTES, type TargetingRule } from '../targeting.ts';
-import { StatusBadge } from './experiments.tsx';
+import { type Feature, type Session, useTRPC } from '../../api.ts';
+import { ErrorText, Loading } from '../../components.tsx';
+import { formats } from '../../format.ts';
+import { hrefFor } from '../../routes.ts';
+import { StatusBadge } from './list.tsx';
 import { Preview } from './preview.tsx';
 import { ResultsView } from './results.tsx';
+import { conditionFromRules, parseValues, rulesFromCondition, TARGETING_ATTRIBUTES, type TargetingRule } from './targeting.ts';
 
 /** Mutations on one feature: on success every view of experiments (list, history, results) reloads. */
 function useExperimentChange() {
@@ -291,7 +291,7 @@ export function ExperimentPage({ featureKey, session }: { featureKey: string; se
   return (
     <>
       <p>
-        <a href={hrefFor({ page: 'experiments' })}>← {t('experiments.back')}</a>
+        <a href={hrefFor('experiments')}>← {t('experiments.back')}</a>
       </p>
       <h1>
         {feature.key} <StatusBadge feature={feature} />

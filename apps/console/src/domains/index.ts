@@ -1,0 +1,19 @@
+import type { ConsolePage } from '../console-page.ts';
+import { experimentsPage } from './experiments/index.ts';
+import { overviewPage } from './overview/index.ts';
+import { platformPage } from './platform/index.ts';
+import { referralsPage } from './referrals/index.ts';
+import { usersPage } from './users/index.ts';
+
+/**
+ * Every domain's console page, in navigation order: the one place a page is registered. The first
+ * is the home page. `pnpm flywheel widget new` adds each new widget's page above the marker.
+ */
+export const consolePages: ConsolePage[] = [
+  experimentsPage,
+  overviewPage,
+  referralsPage,
+  usersPage,
+  platformPage,
+  // flywheel widget new: pages
+];
