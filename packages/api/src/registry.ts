@@ -8,8 +8,18 @@ import { type WebhookOptions, webhookJobs, webhookReactions } from './webhooks/i
 /** Every domain's reactions and jobs, merged here as root.ts merges routers. */
 export function domainWork(options: { webhooks: WebhookOptions }): { reactions: Reaction[]; jobs: Job<unknown, unknown>[] } {
   return {
-    reactions: [...customerReactions, ...referralReactions, ...webhookReactions()],
-    jobs: [...referralJobs, ...rewardJobs, ...webhookJobs(options.webhooks)] as Job<unknown, unknown>[],
+    reactions: [
+      ...customerReactions,
+      ...referralReactions,
+      ...webhookReactions(),
+      // flywheel widget new: reactions
+    ],
+    jobs: [
+      ...referralJobs,
+      ...rewardJobs,
+      ...webhookJobs(options.webhooks),
+      // flywheel widget new: jobs
+    ] as Job<unknown, unknown>[],
   };
 }
 

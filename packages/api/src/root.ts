@@ -15,6 +15,7 @@ export const appRouter = router({
   customer: customerRouter,
   referral: referralRouter,
   points: pointsRouter,
+  // flywheel widget new: routers
   console: router({
     auth: consoleAuthRouter,
     users: consoleUsersRouter,
@@ -26,6 +27,7 @@ export const appRouter = router({
     points: consolePointsRouter,
     platform: consolePlatformRouter,
     webhooks: consoleWebhooksRouter,
+    // flywheel widget new: console routers
   }),
 });
 

@@ -79,6 +79,7 @@ export const eventCatalogue = {
     senders: ['domain'],
     properties: z.looseObject({ endpoint_id: id }),
   },
+  // flywheel widget new: events
 } as const satisfies Record<string, CatalogueEntry>;
 
 export type CataloguedEvent = keyof typeof eventCatalogue;

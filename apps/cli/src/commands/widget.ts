@@ -1,15 +1,27 @@
+import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UsageError } from '../usage-error.ts';
-import { widgetFiles } from './widget-template.ts';
+import {
+  applyRegistration,
+  consoleFiles,
+  namesOf,
+  registrations,
+  schemaFile,
+  serverDomainFiles,
+  testingFile,
+  widgetAppFiles,
+} from './widget-template.ts';
 
 export const widgetHelp = `flywheel widget new <name>
 
-  Creates apps/<name>: a widget remote of exactly the referral center's shape (defineWidget, en and
-  zh-CN messages, styles, a component test, standalone development against msw). Then run
-  \`pnpm install && pnpm build\`: the BFF registers it by its package.json ("flywheel": { "widget":
-  true }) and the shell shows it at #/widget/<name>. Names: lowercase letters, digits and dashes.`;
+  Creates a widget's whole slice, in the referral center's shape: the remote (apps/<name>), its
+  server domain (packages/api/src/<name>: router, service, reactions, capabilities, test), a
+  table (packages/db/src/schema/<name>.ts and its migration), its msw mocks and data factory
+  (packages/testing), a console page (apps/console/src/domains/<name>), and its kill switch and
+  build flag (experiments/<name>.enabled.yaml, <name>.remote.yaml); and registers each where the
+  others are. Then run \`pnpm install && pnpm test\`. Names: lowercase letters, digits and dashes.`;
 
 const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
 const FIRST_DEV_PORT = 3101;
@@ -25,6 +37,13 @@ function nextDevPort(appsDir: string): number {
   return ports.length ? Math.max(...ports) + 1 : FIRST_DEV_PORT;
 }
 
+function writeAll(dir: string, files: Record<string, string>) {
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), content);
+  }
+}
+
 export async function widgetCommand(argv: string[], env: Record<string, string | undefined>): Promise<string> {
   const [sub, name] = argv;
   if (sub !== 'new') throw new UsageError(`widget: unknown subcommand "${sub ?? ''}"`);
@@ -32,26 +51,47 @@ export async function widgetCommand(argv: string[], env: Record<string, string |
     throw new UsageError('<name>: lowercase letters, digits and single dashes, starting with a letter (e.g. nps-survey)');
   }
   const root = env.FLYWHEEL_REPO_ROOT ?? repoRoot;
-  const appsDir = join(root, 'apps');
-  const target = join(appsDir, name);
-  if (existsSync(target)) throw new UsageError(`<name>: apps/${name} already exists`);
-
-  const files = widgetFiles({ name, devPort: nextDevPort(appsDir) });
-  for (const [path, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(target, path)), { recursive: true });
-    writeFileSync(join(target, path), content);
+  const names = namesOf(name);
+  const places = {
+    app: `apps/${name}`,
+    domain: `packages/api/src/${name}`,
+    schema: `packages/db/src/schema/${name}.ts`,
+    testing: `packages/testing/src/domains/${name}.ts`,
+    console: `apps/console/src/domains/${name}`,
+  };
+  for (const place of Object.values(places)) {
+    if (existsSync(join(root, place))) throw new UsageError(`<name>: ${place} already exists`);
   }
+  // Every registration is checked before anything is written, so a missing marker changes nothing.
+  const registered = registrations(names).map((r) => [r.file, applyRegistration(readFileSync(join(root, r.file), 'utf8'), r)] as const);
+
+  writeAll(join(root, places.app), widgetAppFiles(names, nextDevPort(join(root, 'apps'))));
+  // msw's service worker for standalone development: the same file every widget uses.
+  mkdirSync(join(root, places.app, 'public'), { recursive: true });
+  copyFileSync(join(root, 'apps/referral-center/public/mockServiceWorker.js'), join(root, places.app, 'public/mockServiceWorker.js'));
+  writeAll(join(root, places.domain), serverDomainFiles(names));
+  writeAll(join(root, places.console), consoleFiles(names));
+  writeFileSync(join(root, places.schema), schemaFile(names));
+  writeFileSync(join(root, places.testing), testingFile(names));
+  for (const [file, content] of registered) writeFileSync(join(root, file), content);
   // Every widget is feature-flagged: a kill switch and the flag naming which build hosts load.
   // `experiments check` requires both, so a new widget gets them with everything else.
-  for (const [file, content] of Object.entries(widgetFeatures(name))) writeFileSync(join(root, 'experiments', file), content);
-  // msw's service worker for standalone development: the same file every widget uses.
-  mkdirSync(join(target, 'public'), { recursive: true });
-  copyFileSync(join(root, 'apps/referral-center/public/mockServiceWorker.js'), join(target, 'public/mockServiceWorker.js'));
+  writeAll(join(root, 'experiments'), widgetFeatures(name));
+
+  // The table's migration, as `pnpm --filter @flywheel/db generate <name>` would write it; then the
+  // touched files in the repository's format, so `pnpm lint` passes on what was generated.
+  const run = (cwd: string, args: string[]) => execFileSync('pnpm', args, { cwd, stdio: 'pipe', env: { ...process.env, ...env } });
+  run(join(root, 'packages/db'), ['exec', 'drizzle-kit', 'generate', '--name', names.snake]);
+  run(root, ['exec', 'biome', 'check', '--write', ...Object.values(places), ...registered.map(([file]) => file)]);
+
   return [
-    `Created apps/${name}, experiments/${name}.enabled.yaml and experiments/${name}.remote.yaml. Next:`,
-    '  pnpm install',
-    `  pnpm --filter @flywheel/${name} dev      # alone, against msw mocks`,
-    `  pnpm start                               # then open http://localhost:3000/#/widget/${name}`,
+    `Created ${name}: ${Object.values(places).join(', ')}, its migration, and experiments/${name}.enabled.yaml and .remote.yaml. Next:`,
+    ...[
+      ['pnpm install', ''],
+      ['pnpm test', 'everything, the new slice included'],
+      [`pnpm --filter @flywheel/${name} dev`, 'the widget alone, against msw mocks'],
+      ['pnpm start', `then open http://localhost:3000/#/widget/${name}`],
+    ].map(([command = '', why]) => `  ${why ? `${command.padEnd(44)}# ${why}` : command}`),
   ].join('\n');
 }
 

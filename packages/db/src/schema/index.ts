@@ -8,3 +8,4 @@ export * from './referral.ts';
 export * from './rewards.ts';
 export * from './tenants.ts';
 export * from './webhooks.ts';
+// flywheel widget new: schema

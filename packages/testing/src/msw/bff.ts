@@ -1,14 +1,14 @@
 import type { AppRouter } from '@flywheel/api';
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import { HttpResponse, http } from 'msw';
-import { customerMe, referralSummary } from '../factories.ts';
+import { domainMocks } from '../domains/index.ts';
 
-type Outputs = inferRouterOutputs<AppRouter>;
+export type RouterOutputs = inferRouterOutputs<AppRouter>;
 type Inputs = inferRouterInputs<AppRouter>;
-type Path = { [D in keyof Outputs]: `${D & string}.${keyof Outputs[D] & string}` }[keyof Outputs];
-type Output<P extends Path> = P extends `${infer D extends keyof Outputs}.${infer K}`
-  ? K extends keyof Outputs[D]
-    ? Outputs[D][K]
+type Path = { [D in keyof RouterOutputs]: `${D & string}.${keyof RouterOutputs[D] & string}` }[keyof RouterOutputs];
+type Output<P extends Path> = P extends `${infer D extends keyof RouterOutputs}.${infer K}`
+  ? K extends keyof RouterOutputs[D]
+    ? RouterOutputs[D][K]
     : never
   : never;
 type Input<P extends Path> = P extends `${infer D extends keyof Inputs}.${infer K}`
@@ -62,13 +62,6 @@ export function trpcHandlers(apiBase: string, mocks: ProcedureMocks) {
   });
 }
 
-/** The demo customer and procedures widgets call, for standalone development and tests. */
-export const defaultMocks: ProcedureMocks = {
-  'customer.me': () => customerMe(),
-  'customer.identify': (input) => customerMe({ traits: { ...customerMe().traits, ...input.traits } }),
-  'referral.summary': () => referralSummary(),
-};
-
 /** A GrowthBook payload's features, as `GET /api/features/:clientKey` serves them. */
 export type FeaturesPayload = Record<string, { defaultValue?: unknown; rules?: unknown[] }>;
 
@@ -84,7 +77,7 @@ export function bffHandlers(apiBase: string, mocks: ProcedureMocks = {}, feature
       `${apiBase}/*`,
       () => new HttpResponse(null, { status: 204, headers: { 'access-control-allow-origin': '*', 'access-control-allow-headers': '*' } }),
     ),
-    trpcHandlers(apiBase, { ...defaultMocks, ...mocks }),
+    trpcHandlers(apiBase, { ...domainMocks, ...mocks }),
     http.get(`${apiBase}/api/features/:clientKey`, () =>
       HttpResponse.json({ status: 200, features, dateUpdated: '2026-11-23T00:00:00.000Z' }),
     ),

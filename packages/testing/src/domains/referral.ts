@@ -1,14 +1,6 @@
-import type { AppRouter } from '@flywheel/api';
-import type { inferRouterOutputs } from '@trpc/server';
+import type { ProcedureMocks, RouterOutputs } from '../msw/bff.ts';
 
-type Outputs = inferRouterOutputs<AppRouter>;
-export type CustomerMe = Outputs['customer']['me'];
-
-/** The demo customer alice, as `customer.me` returns her; override any field. */
-export function customerMe(overrides: Partial<CustomerMe> = {}): CustomerMe {
-  return { id: 'alice', name: 'Alice Chen', email: 'alice@example.com', traits: { plan: 'pro', tier: 'champion' }, ...overrides };
-}
-export type ReferralSummary = Outputs['referral']['summary'];
+export type ReferralSummary = RouterOutputs['referral']['summary'];
 
 /** Alice's referral center with no friends yet; override any field. */
 export function referralSummary(overrides: Partial<ReferralSummary> = {}): ReferralSummary {
@@ -24,3 +16,7 @@ export function referralSummary(overrides: Partial<ReferralSummary> = {}): Refer
     ...overrides,
   };
 }
+
+export const referralMocks: ProcedureMocks = {
+  'referral.summary': () => referralSummary(),
+};
