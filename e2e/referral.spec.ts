@@ -19,7 +19,7 @@ async function friendSignsUpAndSubscribes(browser: Browser, link: string, name: 
 }
 
 test.describe('a friend converts', () => {
-  test('A shares, B signs up and subscribes; after the hold both are rewarded; a self-referral is held', async ({ browser }) => {
+  test('A shares, B signs up and subscribes; A’s open widget shows B rewarded without a reload; a self-referral is held', async ({ browser }) => {
     const marketer = await signInToConsole('marketer@flywheel.test');
     const program = await marketer.query<Program>('console.referrals.program');
     const { tenantId: _tenant, updatedAt: _updated, ...editable } = program;
@@ -27,7 +27,10 @@ test.describe('a friend converts', () => {
     await marketer.mutate('console.referrals.updateProgram', { ...editable, holdHours: 0 });
     try {
       const alice = await (await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] })).newPage();
+      // Alice keeps her referral center open: it updates live (GET /api/live), never reloaded.
+      const liveStream = alice.waitForResponse((res) => new URL(res.url()).pathname === '/api/live' && res.status() === 200);
       await signInToShell(alice, 'Alice Chen', '/#/referrals');
+      await liveStream;
       await alice.getByRole('button', { name: 'Copy link' }).click();
       await expect(alice.getByText('Link copied')).toBeVisible();
       const link = await alice.evaluate(() => navigator.clipboard.readText());
@@ -35,8 +38,8 @@ test.describe('a friend converts', () => {
 
       const bea = await friendSignsUpAndSubscribes(browser, link, 'Bea Friend', 'bea.friend@example.net');
 
-      await alice.reload();
       const aliceWidget = alice.locator('[data-fw-widget="referral-center"]');
+      await expect(aliceWidget.getByText('Bea', { exact: true })).toBeVisible();
       await expect(aliceWidget.getByText('Reward approved')).toBeVisible();
       await expect(aliceWidget.getByTestId('rewards-earned')).toHaveText('$20.00');
 
@@ -45,7 +48,6 @@ test.describe('a friend converts', () => {
 
       // Alice tries her own link under another account with her own email address.
       await friendSignsUpAndSubscribes(browser, link, 'Alice Again', 'alice@example.com');
-      await alice.reload();
       await expect(aliceWidget.getByText('Held for review')).toBeVisible();
       const moderator = await signInToConsole('moderator@flywheel.test');
       const held = await moderator.query<{ reasons: string[] }[]>('console.referrals.held');
