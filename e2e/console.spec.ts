@@ -130,12 +130,10 @@ test.describe('the marketer console', () => {
     }
   });
 
-  test('Preview renders the widget in any variation through Module Federation, before launch, and records nothing', async ({ page }) => {
+  // That a preview records nothing is widget-kit's unit test (it awaits the tracker's flush); here,
+  // that the console's preview really is the federated widget in each variation.
+  test('Preview renders the widget in any variation through Module Federation, before launch', async ({ page }) => {
     await openConsole(page, 'marketer@flywheel.test', `#/experiments/${HEADLINE}`);
-    const events: string[] = [];
-    page.on('request', (r) => {
-      if (r.url().endsWith('/api/events')) events.push(r.postData() ?? '');
-    });
     for (const variation of ['give-get', 'control'] as const) {
       await page.getByRole('combobox', { name: 'Variation' }).selectOption(variation);
       await page.getByRole('button', { name: 'Show preview' }).click();
@@ -143,9 +141,6 @@ test.describe('the marketer console', () => {
       await expect(preview.getByRole('heading', { name: HEADLINES[variation] })).toBeVisible();
       await preview.getByRole('button', { name: 'Copy link' }).click();
     }
-    await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
-    await page.waitForTimeout(2500); // longer than the tracker's flush interval
-    expect(events).toEqual([]);
   });
 
   test('a moderator reviews held referrals; the overview charts K-factor and participation', async ({ page }) => {

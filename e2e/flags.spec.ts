@@ -27,9 +27,10 @@ test.describe('flags reach widgets', () => {
   test('a change made in the console reaches an open widget over SSE within a second, without a reload', async ({ page }) => {
     const marketer = await signInAsMarketer();
     try {
+      const stream = page.waitForResponse((res) => new URL(res.url()).pathname.startsWith('/sub/') && res.status() === 200);
       await signInToShell(page);
       await expect(page.getByRole('heading', { name: 'Invite friends, earn rewards' })).toBeVisible();
-      await page.waitForTimeout(500); // let the stream open
+      await stream; // the SDK's stream is open: a change from now on is pushed
       const navigations: string[] = [];
       page.on('framenavigated', (frame) => navigations.push(frame.url()));
       const started = Date.now();

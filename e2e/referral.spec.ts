@@ -19,7 +19,9 @@ async function friendSignsUpAndSubscribes(browser: Browser, link: string, name: 
 }
 
 test.describe('a friend converts', () => {
-  test('A shares, B signs up and subscribes; A’s open widget shows B rewarded without a reload; a self-referral is held', async ({ browser }) => {
+  test('A shares, B signs up and subscribes; A’s open widget shows B rewarded without a reload; a self-referral is held', async ({
+    browser,
+  }) => {
     const marketer = await signInToConsole('marketer@flywheel.test');
     const program = await marketer.query<Program>('console.referrals.program');
     const { tenantId: _tenant, updatedAt: _updated, ...editable } = program;

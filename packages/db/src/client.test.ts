@@ -70,12 +70,16 @@ describe('LISTEN / NOTIFY', () => {
   it('delivers a notification to a listener, and stops after unlisten', async () => {
     const { notify } = await import('./client.ts');
     const received: string[] = [];
+    const witnessed: string[] = [];
     const stop = await database.listen('flywheel_test', (payload) => received.push(payload));
+    // A second listener that stays: when it has the next notification, the first would have had it too.
+    const stopWitness = await database.listen('flywheel_test', (payload) => witnessed.push(payload));
     await notify(database.db, 'flywheel_test', 'tenant-1');
     await expect.poll(() => received).toEqual(['tenant-1']);
     await stop();
     await notify(database.db, 'flywheel_test', 'tenant-2');
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await expect.poll(() => witnessed).toEqual(['tenant-1', 'tenant-2']);
+    await stopWitness();
     expect(received).toEqual(['tenant-1']);
   });
 });

@@ -1,6 +1,7 @@
 import { bffHandlers } from '@flywheel/testing/msw/bff';
 import { renderWidget } from '@flywheel/testing/render';
-import { screen, within } from '@testing-library/react';
+import { getPageSession } from '@flywheel/widget-kit';
+import { act, screen, within } from '@testing-library/react';
 import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -146,7 +147,8 @@ describe('<RemoteWidget>', () => {
         loading={<p>Loading</p>}
       />,
     );
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // What the widget waits for: the page's flags, evaluated for it. Then nothing, and the registry was never asked.
+    await act(() => getPageSession({ apiBase, publishableKey: 'pk_off' }).flags('referral-center'));
     expect(container.textContent).toBe('');
     expect(registryAsked).toBe(false);
   });

@@ -1,7 +1,7 @@
 import { customerMe } from '@flywheel/testing/factories';
 import { bffHandlers } from '@flywheel/testing/msw/bff';
 import { renderWidget } from '@flywheel/testing/render';
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -117,8 +117,10 @@ describe('flags in widgets', () => {
   it('renders nothing while the widget’s kill switch is off', async () => {
     server.use(...bffHandlers(apiBase, {}, { 'killed.enabled': { defaultValue: false } }));
     const { Widget } = defineWidget({ name: 'killed', component: Greeting, messages });
-    const { container } = await renderWidget(<Widget apiBase={apiBase} publishableKey="pk_killed" getToken={() => 't'} locale="en" />);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    const props = { apiBase, publishableKey: 'pk_killed', getToken: () => 't', locale: 'en' };
+    const { container } = await renderWidget(<Widget {...props} />);
+    // The widget waits for exactly this: the page's flags, evaluated for it.
+    await act(() => getPageSession(props).flags('killed'));
     expect(container.querySelector('[data-fw-widget="killed"]')?.textContent).toBe('');
   });
 
