@@ -112,10 +112,13 @@ describe('console.experiments', () => {
     ]);
   });
 
-  it('rolling out a winner ends the experiment and serves that variation to everyone', async () => {
+  it('rolling out a winner ends the experiment and serves that variation to everyone it targets', async () => {
+    // Its own feature, launched here: no other test touches referral-center.reward.
+    const REWARD = 'referral-center.reward';
     const caller = await as('owner@flywheel.test');
-    const { state } = await caller.console.experiments.rollout({ key: HEADLINE, variationId: 'give-get' });
-    expect(state).toMatchObject({ status: 'stopped', releasedVariationId: 'give-get' });
-    expect((await payload()).features[HEADLINE]?.rules).toEqual([{ force: 'give-get', condition: { plan: { $in: ['pro'] } } }]);
+    await caller.console.experiments.launch({ key: REWARD });
+    const { state } = await caller.console.experiments.rollout({ key: REWARD, variationId: 'generous', targeting: { tier: 'champion' } });
+    expect(state).toMatchObject({ status: 'stopped', releasedVariationId: 'generous' });
+    expect((await payload()).features[REWARD]?.rules).toEqual([{ force: 30, condition: { tier: 'champion' } }]);
   });
 });
