@@ -5,15 +5,19 @@ test.describe('flags reach widgets', () => {
     const marketer = await signInAsMarketer();
     try {
       await marketer.rollout('referral-center.enabled', 'off');
+      // The page's live stream opens once its flags are loaded and evaluated: the signal that the
+      // widget has decided not to render (the stream stays open, so the network never goes idle).
+      const flagsLoaded = page.waitForResponse((res) => new URL(res.url()).pathname === '/api/live');
       await signInToShell(page);
       await expect(page.getByText('Queries this week')).toBeVisible();
-      await page.waitForLoadState('networkidle');
+      await flagsLoaded;
       await expect(page.locator('[data-fw-widget="referral-center"]')).toHaveCount(0);
       await expect(page.getByTestId('fallback-referral-center')).toHaveCount(0);
 
       const embed = await browser.newPage();
+      const embedFlagsLoaded = embed.waitForResponse((res) => new URL(res.url()).pathname === '/api/live');
       await embed.goto(hostPage());
-      await embed.waitForLoadState('networkidle');
+      await embedFlagsLoaded;
       await expect(embed.getByRole('heading', { name: 'Partner site' })).toBeVisible();
       await expect(embed.locator('flywheel-widget').getByRole('heading')).toHaveCount(0);
       await expect(embed.getByTestId('embed-fallback')).toBeHidden();

@@ -11,10 +11,14 @@ const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
 const scratch = mkdtempSync(join(tmpdir(), 'flywheel-widget-new-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
+// The environment of a fresh shell: what `pnpm test` and turbo set for this process (npm_*, PNPM_*,
+// TURBO_*) would make the pnpm and turbo run inside the scratch copy act for this repository.
+const freshEnv = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(npm_|pnpm_|PNPM_|TURBO_|INIT_CWD$)/i.test(key)));
+
 /** Runs a command in the scratch copy; its output is the failure message when it fails. */
 function run(command: string, args: string[], cwd = scratch) {
   try {
-    return execFileSync(command, args, { cwd, encoding: 'utf8', stdio: 'pipe', env: { ...process.env, CI: 'true', FORCE_COLOR: '0' } });
+    return execFileSync(command, args, { cwd, encoding: 'utf8', stdio: 'pipe', env: { ...freshEnv, CI: 'true', FORCE_COLOR: '0' } });
   } catch (error) {
     const { stdout, stderr } = error as { stdout?: string; stderr?: string };
     throw new Error(`${command} ${args.join(' ')} failed in ${cwd}:\n${stdout ?? ''}\n${stderr ?? ''}`);
@@ -48,7 +52,7 @@ describe('pnpm flywheel widget new, in a scratch copy of the repository', () => 
       name: '@flywheel/nps-survey',
       flywheel: { widget: true },
     });
-    run('pnpm', ['install', '--offline']);
+    run('pnpm', ['install', '--offline', '--no-frozen-lockfile']); // as on a developer's machine: the lockfile gains the widget
 
     run('pnpm', ['exec', 'biome', 'check', '.']);
     run('pnpm', ['-s', 'flywheel', 'experiments', 'check']);
