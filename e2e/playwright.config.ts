@@ -3,10 +3,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { discoverWidgets } from '@flywheel/config/widgets';
 import { defineConfig } from '@playwright/test';
+import pkg from './package.json' with { type: 'json' };
 
 // Each run starts the BFF on a fresh embedded database, serving the built shell, remotes and
 // embed.js exactly as `pnpm start` does, plus a plain page on a second origin for embed.js.
 const dataDir = mkdtempSync(join(tmpdir(), 'flywheel-e2e-'));
+
+// Turbo builds what this package depends on before the suite: every widget must be among them.
+const unbuilt = discoverWidgets().filter(({ name }) => !(`@flywheel/${name}` in pkg.devDependencies));
+if (unbuilt.length > 0) {
+  throw new Error(`e2e/package.json: devDependencies: add ${unbuilt.map(({ name }) => `"@flywheel/${name}": "workspace:*"`).join(', ')}`);
+}
 
 export default defineConfig({
   testDir: '.',

@@ -18,12 +18,10 @@ function evaluate(states: Map<string, RuntimeState>, attributes: Record<string, 
 describe('experiments/ definitions', () => {
   it('are all valid, with the referral center’s kill switch, remote and copy experiment', () => {
     expect(problems).toEqual([]);
-    expect(features.map((f) => f.key).sort()).toEqual([
-      'referral-center.enabled',
-      'referral-center.headline',
-      'referral-center.remote',
-      'referral-center.reward',
-    ]);
+    // Other widgets add their own features; these are the referral center's.
+    expect(features.map((f) => f.key)).toEqual(
+      expect.arrayContaining(['referral-center.enabled', 'referral-center.headline', 'referral-center.remote', 'referral-center.reward']),
+    );
     expect(metrics.map((m) => m.key)).toContain('referral_invite_sent');
   });
 

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { copyFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -8,6 +8,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../main.ts';
 
 const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
+// A name no widget in the repository has yet (it may already hold an nps-survey of its own).
+const name = ['nps-survey', ...Array.from({ length: 9 }, (_, i) => `nps-survey-${i + 2}`)].find(
+  (candidate) => !existsSync(join(repoRoot, 'apps', candidate)),
+) as string;
 const scratch = mkdtempSync(join(tmpdir(), 'flywheel-widget-new-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
@@ -46,34 +50,27 @@ describe('pnpm flywheel widget new, in a scratch copy of the repository', () => 
     await copyRepository();
     run('pnpm', ['install', '--offline', '--frozen-lockfile']);
 
-    const created = await main(['widget', 'new', 'nps-survey'], { FLYWHEEL_REPO_ROOT: scratch });
+    const created = await main(['widget', 'new', name], { FLYWHEEL_REPO_ROOT: scratch });
     expect(created).toMatchObject({ code: 0 });
-    expect(JSON.parse(readFileSync(join(scratch, 'apps/nps-survey/package.json'), 'utf8'))).toMatchObject({
-      name: '@flywheel/nps-survey',
+    expect(JSON.parse(readFileSync(join(scratch, `apps/${name}/package.json`), 'utf8'))).toMatchObject({
+      name: `@flywheel/${name}`,
       flywheel: { widget: true },
     });
     run('pnpm', ['install', '--offline', '--no-frozen-lockfile']); // as on a developer's machine: the lockfile gains the widget
 
     run('pnpm', ['exec', 'biome', 'check', '.']);
     run('pnpm', ['-s', 'flywheel', 'experiments', 'check']);
-    const slice = [
-      '@flywheel/nps-survey',
-      '@flywheel/api',
-      '@flywheel/console',
-      '@flywheel/testing',
-      '@flywheel/db',
-      '@flywheel/contracts',
-    ];
+    const slice = [`@flywheel/${name}`, '@flywheel/api', '@flywheel/console', '@flywheel/testing', '@flywheel/db', '@flywheel/contracts'];
     run('pnpm', ['exec', 'turbo', 'run', 'typecheck', '--output-logs=errors-only', ...slice.map((p) => `--filter=${p}`)]);
-    run('pnpm', ['test'], join(scratch, 'apps/nps-survey'));
-    run('pnpm', ['exec', 'vitest', 'run', '--configLoader', 'runner', 'src/nps-survey'], join(scratch, 'packages/api'));
+    run('pnpm', ['test'], join(scratch, `apps/${name}`));
+    run('pnpm', ['exec', 'vitest', 'run', '--configLoader', 'runner', `src/${name}`], join(scratch, 'packages/api'));
     run('pnpm', ['test'], join(scratch, 'apps/console'));
-    run('pnpm', ['build'], join(scratch, 'apps/nps-survey'));
+    run('pnpm', ['build'], join(scratch, `apps/${name}`));
 
     // A second widget of the same name is refused before anything is written.
-    expect(await main(['widget', 'new', 'nps-survey'], { FLYWHEEL_REPO_ROOT: scratch })).toMatchObject({
+    expect(await main(['widget', 'new', name], { FLYWHEEL_REPO_ROOT: scratch })).toMatchObject({
       code: 2,
-      stderr: expect.stringContaining('apps/nps-survey already exists'),
+      stderr: expect.stringContaining(`apps/${name} already exists`),
     });
   });
 });

@@ -21,7 +21,7 @@ export const widgetHelp = `flywheel widget new <name>
   table (packages/db/src/schema/<name>.ts and its migration), its msw mocks and data factory
   (packages/testing), a console page (apps/console/src/domains/<name>), and its kill switch and
   build flag (experiments/<name>.enabled.yaml, <name>.remote.yaml); and registers each where the
-  others are. Then run \`pnpm install && pnpm test\`. Names: lowercase letters, digits and dashes.`;
+  others are (the end-to-end suite's dependencies included). Then run \`pnpm install && pnpm test\`. Names: lowercase letters, digits and dashes.`;
 
 const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
 const FIRST_DEV_PORT = 3101;
@@ -74,6 +74,13 @@ export async function widgetCommand(argv: string[], env: Record<string, string |
   writeFileSync(join(root, places.schema), schemaFile(names));
   writeFileSync(join(root, places.testing), testingFile(names));
   for (const [file, content] of registered) writeFileSync(join(root, file), content);
+  // The end-to-end suite depends on every widget, so turbo builds the new one before it runs.
+  const e2ePackage = join(root, 'e2e/package.json');
+  const e2e = JSON.parse(readFileSync(e2ePackage, 'utf8')) as { devDependencies: Record<string, string> };
+  e2e.devDependencies = Object.fromEntries(
+    Object.entries({ ...e2e.devDependencies, [`@flywheel/${name}`]: 'workspace:*' }).sort(([a], [b]) => a.localeCompare(b)),
+  );
+  writeFileSync(e2ePackage, `${JSON.stringify(e2e, null, 2)}\n`);
   // Every widget is feature-flagged: a kill switch and the flag naming which build hosts load.
   // `experiments check` requires both, so a new widget gets them with everything else.
   writeAll(join(root, 'experiments'), widgetFeatures(name));
