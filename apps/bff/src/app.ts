@@ -1,6 +1,7 @@
 import { type ApiDeps, appRouter, backlogOf, createContext, type LiveHub } from '@flywheel/api';
-import type { Database } from '@flywheel/db';
+import { type Database, isDatabaseUnavailable } from '@flywheel/db';
 import { trpcServer } from '@hono/trpc-server';
+import { TRPCError } from '@trpc/server';
 import { Hono } from 'hono';
 import { requestId } from 'hono/request-id';
 import type { Logger } from 'pino';
@@ -39,6 +40,18 @@ export type AppDeps = {
   };
 };
 
+/** What a client waits before retrying while the database is unavailable. */
+const RETRY_AFTER_SECONDS = '5';
+const READY_TIMEOUT_MS = 2_000;
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
 /**
  * The whole BFF as a Hono app, with no port and no process state: `src/index.ts` listens,
  * tests call `app.request()`.
@@ -52,6 +65,11 @@ export function createApp(deps: AppDeps) {
   app.use(metrics.middleware());
   app.use(requestLog(logger));
   app.onError((error, c) => {
+    if (isDatabaseUnavailable(error)) {
+      logger.warn({ err: error, path: c.req.path }, 'database unavailable');
+      c.header('retry-after', RETRY_AFTER_SECONDS);
+      return httpError(c, 503, 'unavailable', 'The service is briefly unavailable; try again in a few seconds.');
+    }
     logger.error({ err: error, requestId: c.get('requestId'), path: c.req.path }, 'unhandled error');
     return httpError(c, 500, 'internal', `Something went wrong on our side (request ${c.get('requestId')}).`);
   });
@@ -60,9 +78,10 @@ export function createApp(deps: AppDeps) {
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.get('/readyz', async (c) => {
     try {
-      await database.ping();
+      // Answers within READY_TIMEOUT_MS: a hanging database is a not-ready replica, not a hanging probe.
+      await withTimeout(database.ping(), READY_TIMEOUT_MS);
       // Lagging background work does not make this replica unfit for requests: degraded, still 200.
-      const lagging = (await backlogOf(api.db)).filter((row) => row.lagSeconds > maxLagSeconds);
+      const lagging = (await withTimeout(backlogOf(api.db), READY_TIMEOUT_MS)).filter((row) => row.lagSeconds > maxLagSeconds);
       if (lagging.length > 0) {
         return c.json({
           status: 'degraded',
@@ -89,7 +108,22 @@ export function createApp(deps: AppDeps) {
     '/trpc/*',
     trpcServer({
       router: appRouter,
-      createContext: (opts) => createContext(api, opts.req, opts.resHeaders),
+      createContext: async (opts) => {
+        try {
+          return await createContext(api, opts.req, opts.resHeaders);
+        } catch (error) {
+          if (!isDatabaseUnavailable(error)) throw error;
+          throw new TRPCError({
+            code: 'SERVICE_UNAVAILABLE',
+            message: 'The service is briefly unavailable; try again in a few seconds.',
+            cause: error,
+          });
+        }
+      },
+      responseMeta: ({ errors }) =>
+        errors.some((error) => error.code === 'SERVICE_UNAVAILABLE')
+          ? { headers: new Headers({ 'retry-after': RETRY_AFTER_SECONDS }) }
+          : {},
       onError: ({ error, path }) => {
         if (error.code === 'INTERNAL_SERVER_ERROR') logger.error({ err: error, path }, 'procedure failed');
       },

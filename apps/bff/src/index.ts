@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { backlogOf, createDomainPlatform, createFlagsRuntime, LiveHub, TenantDirectory, Worker } from '@flywheel/api';
 import { discoverWidgets } from '@flywheel/config/widgets';
-import { createDatabase } from '@flywheel/db';
+import { createDatabase, type Database } from '@flywheel/db';
 import { loadDefinitions } from '@flywheel/flags';
 import { serve } from '@hono/node-server';
 import pino from 'pino';
@@ -29,7 +29,17 @@ if (definitions.problems.length > 0) {
   );
   process.exit(1);
 }
-const database = await createDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+let database: Database;
+try {
+  database = await createDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+} catch (error) {
+  // Name the setting to fix, not a stack: the URL (without its password) or the data folder.
+  const where = config.databaseUrl
+    ? `DATABASE_URL: cannot connect to ${redactedUrl(config.databaseUrl)}`
+    : `DATA_DIR: cannot open ${config.dataDir}`;
+  console.error(`${where}: ${(error as Error).message}`);
+  process.exit(1);
+}
 try {
   await prepareData(database.db, config.secretsKey, config.isProduction);
 } catch (error) {
@@ -136,3 +146,13 @@ function shutdown(signal: string) {
 }
 process.on('SIGTERM', () => shutdown('SIGTERM'));
 process.on('SIGINT', () => shutdown('SIGINT'));
+
+function redactedUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return '(not a URL)';
+  }
+}

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { insertTenant, schema } from '@flywheel/db';
 import { createTestDatabase, testSecretsKey } from '@flywheel/db/testing';
 import { eq } from 'drizzle-orm';
@@ -16,5 +17,20 @@ describe('start-up data', () => {
     } finally {
       await database.close();
     }
+  });
+});
+
+describe('starting against a database that is not there', () => {
+  it('exits 1 with a message naming DATABASE_URL, without the password', () => {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
+      cwd: new URL('..', import.meta.url),
+      env: { ...process.env, DATABASE_URL: 'postgres://postgres:s3cret@127.0.0.1:1/nowhere', PORT: '3999', LOG_LEVEL: 'silent' },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('DATABASE_URL: cannot connect to postgres://postgres:***@127.0.0.1:1/nowhere');
+    expect(run.stderr).not.toContain('s3cret');
+    expect(run.stderr).not.toMatch(/^\s+at /m);
   });
 });

@@ -1,4 +1,4 @@
-import type { ConsoleRole } from '@flywheel/db';
+import { type ConsoleRole, isDatabaseUnavailable } from '@flywheel/db';
 import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
 import { ROLE_GRANTS } from './capabilities.ts';
@@ -23,10 +23,26 @@ const t = initTRPC.context<ContextInner>().create({
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const publicProcedure = t.procedure;
+
+/**
+ * Every procedure: a database that cannot be reached is the service being unavailable (503, and
+ * the BFF adds Retry-After), not a bug in the procedure (500).
+ */
+const baseProcedure = t.procedure.use(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && isDatabaseUnavailable(result.error.cause)) {
+    throw new TRPCError({
+      code: 'SERVICE_UNAVAILABLE',
+      message: 'The service is briefly unavailable; try again in a few seconds.',
+      cause: result.error,
+    });
+  }
+  return result;
+});
+export const publicProcedure = baseProcedure;
 
 /** A widget request from a known tenant and an allowed origin; the customer may be anonymous. */
-export const tenantProcedure = t.procedure.use(({ ctx, next }) => {
+export const tenantProcedure = baseProcedure.use(({ ctx, next }) => {
   const { widget } = ctx;
   if (widget.status === 'rejected' && widget.kind === 'origin') {
     throw new TRPCError({ code: 'FORBIDDEN', message: 'This origin is not allowed for this key.' });
@@ -44,7 +60,7 @@ export const customerProcedure = tenantProcedure.use(async ({ ctx, next }) => {
 });
 
 /** A signed-in console user. Mutations also need the session's CSRF token and a same-site origin. */
-export const consoleProcedure = t.procedure.use(({ ctx, type, next }) => {
+export const consoleProcedure = baseProcedure.use(({ ctx, type, next }) => {
   const { session, csrfToken, sameOrigin } = ctx.console;
   if (!session) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to the console.' });
   if (type === 'mutation' && (!sameOrigin || csrfToken !== session.csrfToken)) {

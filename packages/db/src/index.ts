@@ -4,6 +4,8 @@ export {
   type DatabaseOptions,
   type Db,
   defaultDataDir,
+  isDatabaseUnavailable,
+  type ListenOptions,
   migrationsFolder,
   notify,
   queryRows,

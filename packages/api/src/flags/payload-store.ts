@@ -24,26 +24,27 @@ export function runtimeStateOf(row: typeof schema.featureStates.$inferSelect): R
  * Each tenant's GrowthBook payload: compiled from experiments/ and the tenant's runtime state,
  * versioned in the database so every replica serves the same dateUpdated for the same content.
  * Cached per process and invalidated through LISTEN/NOTIFY, so a console change reaches every
- * replica, and every open stream, within milliseconds.
+ * replica, and every open stream, within milliseconds. Entries also expire after `ttlMs`: a
+ * backstop should a notification ever be lost, not the way changes normally arrive.
  */
 export class PayloadStore {
-  readonly #cache = new Map<string, Promise<Payload>>();
+  readonly #cache = new Map<string, { payload: Promise<Payload>; expires: number }>();
   readonly #listeners = new Set<(tenantId: string) => void>();
 
   constructor(
     private readonly db: Db,
     readonly definitions: Definitions,
+    private readonly ttlMs = 60_000,
   ) {}
 
   payloadFor(tenantId: string): Promise<Payload> {
-    let payload = this.#cache.get(tenantId);
-    if (!payload) {
-      payload = this.#build(tenantId).catch((error: unknown) => {
-        this.#cache.delete(tenantId);
-        throw error;
-      });
-      this.#cache.set(tenantId, payload);
-    }
+    const cached = this.#cache.get(tenantId);
+    if (cached && cached.expires > Date.now()) return cached.payload;
+    const payload = this.#build(tenantId).catch((error: unknown) => {
+      this.#cache.delete(tenantId);
+      throw error;
+    });
+    this.#cache.set(tenantId, { payload, expires: Date.now() + this.ttlMs });
     return payload;
   }
 
@@ -87,8 +88,13 @@ export class PayloadStore {
     await notify(this.db, FLAGS_CHANNEL, tenantId);
   }
 
+  /** Drops every cached payload (after a lost LISTEN connection, changes may have been missed). */
+  invalidateAll() {
+    for (const tenantId of [...this.#cache.keys()]) this.invalidate(tenantId);
+  }
+
   /** Starts listening for changes made by any replica; resolves to the stop function. */
   listen(database: Database) {
-    return database.listen(FLAGS_CHANNEL, (tenantId) => this.invalidate(tenantId));
+    return database.listen(FLAGS_CHANNEL, (tenantId) => this.invalidate(tenantId), { onReconnect: () => this.invalidateAll() });
   }
 }

@@ -43,8 +43,13 @@ export class LiveHub {
     for (const listener of this.#listeners.get(JSON.stringify([message.tenantId, message.userId])) ?? []) listener();
   }
 
+  /** Wakes every open stream: after a lost LISTEN connection, any customer may have missed a change. */
+  wakeAll() {
+    for (const set of this.#listeners.values()) for (const listener of set) listener();
+  }
+
   /** Starts listening on the database; resolves to the function that stops. */
   listen(database: Pick<Database, 'listen'>) {
-    return database.listen(LIVE_CHANNEL, (payload) => this.dispatch(payload));
+    return database.listen(LIVE_CHANNEL, (payload) => this.dispatch(payload), { onReconnect: () => this.wakeAll() });
   }
 }
