@@ -35,7 +35,7 @@ describe('POST /api/events', () => {
       batch: [
         track('ok-1'),
         { type: 'page', name: 'Pricing', messageId: 'ok-2', anonymousId: 'anon-1', timestamp: '2026-11-20T10:00:00Z' },
-        { type: 'identify', messageId: 'ok-3', anonymousId: 'anon-1', traits: { plan: 'free' } },
+        { type: 'identify', messageId: 'ok-3', anonymousId: 'anon-1', traits: { locale: 'en' } },
       ],
     });
     expect(res.status).toBe(200);
@@ -146,6 +146,18 @@ describe('POST /api/events', () => {
     expect(badChannel.status).toBe(400);
     expect(JSON.stringify(await readJson(badChannel))).toContain('batch.0.properties.channel');
     expect(await storedEvents(t.tenantId, 'cat-')).toHaveLength(0);
+  });
+
+  it('lets a customer’s identify set only the traits the tenant lets customers own', async () => {
+    const token = await t.tokenFor('erin');
+    const identify = (messageId: string, traits: Record<string, unknown>) => ({ type: 'identify', messageId, userId: 'erin', traits });
+    const owned = await post({ batch: [identify('own-1', { locale: 'zh-CN', timeZone: 'Asia/Shanghai' })] }, widgetHeaders(token));
+    expect(owned.status).toBe(200);
+    const email = await post({ batch: [identify('own-2', { email: 'someone-else@example.com' })] }, widgetHeaders(token));
+    expect(email.status).toBe(403);
+    expect((await readJson(email)).message).toContain('batch.0.traits.email');
+    const [erin] = await t.database.db.select().from(schema.customers).where(eq(schema.customers.externalId, 'erin'));
+    expect(erin?.email).toBe('erin@example.com');
   });
 
   it('needs a known publishable key', async () => {

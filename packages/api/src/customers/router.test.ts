@@ -33,8 +33,8 @@ describe('customer router', () => {
 
   it('identify merges traits, stitches the anonymous id and records an identify event', async () => {
     const caller = await callerFor('bob');
-    const updated = await caller.customer.identify({ traits: { locale: 'zh-CN', nps: 9 }, anonymousId: 'anon-bob' });
-    expect(updated.traits).toEqual({ plan: 'starter', tier: 'active', locale: 'zh-CN', nps: 9 });
+    const updated = await caller.customer.identify({ traits: { locale: 'zh-CN', timeZone: 'Asia/Shanghai' }, anonymousId: 'anon-bob' });
+    expect(updated.traits).toEqual({ plan: 'starter', tier: 'active', locale: 'zh-CN', timeZone: 'Asia/Shanghai' });
     const aliases = await world.database.db.select().from(schema.customerAliases).where(eq(schema.customerAliases.anonymousId, 'anon-bob'));
     expect(aliases).toHaveLength(1);
     const identifies = await world.database.db
@@ -57,6 +57,16 @@ describe('customer router', () => {
     expect(error).toMatchObject({ code: 'BAD_REQUEST' });
     const paths = ((error as { cause: { issues: { path: PropertyKey[] }[] } }).cause.issues ?? []).map((i) => i.path.join('.'));
     expect(paths).toContain(field);
+  });
+
+  it.each(['plan', 'email', 'name', 'country'])('never lets a customer rewrite %s, which the tenant owns', async (trait) => {
+    const caller = await callerFor('dan');
+    const before = await caller.customer.me();
+    await expect(caller.customer.identify({ traits: { [trait]: 'enterprise' } })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+      message: `traits.${trait}: is the tenant’s to set (its server or the token it signs), not the customer’s`,
+    });
+    expect(await caller.customer.me()).toEqual(before);
   });
 
   it('refuses anonymous callers', async () => {

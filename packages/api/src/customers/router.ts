@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { identifyInput } from '@flywheel/contracts/customer';
-import type { TRPCRouterRecord } from '@trpc/server';
-import { ingestBatch } from '../events/index.ts';
+import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
+import { EventNotAllowedError, ingestBatch } from '../events/index.ts';
 import { customerProcedure } from '../trpc.ts';
 import { findCustomer, toPublicCustomer } from './service.ts';
 
@@ -10,13 +10,26 @@ export const customerRouter = {
   me: customerProcedure.query(({ ctx }) => toPublicCustomer(ctx.customer)),
 
   /**
-   * Adds traits (e.g. the locale picked in the widget) and stitches the pre-sign-in anonymous id,
-   * as an identify event, so every domain that reacts to identify sees it.
+   * Adds traits the customer owns (by default `locale` and `timeZone`, picked in the widget) and
+   * stitches the pre-sign-in anonymous id, as an identify event, so every domain that reacts to
+   * identify sees it. Any other trait is the tenant's: 403 naming it.
    */
   identify: customerProcedure.input(identifyInput).mutation(async ({ ctx, input }) => {
-    await ingestBatch(ctx.deps, ctx.tenant.id, ctx.caller, [
-      { type: 'identify', messageId: randomUUID(), userId: ctx.customer.externalId, traits: input.traits, anonymousId: input.anonymousId },
-    ]);
+    try {
+      await ingestBatch(ctx.deps, ctx.tenant.id, ctx.caller, [
+        {
+          type: 'identify',
+          messageId: randomUUID(),
+          userId: ctx.customer.externalId,
+          traits: input.traits,
+          anonymousId: input.anonymousId,
+        },
+      ]);
+    } catch (error) {
+      if (!(error instanceof EventNotAllowedError)) throw error;
+      // "batch.0.traits.plan: …" → "traits.plan: …": the procedure's own input path.
+      throw new TRPCError({ code: 'FORBIDDEN', message: error.message.replace(/^batch\.0\./, ''), cause: error });
+    }
     return toPublicCustomer((await findCustomer(ctx.db, ctx.tenant.id, ctx.customer.externalId)) ?? ctx.customer);
   }),
 } satisfies TRPCRouterRecord;

@@ -44,6 +44,30 @@ function authorize(events: TrackedEvent[], caller: Caller): TrackedEvent[] {
   });
 }
 
+/**
+ * A customer (their token) or a browser may only set the traits the tenant lets customers own;
+ * email, name, plan, tier, country and the rest are the tenant server's to say.
+ */
+async function checkCustomerOwnedTraits(db: Db, tenantId: string, events: TrackedEvent[], caller: Caller) {
+  if (caller.kind === 'server') return;
+  const identifies = events.flatMap((event, index) => (event.type === 'identify' && event.traits ? [{ index, traits: event.traits }] : []));
+  if (identifies.length === 0) return;
+  const [tenant] = await db
+    .select({ owned: schema.tenants.customerOwnedTraits })
+    .from(schema.tenants)
+    .where(eq(schema.tenants.id, tenantId));
+  const owned = new Set(tenant?.owned ?? []);
+  for (const { index, traits } of identifies) {
+    const foreign = Object.keys(traits).find((key) => !owned.has(key));
+    if (foreign) {
+      throw new EventNotAllowedError(
+        `batch.${index}.traits.${foreign}`,
+        'is the tenant’s to set (its server or the token it signs), not the customer’s',
+      );
+    }
+  }
+}
+
 const PRODUCER: Record<Caller['kind'], EventProducer> = { server: 'server', customer: 'customer', anonymous: 'anonymous' };
 
 function toRow(tenantId: string, producer: EventProducer, event: TrackedEvent, receivedAt: Date) {
@@ -139,7 +163,9 @@ export async function ingestBatch(
   receivedAt = new Date(),
 ): Promise<IngestResult> {
   const producer = PRODUCER[caller.kind];
-  const rows = authorize(events, caller).map((event) => toRow(tenantId, producer, event, receivedAt));
+  const authorized = authorize(events, caller);
+  await checkCustomerOwnedTraits(deps.db, tenantId, authorized, caller);
+  const rows = authorized.map((event) => toRow(tenantId, producer, event, receivedAt));
   const { accepted, delivered } = deps.platform.hasInline(rows)
     ? await storeWithInlineReactions(deps.db, deps.platform, rows)
     : await storeInOneStatement(deps.db, deps.platform, tenantId, rows);

@@ -12,5 +12,11 @@ export const tenants = pgTable('tenants', {
   secretKeyCiphertext: text('secret_key_ciphertext').notNull(),
   /** Origins allowed to embed widgets and call the BFF from a browser (exact `scheme://host[:port]`). */
   allowedOrigins: text('allowed_origins').array().notNull().default(sql`'{}'::text[]`),
+  /**
+   * The traits a customer may set about themselves (a customer token's or a browser's identify).
+   * Every other trait, and email and name, belongs to the tenant's server: plan, tier and country
+   * decide targeting, offers and fraud checks, so a customer must not be able to rewrite them.
+   */
+  customerOwnedTraits: text('customer_owned_traits').array().notNull().default(sql`'{locale,timeZone}'::text[]`),
   createdAt: createdAt(),
 });

@@ -1,0 +1,1 @@
+ALTER TABLE "tenants" ADD COLUMN "customer_owned_traits" text[] DEFAULT '{locale,timeZone}'::text[] NOT NULL;
