@@ -10,14 +10,18 @@ export async function signInToShell(page: Page, customer = 'Alice Chen', path = 
 export const hostPage = (query = '') => `http://localhost:3100/host-page.html${query}`;
 
 /**
- * Fails the test on any uncaught page error; expected network failures are not page errors. A test
- * that provokes one on purpose empties the array after checking it.
+ * Fails the test on any uncaught page error or Content Security Policy violation (a CSP that
+ * blocks a remote fails here, not silently); expected network failures are not page errors. A
+ * test that provokes one on purpose empties the array after checking it.
  */
 export const test = base.extend<{ pageErrors: string[] }>({
   pageErrors: [
     async ({ page }, use) => {
       const errors: string[] = [];
       page.on('pageerror', (error) => errors.push(error.message));
+      page.on('console', (message) => {
+        if (message.type() === 'error' && message.text().includes('Content Security Policy')) errors.push(message.text());
+      });
       await use(errors);
       expect(errors, 'uncaught errors in the page').toEqual([]);
     },

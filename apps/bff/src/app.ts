@@ -4,6 +4,7 @@ import { trpcServer } from '@hono/trpc-server';
 import { TRPCError } from '@trpc/server';
 import { Hono } from 'hono';
 import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
 import type { Logger } from 'pino';
 import { httpError } from './http-error.ts';
 import type { Metrics } from './metrics.ts';
@@ -16,7 +17,7 @@ import { liveRoutes } from './routes/live.ts';
 import { referralLinkRoutes } from './routes/referral-links.ts';
 import { remotesRoutes } from './routes/remotes.ts';
 import { type StaticRoots, staticRoutes } from './web/static.ts';
-import type { RegistrySource } from './web/widgets.ts';
+import { type RegistrySource, remoteOrigins } from './web/widgets.ts';
 
 export type AppDeps = {
   database: Database;
@@ -62,6 +63,17 @@ export function createApp(deps: AppDeps) {
   const app = new Hono();
 
   app.use(requestId());
+  // Every response: no MIME sniffing, no framing by other sites, referrers only to this origin.
+  // Cross-origin resource and opener policies stay off: remotes, embed.js and its host are loaded
+  // by tenants' pages on other origins.
+  app.use(
+    secureHeaders({
+      crossOriginResourcePolicy: false,
+      crossOriginOpenerPolicy: false,
+      referrerPolicy: 'strict-origin-when-cross-origin',
+      strictTransportSecurity: api.isProduction ? 'max-age=15552000; includeSubDomains' : false,
+    }),
+  );
   app.use(metrics.middleware());
   app.use(requestLog(logger));
   app.onError((error, c) => {
@@ -146,7 +158,7 @@ export function createApp(deps: AppDeps) {
   }
   if (deps.web) {
     app.route('/api/remotes', remotesRoutes(deps.web.registry, deps.web.publicUrl));
-    if (deps.web.static) app.route('/', staticRoutes(deps.web.static));
+    if (deps.web.static) app.route('/', staticRoutes(deps.web.static, remoteOrigins(deps.web.registry)));
   }
 
   return app;

@@ -19,7 +19,11 @@ export type StreamTiming = {
  */
 export function featuresRoutes(tenants: TenantDirectory, payloads: PayloadSource, timing: StreamTiming) {
   const app = new Hono();
-  app.use(cors({ origin: '*', exposeHeaders: ['x-sse-support'] }));
+  // Scoped to these two paths: mounted at the root, an unscoped `use` would answer `*` for every
+  // route registered after it.
+  const publicCors = cors({ origin: '*', exposeHeaders: ['x-sse-support'] });
+  app.use('/api/features/*', publicCors);
+  app.use('/sub/*', publicCors);
 
   const tenantFor = async (clientKey: string) => (await tenants.byPublishableKey(clientKey))?.id;
   const invalidKey = { status: 400, error: 'Invalid API key' };

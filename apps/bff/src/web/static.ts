@@ -25,12 +25,34 @@ function cacheHeaders(path: string, c: { header: (name: string, value: string) =
 }
 
 /**
+ * The CSP of the pages Flywheel serves (the shell and the console): scripts only from this origin
+ * and the registry's remote origins, no plugins, no foreign base or form targets. Styles may be
+ * inline: widgets adopt theirs into their roots at run time.
+ */
+export function pageSecurityPolicy(remoteOrigins: string[], frameAncestors: string): string {
+  const remotes = remoteOrigins.join(' ');
+  return [
+    "default-src 'self'",
+    `script-src 'self' ${remotes}`.trim(),
+    `connect-src 'self' ${remotes}`.trim(),
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: https:",
+    "font-src 'self' data:",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    `frame-ancestors ${frameAncestors}`,
+  ].join('; ');
+}
+
+/**
  * In `pnpm start`, the BFF serves the built front ends itself: each remote at /remotes/<name>/
  * (any origin may load them: CORS *), embed.js and its host at /embed.js and /embed/, and the
  * marketer console at /console/, the demo shell at /. In production these are static files a CDN would serve the same way.
  */
-export function staticRoutes({ widgets, shellDir, consoleDir, embedDir }: StaticRoots) {
+export function staticRoutes({ widgets, shellDir, consoleDir, embedDir }: StaticRoots, remoteOrigins: string[] = []) {
   const app = new Hono();
+  const policy = (frameAncestors: string) => pageSecurityPolicy(remoteOrigins, frameAncestors);
   for (const widget of widgets) {
     if (!existsSync(widget.distDir)) continue;
     const prefix = `/remotes/${widget.name}`;
@@ -66,7 +88,7 @@ export function staticRoutes({ widgets, shellDir, consoleDir, embedDir }: Static
       await next();
       // The console changes live experiments: no other site may frame it (clickjacking).
       c.header('x-frame-options', 'DENY');
-      c.header('content-security-policy', "frame-ancestors 'none'");
+      c.header('content-security-policy', policy("'none'"));
     });
     app.use(
       '/console/*',
@@ -74,6 +96,10 @@ export function staticRoutes({ widgets, shellDir, consoleDir, embedDir }: Static
     );
   }
   if (existsSync(shellDir)) {
+    app.use('/*', async (c, next) => {
+      await next();
+      if (c.res.headers.get('content-type')?.startsWith('text/html')) c.header('content-security-policy', policy("'self'"));
+    });
     app.use('/*', serveStatic({ root: shellDir, onFound: cacheHeaders }));
     // The shell routes with #hash, so only / needs index.html; unknown paths stay 404s.
   }

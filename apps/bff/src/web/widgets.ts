@@ -25,3 +25,14 @@ export function registryEntries(source: RegistrySource, publicOrigin: string): R
     .filter((w) => existsSync(join(w.distDir, 'mf-manifest.json')))
     .map((w) => ({ name: w.name, version: w.version, manifestUrl: `${publicOrigin}/remotes/${w.name}/mf-manifest.json` }));
 }
+
+/** Origins other than the BFF's that serve remotes: the pages' CSP must let their scripts run. */
+export function remoteOrigins(source: RegistrySource): string[] {
+  const urls =
+    source.kind === 'configured'
+      ? source.entries.map((e) => e.manifestUrl)
+      : source.kind === 'dev'
+        ? registryEntries(source, '').map((e) => e.manifestUrl)
+        : [];
+  return [...new Set(urls.map((url) => new URL(url).origin))];
+}
