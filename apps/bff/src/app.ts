@@ -44,6 +44,7 @@ export type AppDeps = {
 /** What a client waits before retrying while the database is unavailable. */
 const RETRY_AFTER_SECONDS = '5';
 const READY_TIMEOUT_MS = 2_000;
+const MAX_BATCH_CALLS = 20;
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -116,6 +117,13 @@ export function createApp(deps: AppDeps) {
   });
 
   app.use('/trpc/*', widgetCors(api.tenants));
+  // One request, at most MAX_BATCH_CALLS procedure calls: a batch must not multiply one request's cost.
+  app.use('/trpc/:paths', async (c, next) => {
+    if (c.req.param('paths').split(',').length > MAX_BATCH_CALLS) {
+      return httpError(c, 413, 'too_many_calls', `A batch may call at most ${MAX_BATCH_CALLS} procedures; split it.`);
+    }
+    await next();
+  });
   app.use(
     '/trpc/*',
     trpcServer({

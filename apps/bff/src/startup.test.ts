@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { prepareData } from './startup.ts';
 
 describe('start-up data', () => {
-  it('seeds the demo tenant outside production, and refuses to start in production while it exists', async () => {
+  // Its own database and a full seed (password hashing included): slow on a loaded machine.
+  it('seeds the demo tenant outside production, and refuses to start in production while it exists', { timeout: 60_000 }, async () => {
     const database = await createTestDatabase();
     try {
       await prepareData(database.db, testSecretsKey, false);

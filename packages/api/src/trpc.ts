@@ -7,7 +7,12 @@ import { upsertCustomer } from './customers/index.ts';
 
 const t = initTRPC.context<ContextInner>().create({
   isDev: process.env.NODE_ENV !== 'production',
-  errorFormatter({ shape, error }) {
+  errorFormatter({ shape, error, ctx }) {
+    // In production a failure of ours says only that: its SQL, parameters and ids go to the log.
+    const production = ctx ? ctx.deps.isProduction : process.env.NODE_ENV === 'production';
+    if (production && error.code === 'INTERNAL_SERVER_ERROR') {
+      return { ...shape, message: 'Something went wrong on our side.', data: { ...shape.data, stack: undefined, issues: null } };
+    }
     const issues =
       error.code === 'BAD_REQUEST' && error.cause instanceof ZodError
         ? error.cause.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }))

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { eventBatch } from './events.ts';
 
+/** `{ a: { a: … } }`, `levels` deep. */
+function nested(levels: number) {
+  let value: Record<string, unknown> = {};
+  for (let i = 0; i < levels; i++) value = { a: value };
+  return value;
+}
+
 function firstIssue(input: unknown) {
   const result = eventBatch.safeParse(input);
   if (result.success) throw new Error('expected the batch to be invalid');
@@ -19,6 +26,11 @@ describe('event batch contract', () => {
     expect(parsed.batch).toHaveLength(3);
   });
 
+  it('refuses JSON nested 5,000 levels deep, naming the field, without walking it recursively', () => {
+    const deep = { batch: [{ type: 'track', event: 'e', messageId: 'm', userId: 'u', properties: { deep: nested(5000) } }] };
+    expect(firstIssue(deep)).toBe('batch.0.properties: nests deeper than 16 levels');
+  });
+
   it.each([
     [{}, 'batch: Invalid input'],
     [{ batch: [] }, 'batch: Too small'],
@@ -27,6 +39,23 @@ describe('event batch contract', () => {
     [{ batch: [{ type: 'track', event: 'e', userId: 'u' }] }, 'batch.0.messageId'],
     [{ batch: [{ type: 'track', event: 'e', messageId: 'm' }] }, 'batch.0.userId: userId or anonymousId is required'],
     [{ batch: [{ type: 'page', messageId: 'm', userId: 'u', timestamp: 'yesterday' }] }, 'batch.0.timestamp'],
+    [
+      { batch: [{ type: 'page', messageId: 'm', userId: 'u', timestamp: '9999-12-31T00:00:00Z' }] },
+      'batch.0.timestamp: must be between 2000',
+    ],
+    [
+      { batch: [{ type: 'page', messageId: 'm', userId: 'u', timestamp: '0001-01-01T00:00:00Z' }] },
+      'batch.0.timestamp: must be between 2000',
+    ],
+    [{ batch: [{ type: 'track', event: 'a\u0000b', messageId: 'm', userId: 'u' }] }, 'batch.0.event: contains a NUL character'],
+    [
+      { batch: [{ type: 'track', event: 'e', messageId: 'm', userId: '\uD800' }] },
+      'batch.0.userId: contains a NUL character or a lone surrogate',
+    ],
+    [
+      { batch: [{ type: 'track', event: 'e', messageId: 'm', userId: 'u', properties: { note: 'x\uDC00' } }] },
+      'batch.0.properties: contains',
+    ],
     [
       { batch: [{ type: 'track', event: 'referral_invite_sent', messageId: 'm', userId: 'u', properties: { channel: 'fax' } }] },
       'batch.0.properties.channel',

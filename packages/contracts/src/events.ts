@@ -1,13 +1,16 @@
 import { z } from 'zod';
 import { catalogueEntry } from './event-catalogue.ts';
-import { boundedJsonObject, traits } from './json.ts';
+import { boundedJsonObject, safeString, traits } from './json.ts';
 
 /** Body limit for POST /api/events; past it the BFF answers 413 before parsing. */
 export const MAX_BATCH_BYTES = 512 * 1024;
 /** Events per batch; more is a 413 too, so one request stays one short transaction. */
 export const MAX_BATCH_EVENTS = 100;
 
-const id = z.string().min(1).max(128);
+const id = safeString().min(1).max(128);
+/** Backfills may be old, but not older than any product here; clocks may run ahead, not by days. */
+const EARLIEST_EVENT = Date.parse('2000-01-01T00:00:00Z');
+const LATEST_EVENT_AHEAD_MS = 24 * 3600 * 1000;
 
 const common = {
   /** Unique per event; sending the same messageId again is a no-op. */
@@ -15,13 +18,19 @@ const common = {
   userId: id.optional(),
   anonymousId: id.optional(),
   /** When it happened (ISO 8601); defaults to when it arrived. */
-  timestamp: z.iso.datetime({ offset: true }).optional(),
+  timestamp: z.iso
+    .datetime({ offset: true })
+    .refine((t) => {
+      const at = Date.parse(t);
+      return at >= EARLIEST_EVENT && at <= Date.now() + LATEST_EVENT_AHEAD_MS;
+    }, 'must be between 2000 and a day from now')
+    .optional(),
   context: boundedJsonObject(8 * 1024).optional(),
 };
 
 const track = z.object({
   type: z.literal('track'),
-  event: z.string().min(1).max(200),
+  event: safeString().min(1).max(200),
   properties: boundedJsonObject(16 * 1024).optional(),
   ...common,
 });
@@ -34,7 +43,7 @@ const identify = z.object({
 
 const page = z.object({
   type: z.literal('page'),
-  name: z.string().min(1).max(200).optional(),
+  name: safeString().min(1).max(200).optional(),
   properties: boundedJsonObject(16 * 1024).optional(),
   ...common,
 });

@@ -1,5 +1,5 @@
 import { type ApiDeps, authenticateWidgetRequest, EventNotAllowedError, ingestBatch } from '@flywheel/api';
-import { eventBatch, MAX_BATCH_BYTES } from '@flywheel/contracts/events';
+import { eventBatch, MAX_BATCH_BYTES, MAX_BATCH_EVENTS } from '@flywheel/contracts/events';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { httpError, invalidRequest } from '../http-error.ts';
@@ -32,6 +32,10 @@ export function eventsRoutes(deps: ApiDeps, metrics: Pick<Metrics, 'countIngeste
         body = await c.req.json();
       } catch {
         return httpError(c, 400, 'invalid_json', 'body: is not valid JSON.');
+      }
+      const batch = (body as { batch?: unknown } | null)?.batch;
+      if (Array.isArray(batch) && batch.length > MAX_BATCH_EVENTS) {
+        return httpError(c, 413, 'payload_too_large', `A batch may hold at most ${MAX_BATCH_EVENTS} events; send more requests.`);
       }
       const parsed = eventBatch.safeParse(body);
       if (!parsed.success) return invalidRequest(c, parsed.error);

@@ -46,6 +46,8 @@ export async function verifyCustomerToken(token: string, secretKey: string, now 
   const { iat, exp } = parsed.data;
   const nowSeconds = Math.floor(now.getTime() / 1000);
   if (exp - iat > MAX_TOKEN_LIFETIME_SECONDS) throw new InvalidTokenError('lifetime over 24 h');
+  // Issued in the future is a wrong clock or a forgery aimed at a longer life: refused past the tolerance.
+  if (iat > nowSeconds + CLOCK_TOLERANCE_SECONDS) throw new InvalidTokenError('issued in the future');
   // A future-dated iat would stretch the lifetime; judge it from now as well.
   if (exp - nowSeconds > MAX_TOKEN_LIFETIME_SECONDS + CLOCK_TOLERANCE_SECONDS) throw new InvalidTokenError('expires too late');
   return parsed.data;
