@@ -44,6 +44,32 @@ describe('console auth', () => {
     });
   });
 
+  it('locks an address after 10 failed sign-ins, known or not, and a later success clears its count', async () => {
+    const owner = await consoleCaller(world, 'owner@flywheel.test');
+    const { user, temporaryPassword } = await owner.console.users.add({ email: 'lock.me@flywheel.test', name: 'Lock Me', role: 'viewer' });
+    const anonymousCaller = createCaller(createContextInner(world.deps, { resHeaders: new Headers() }));
+    const attempt = (email: string, password: string) => anonymousCaller.console.auth.signIn({ email, password });
+
+    // Nine failures, then the right password still works and clears the count.
+    for (let i = 0; i < 9; i++) await expect(attempt(user.email, 'wrong')).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+    await expect(attempt(user.email, temporaryPassword)).resolves.toHaveProperty('csrfToken');
+    for (let i = 0; i < 10; i++) await expect(attempt(user.email, 'wrong')).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+    // Locked: refused before the password is even checked, the right one included.
+    const resHeaders = new Headers();
+    const locked = createCaller(createContextInner(world.deps, { resHeaders })).console.auth.signIn({
+      email: user.email,
+      password: temporaryPassword,
+    });
+    await expect(locked).rejects.toMatchObject({
+      code: 'TOO_MANY_REQUESTS',
+      message: 'Too many failed sign-ins for this address. Try again in 15 minutes.',
+    });
+    expect(Number(resHeaders.get('retry-after'))).toBeGreaterThan(800);
+    // An address without an account locks the same way, so locking reveals nothing.
+    for (let i = 0; i < 10; i++) await expect(attempt('nobody@flywheel.test', 'x')).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+    await expect(attempt('nobody@flywheel.test', 'x')).rejects.toMatchObject({ code: 'TOO_MANY_REQUESTS' });
+  }, 60_000);
+
   it('rejects malformed sign-in input naming the field', async () => {
     const caller = createCaller(createContextInner(world.deps));
     await expect(caller.console.auth.signIn({ email: 'not-an-email', password: 'x' })).rejects.toMatchObject({

@@ -10,7 +10,15 @@ export const consoleAuthRouter = {
     // Login CSRF: another site must not sign a browser in to an account of its choosing.
     if (!ctx.console.sameOrigin) throw new TRPCError({ code: 'FORBIDDEN', message: 'Sign in from the console itself.' });
     const session = await signIn(ctx.db, input.email, input.password);
-    if (!session) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Wrong email or password.' });
+    if (session.status === 'locked') {
+      ctx.resHeaders?.set('retry-after', String(session.retryAfterSeconds));
+      const minutes = Math.ceil(session.retryAfterSeconds / 60);
+      throw new TRPCError({
+        code: 'TOO_MANY_REQUESTS',
+        message: `Too many failed sign-ins for this address. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
+      });
+    }
+    if (session.status === 'wrong') throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Wrong email or password.' });
     ctx.resHeaders?.append('set-cookie', sessionCookie(session.token, { secure: ctx.deps.isProduction, maxAge: SESSION_TTL_SECONDS }));
     return { csrfToken: session.csrfToken };
   }),

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { type ConsoleRole, type Db, schema, verifyPassword } from '@flywheel/db';
-import { and, eq, gt, lt } from 'drizzle-orm';
+import { and, desc, eq, gt, lt } from 'drizzle-orm';
 
 export const SESSION_COOKIE = 'fw_session';
 export const SESSION_TTL_SECONDS = 7 * 24 * 60 * 60;
@@ -22,14 +22,46 @@ const sha256 = (value: string) => createHash('sha256').update(value).digest('hex
 const NO_SUCH_USER_HASH = 'scrypt$131072$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
 
 /** Checks email and password; on success stores a new session and returns its cookie token. */
-export async function signIn(db: Db, email: string, password: string, now = new Date()) {
+/** Failed sign-ins an address may have within the window before it is locked until they age out. */
+export const SIGN_IN_LIMIT = { failures: 10, windowMinutes: 15 };
+
+export type SignInResult =
+  | { status: 'signed-in'; token: string; csrfToken: string }
+  | { status: 'wrong' }
+  /** Too many failures for this address lately: refused without checking the password at all. */
+  | { status: 'locked'; retryAfterSeconds: number };
+
+/**
+ * Checks a console password. An address with SIGN_IN_LIMIT.failures failures in the window is
+ * locked (an unknown address too, so locking says nothing about who has an account) until the
+ * oldest failure ages out; a success clears its failures.
+ */
+export async function signIn(db: Db, rawEmail: string, password: string, now = new Date()): Promise<SignInResult> {
+  const email = rawEmail.toLowerCase();
+  const windowStart = new Date(now.getTime() - SIGN_IN_LIMIT.windowMinutes * 60_000);
+  const failures = await db
+    .select({ failedAt: schema.signInFailures.failedAt })
+    .from(schema.signInFailures)
+    .where(and(eq(schema.signInFailures.email, email), gt(schema.signInFailures.failedAt, windowStart)))
+    .orderBy(desc(schema.signInFailures.failedAt))
+    .limit(SIGN_IN_LIMIT.failures);
+  const oldest = failures.at(-1);
+  if (failures.length >= SIGN_IN_LIMIT.failures && oldest) {
+    const unlocksAt = oldest.failedAt.getTime() + SIGN_IN_LIMIT.windowMinutes * 60_000;
+    return { status: 'locked', retryAfterSeconds: Math.max(1, Math.ceil((unlocksAt - now.getTime()) / 1000)) };
+  }
   const [user] = await db
     .select({ id: schema.consoleUsers.id, passwordHash: schema.consoleUsers.passwordHash })
     .from(schema.consoleUsers)
-    .where(eq(schema.consoleUsers.email, email.toLowerCase()));
+    .where(eq(schema.consoleUsers.email, email));
   const valid = await verifyPassword(password, user?.passwordHash ?? NO_SUCH_USER_HASH);
-  if (!user || !valid) return null;
-  return createSession(db, user.id, now);
+  if (!user || !valid) {
+    await db.delete(schema.signInFailures).where(lt(schema.signInFailures.failedAt, windowStart));
+    await db.insert(schema.signInFailures).values({ email, failedAt: now });
+    return { status: 'wrong' };
+  }
+  await db.delete(schema.signInFailures).where(eq(schema.signInFailures.email, email));
+  return { status: 'signed-in', ...(await createSession(db, user.id, now)) };
 }
 
 /** Stores a new session for a console user (after sign-in) and returns its cookie token and CSRF token. */

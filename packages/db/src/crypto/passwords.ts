@@ -16,10 +16,30 @@ function maxmem(N: number, r: number) {
   return 128 * N * r * 2;
 }
 
+/**
+ * At most two scrypt computations at a time, process-wide. Each takes a libuv thread for about
+ * 100 ms; libuv has four, shared with token verification, DNS and file reads. Unbounded, a burst
+ * of sign-ins (wrong passwords cost the same) would stall every customer request behind them.
+ */
+const HASHING_SLOTS = 2;
+let hashing = 0;
+const waiting: (() => void)[] = [];
+async function inHashingSlot<T>(work: () => Promise<T>): Promise<T> {
+  if (hashing >= HASHING_SLOTS) await new Promise<void>((resolve) => waiting.push(resolve));
+  else hashing++;
+  try {
+    return await work();
+  } finally {
+    const next = waiting.shift();
+    if (next) next();
+    else hashing--;
+  }
+}
+
 /** Console passwords: `scrypt$N$r$p$salt$hash`. */
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
-  const hash = await scryptAsync(password, salt, KEY_LENGTH, { ...COST, maxmem: maxmem(COST.N, COST.r) });
+  const hash = await inHashingSlot(() => scryptAsync(password, salt, KEY_LENGTH, { ...COST, maxmem: maxmem(COST.N, COST.r) }));
   return ['scrypt', COST.N, COST.r, COST.p, salt.toString('base64url'), hash.toString('base64url')].join('$');
 }
 
@@ -29,11 +49,8 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const expected = Buffer.from(hash, 'base64url');
   const N = Number(n);
   const R = Number(r);
-  const actual = await scryptAsync(password, Buffer.from(salt, 'base64url'), expected.length, {
-    N,
-    r: R,
-    p: Number(p),
-    maxmem: maxmem(N, R),
-  });
+  const actual = await inHashingSlot(() =>
+    scryptAsync(password, Buffer.from(salt, 'base64url'), expected.length, { N, r: R, p: Number(p), maxmem: maxmem(N, R) }),
+  );
   return timingSafeEqual(actual, expected);
 }

@@ -36,3 +36,17 @@ export const consoleSessions = pgTable(
   },
   (t) => [index('console_sessions_user_id').on(t.userId)],
 );
+
+/**
+ * Failed console sign-ins, by the address tried (whether or not an account has it): the shared
+ * count every replica throttles by. Rows older than the window are deleted as new ones arrive.
+ */
+export const signInFailures = pgTable(
+  'sign_in_failures',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    email: text('email').notNull(),
+    failedAt: timestamp('failed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('sign_in_failures_email').on(t.email, t.failedAt)],
+);
