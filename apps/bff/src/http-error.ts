@@ -1,3 +1,4 @@
+import type { WidgetAuth } from '@flywheel/api';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
@@ -16,4 +17,12 @@ export function httpError(c: Context, status: ContentfulStatusCode, error: strin
 export function invalidRequest(c: Context, error: ZodError) {
   const issues = error.issues.map((issue) => ({ path: issue.path.join('.') || '(body)', message: issue.message }));
   return httpError(c, 400, 'invalid_request', issues.map((i) => `${i.path}: ${i.message}`).join('; '), issues);
+}
+
+/** The answer to a widget request authenticateWidgetRequest did not accept: 401, or 403 for a foreign origin. */
+export function widgetAuthError(c: Context, auth: Exclude<WidgetAuth, { status: 'ok' }>) {
+  if (auth.status === 'none') return httpError(c, 401, 'unauthenticated', 'Send the publishable key in X-Flywheel-Key.');
+  return auth.kind === 'origin'
+    ? httpError(c, 403, 'forbidden', 'This origin is not allowed for this key.')
+    : httpError(c, 401, 'unauthenticated', 'Not authenticated.');
 }

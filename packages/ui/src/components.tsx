@@ -36,12 +36,11 @@ export function Card({ title, children, actions }: { title: ReactNode; children:
   );
 }
 
-export function Input({
-  label,
-  hint,
-  error,
-  ...props
-}: InputHTMLAttributes<HTMLInputElement> & { label: ReactNode; hint?: ReactNode; error?: ReactNode }) {
+type FieldProps = { label: ReactNode; hint?: ReactNode; error?: ReactNode };
+type ControlProps = { id: string; 'aria-invalid': true | undefined; 'aria-describedby': string | undefined };
+
+/** A labelled control with its hint and error, both read out with it (aria-describedby). */
+function Field({ label, hint, error, control }: FieldProps & { control: (props: ControlProps) => ReactNode }) {
   const id = useId();
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   return (
@@ -49,7 +48,7 @@ export function Input({
       <label className="fw-field__label" htmlFor={id}>
         {label}
       </label>
-      <input {...props} id={id} className="fw-input" aria-invalid={error ? true : undefined} aria-describedby={describedBy} />
+      {control({ id, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy })}
       {hint && (
         <span className="fw-field__hint" id={`${id}-hint`}>
           {hint}
@@ -62,6 +61,10 @@ export function Input({
       )}
     </div>
   );
+}
+
+export function Input({ label, hint, error, ...props }: InputHTMLAttributes<HTMLInputElement> & FieldProps) {
+  return <Field label={label} hint={hint} error={error} control={(field) => <input {...props} {...field} className="fw-input" />} />;
 }
 
 export type Tab = { id: string; label: ReactNode; panel: ReactNode };
@@ -208,37 +211,14 @@ export class ErrorBoundary extends Component<
   }
 }
 
-export function Textarea({
-  label,
-  hint,
-  error,
-  ...props
-}: TextareaHTMLAttributes<HTMLTextAreaElement> & { label: ReactNode; hint?: ReactNode; error?: ReactNode }) {
-  const id = useId();
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+export function Textarea({ label, hint, error, ...props }: TextareaHTMLAttributes<HTMLTextAreaElement> & FieldProps) {
   return (
-    <div className="fw-field">
-      <label className="fw-field__label" htmlFor={id}>
-        {label}
-      </label>
-      <textarea
-        {...props}
-        id={id}
-        className="fw-input fw-textarea"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-      />
-      {hint && (
-        <span className="fw-field__hint" id={`${id}-hint`}>
-          {hint}
-        </span>
-      )}
-      {error && (
-        <span className="fw-field__error" id={`${id}-error`} role="alert">
-          {error}
-        </span>
-      )}
-    </div>
+    <Field
+      label={label}
+      hint={hint}
+      error={error}
+      control={(field) => <textarea {...props} {...field} className="fw-input fw-textarea" />}
+    />
   );
 }
 

@@ -2,7 +2,7 @@ import { type ApiDeps, authenticateWidgetRequest, EventNotAllowedError, ingestBa
 import { eventBatch, MAX_BATCH_BYTES, MAX_BATCH_EVENTS } from '@flywheel/contracts/events';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { httpError, invalidRequest } from '../http-error.ts';
+import { httpError, invalidRequest, widgetAuthError } from '../http-error.ts';
 import type { Metrics } from '../metrics.ts';
 
 /**
@@ -20,12 +20,7 @@ export function eventsRoutes(deps: ApiDeps, metrics: Pick<Metrics, 'countIngeste
     }),
     async (c) => {
       const auth = await authenticateWidgetRequest(deps.tenants, c.req.raw.headers, c.req.url);
-      if (auth.status === 'none') return httpError(c, 401, 'unauthenticated', 'Send the publishable key in X-Flywheel-Key.');
-      if (auth.status === 'rejected') {
-        return auth.kind === 'origin'
-          ? httpError(c, 403, 'forbidden', 'This origin is not allowed for this key.')
-          : httpError(c, 401, 'unauthenticated', 'Not authenticated.');
-      }
+      if (auth.status !== 'ok') return widgetAuthError(c, auth);
 
       let body: unknown;
       try {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { PayloadSource, TenantDirectory } from '@flywheel/api';
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
-import { streamSSE } from 'hono/streaming';
+import { type SSEStreamingApi, streamSSE } from 'hono/streaming';
 
 export type StreamTiming = {
   /** Keep-alive comment interval (GrowthBook's proxy: 30 s). */
@@ -10,6 +10,23 @@ export type StreamTiming = {
   /** Streams end after this long; the SDK reconnects after `retry` (proxy: 60 s). */
   maxDurationMs: number;
 };
+
+/**
+ * Keeps a server-sent stream open with keep-alive pings until the client goes away or its
+ * maximum duration is over (clients reconnect), then runs `cleanup`.
+ */
+export async function holdStream(stream: SSEStreamingApi, timing: StreamTiming, cleanup: () => void) {
+  const ping = setInterval(() => void stream.writeSSE({ data: '' }).catch(() => {}), timing.pingMs);
+  await new Promise<void>((resolve) => {
+    const end = setTimeout(resolve, timing.maxDurationMs);
+    stream.onAbort(() => {
+      clearTimeout(end);
+      resolve();
+    });
+  });
+  clearInterval(ping);
+  cleanup();
+}
 
 /**
  * The GrowthBook SDK endpoints (GROWTHBOOK.md §1): `GET /api/features/:clientKey` with the payload,
@@ -60,16 +77,7 @@ export function featuresRoutes(tenants: TenantDirectory, payloads: PayloadSource
       const unsubscribe = payloads.onChange((changed) => {
         if (changed === tenantId) void send().catch(() => {});
       });
-      const ping = setInterval(() => void stream.writeSSE({ data: '' }).catch(() => {}), timing.pingMs);
-      await new Promise<void>((resolve) => {
-        const end = setTimeout(resolve, timing.maxDurationMs);
-        stream.onAbort(() => {
-          clearTimeout(end);
-          resolve();
-        });
-      });
-      clearInterval(ping);
-      unsubscribe();
+      await holdStream(stream, timing, unsubscribe);
     });
   });
   return app;

@@ -1,8 +1,8 @@
 import { type ApiDeps, authenticateWidgetRequest, type LiveHub } from '@flywheel/api';
 import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
-import { httpError } from '../http-error.ts';
-import type { StreamTiming } from './features.ts';
+import { widgetAuthError } from '../http-error.ts';
+import { holdStream, type StreamTiming } from './features.ts';
 
 /**
  * `GET /api/live`: the signed-in customer's server-sent stream. It says `changed` whenever a
@@ -14,12 +14,7 @@ import type { StreamTiming } from './features.ts';
 export function liveRoutes(deps: Pick<ApiDeps, 'tenants'>, hub: LiveHub, timing: StreamTiming) {
   return new Hono().get('/', async (c) => {
     const auth = await authenticateWidgetRequest(deps.tenants, c.req.raw.headers, c.req.url);
-    if (auth.status === 'none') return httpError(c, 401, 'unauthenticated', 'Send the publishable key in X-Flywheel-Key.');
-    if (auth.status === 'rejected') {
-      return auth.kind === 'origin'
-        ? httpError(c, 403, 'forbidden', 'This origin is not allowed for this key.')
-        : httpError(c, 401, 'unauthenticated', 'Not authenticated.');
-    }
+    if (auth.status !== 'ok') return widgetAuthError(c, auth);
     if (auth.caller.kind !== 'customer') return c.body(null, 204);
     const { tenant } = auth;
     const userId = auth.caller.claims.sub;
@@ -27,16 +22,7 @@ export function liveRoutes(deps: Pick<ApiDeps, 'tenants'>, hub: LiveHub, timing:
       // Subscribed before `ready`, so nothing committed after the client sees `ready` is missed.
       const unsubscribe = hub.subscribe(tenant.id, userId, () => void stream.writeSSE({ event: 'changed', data: '' }).catch(() => {}));
       await stream.writeSSE({ event: 'ready', data: '' });
-      const ping = setInterval(() => void stream.writeSSE({ data: '' }).catch(() => {}), timing.pingMs);
-      await new Promise<void>((resolve) => {
-        const end = setTimeout(resolve, timing.maxDurationMs);
-        stream.onAbort(() => {
-          clearTimeout(end);
-          resolve();
-        });
-      });
-      clearInterval(ping);
-      unsubscribe();
+      await holdStream(stream, timing, unsubscribe);
     });
   });
 }
