@@ -54,7 +54,7 @@ export function createContextInner(deps: ApiDeps, parts: Partial<Omit<ContextInn
 /** The adapter part: reads the tenant, customer and console session from a fetch Request. */
 export async function createContext(deps: ApiDeps, req: Request, resHeaders: Headers): Promise<ContextInner> {
   const widget = await authenticateWidgetRequest(deps.tenants, req.headers, req.url);
-  const sessionToken = readSessionCookie(req.headers.get('cookie'));
+  const sessionToken = readSessionCookie(req.headers.get('cookie'), deps.isProduction);
   const origin = req.headers.get('origin');
   return createContextInner(deps, {
     widget,

@@ -5,7 +5,7 @@ import { createContextInner } from '../context.ts';
 import { appRouter } from '../root.ts';
 import { consoleCaller, createTestWorld, type TestWorld } from '../testing.ts';
 import { createCallerFactory, withRoles } from '../trpc.ts';
-import { findSession } from './sessions.ts';
+import { findSession, readSessionCookie } from './sessions.ts';
 
 let world: TestWorld;
 beforeAll(async () => {
@@ -31,6 +31,20 @@ describe('console auth', () => {
     const { resHeaders, session, csrfToken } = await signedIn('Marketer@Flywheel.test');
     expect(resHeaders.get('set-cookie')).toMatch(/^fw_session=[\w-]{43}; Path=\/; HttpOnly; SameSite=Strict; Max-Age=604800$/);
     expect(session).toMatchObject({ email: 'marketer@flywheel.test', role: 'marketer', csrfToken });
+  });
+
+  it('in production, names the cookie __Host- and marks it Secure, and reads only that name', async () => {
+    const resHeaders = new Headers();
+    const production = { ...world.deps, isProduction: true };
+    await createCaller(createContextInner(production, { resHeaders })).console.auth.signIn({
+      email: 'viewer@flywheel.test',
+      password: DEMO.consolePassword,
+    });
+    const cookie = resHeaders.get('set-cookie') ?? '';
+    expect(cookie).toMatch(/^__Host-fw_session=[\w-]{43}; Path=\/; HttpOnly; SameSite=Strict; Max-Age=604800; Secure$/);
+    const token = cookie.split(';')[0]?.split('=')[1] ?? '';
+    expect(readSessionCookie(`__Host-fw_session=${token}`, true)).toBe(token);
+    expect(readSessionCookie(`fw_session=${token}`, true)).toBeNull();
   });
 
   it('refuses a wrong password and an unknown email alike', async () => {

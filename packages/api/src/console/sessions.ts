@@ -2,7 +2,12 @@ import { createHash, randomBytes } from 'node:crypto';
 import { type ConsoleRole, type Db, schema, verifyPassword } from '@flywheel/db';
 import { and, desc, eq, gt, lt } from 'drizzle-orm';
 
-export const SESSION_COOKIE = 'fw_session';
+/**
+ * The session cookie's name. Over https (production) it carries the `__Host-` prefix: browsers
+ * then only accept it Secure, for this exact host and path `/`, so a sibling subdomain cannot
+ * plant or overwrite it. Plain http (development) cannot use the prefix.
+ */
+export const sessionCookieName = (secure: boolean) => (secure ? '__Host-fw_session' : 'fw_session');
 export const SESSION_TTL_SECONDS = 7 * 24 * 60 * 60;
 
 export type ConsoleSession = {
@@ -102,16 +107,21 @@ export async function signOut(db: Db, token: string) {
 
 /** HttpOnly so scripts never see it, SameSite=Strict so other sites never send it, Secure in production. */
 export function sessionCookie(token: string, { secure, maxAge }: { secure: boolean; maxAge: number }) {
-  return [`${SESSION_COOKIE}=${token}`, 'Path=/', 'HttpOnly', 'SameSite=Strict', `Max-Age=${maxAge}`, ...(secure ? ['Secure'] : [])].join(
-    '; ',
-  );
+  return [
+    `${sessionCookieName(secure)}=${token}`,
+    'Path=/',
+    'HttpOnly',
+    'SameSite=Strict',
+    `Max-Age=${maxAge}`,
+    ...(secure ? ['Secure'] : []),
+  ].join('; ');
 }
 
-export function readSessionCookie(cookieHeader: string | null): string | null {
+export function readSessionCookie(cookieHeader: string | null, secure: boolean): string | null {
   if (!cookieHeader) return null;
   for (const part of cookieHeader.split(';')) {
     const [name, ...value] = part.trim().split('=');
-    if (name === SESSION_COOKIE) return value.join('=') || null;
+    if (name === sessionCookieName(secure)) return value.join('=') || null;
   }
   return null;
 }

@@ -1,5 +1,8 @@
-import { DEMO, verifyPassword } from '@flywheel/db';
+import { DEMO, hashPassword, insertTenant, schema, verifyPassword } from '@flywheel/db';
+import { testSecretsKey } from '@flywheel/db/testing';
+import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ingestBatch } from '../events/index.ts';
 import { verifyCustomerToken } from '../identity/index.ts';
 import { consoleCaller, createTestWorld, type TestWorld } from '../testing.ts';
 
@@ -51,6 +54,49 @@ describe('console.users', () => {
   });
 });
 
+describe('the last owner, under concurrency', () => {
+  /** A tenant of its own with exactly two owners, so no other test's users count. */
+  async function twoOwners(prefix: string) {
+    const tenant = await insertTenant(world.database.db, testSecretsKey, { name: `${prefix} Co`, allowedOrigins: [] });
+    if (!tenant) throw new Error('tenant not created');
+    const emails = [`${prefix}.a@owners.test`, `${prefix}.b@owners.test`];
+    const passwordHash = await hashPassword('not-used-here');
+    const users = await world.database.db
+      .insert(schema.consoleUsers)
+      .values(emails.map((email) => ({ tenantId: tenant.id, email, name: email, passwordHash, role: 'owner' as const })))
+      .returning({ id: schema.consoleUsers.id });
+    const callers = await Promise.all(emails.map((email) => consoleCaller(world, email)));
+    return { ids: users.map((u) => u.id) as [string, string], callers: callers as [(typeof callers)[0], (typeof callers)[0]] };
+  }
+  const ownersAmong = async (ids: string[]) =>
+    (
+      await world.database.db
+        .select({ id: schema.consoleUsers.id })
+        .from(schema.consoleUsers)
+        .where(and(inArray(schema.consoleUsers.id, ids), eq(schema.consoleUsers.role, 'owner')))
+    ).length;
+
+  it('two owners demoting each other at once: exactly one succeeds, one owner stays', async () => {
+    const { ids, callers } = await twoOwners('demote');
+    const results = await Promise.allSettled([
+      callers[0].console.users.setRole({ userId: ids[1], role: 'viewer' }),
+      callers[1].console.users.setRole({ userId: ids[0], role: 'viewer' }),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    expect(await ownersAmong(ids)).toBe(1);
+  });
+
+  it('removing the only other owner while being demoted by them: one wins, one owner stays', async () => {
+    const { ids, callers } = await twoOwners('remove');
+    const results = await Promise.allSettled([
+      callers[0].console.users.remove({ userId: ids[1] }),
+      callers[1].console.users.setRole({ userId: ids[0], role: 'viewer' }),
+    ]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect(await ownersAmong(ids)).toBe(1);
+  });
+});
+
 describe('console.preview.token', () => {
   it('signs a short-lived token for the console user’s preview customer, with the traits picked', async () => {
     const viewer = await consoleCaller(world, 'viewer@flywheel.test');
@@ -63,5 +109,19 @@ describe('console.preview.token', () => {
       code: 'BAD_REQUEST',
       message: expect.stringContaining('must be an ISO 3166 two-letter code'),
     });
+  });
+
+  it('cannot record events: a preview never enters results', async () => {
+    const viewer = await consoleCaller(world, 'viewer@flywheel.test');
+    const claims = await verifyCustomerToken((await viewer.console.preview.token({})).token, DEMO.secretKey);
+    const exposure = {
+      type: 'track' as const,
+      event: 'experiment_viewed',
+      messageId: 'preview-exposure',
+      properties: { experiment_id: 'x', variation_id: 'b' },
+    };
+    await expect(ingestBatch(world.deps, world.tenantId, { kind: 'customer', claims }, [exposure])).rejects.toThrow(
+      'batch.0: a console preview records no events',
+    );
   });
 });

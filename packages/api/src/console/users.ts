@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { addUserInput, setRoleInput, userIdInput } from '@flywheel/contracts/console';
-import { type Db, hashPassword, schema } from '@flywheel/db';
+import { type Db, hashPassword, schema, type Tx } from '@flywheel/db';
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { and, asc, eq, ne } from 'drizzle-orm';
 import { requires } from '../trpc.ts';
@@ -15,8 +15,19 @@ const userColumns = {
   createdAt: schema.consoleUsers.createdAt,
 };
 
+/**
+ * Runs a change to a tenant's users with the tenant's row locked: two owners demoting or removing
+ * each other at once take turns, so the second sees the first's change and the last owner stays.
+ */
+function withUsersLocked<T>(db: Db, tenantId: string, change: (tx: Tx) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.select({ id: schema.tenants.id }).from(schema.tenants).where(eq(schema.tenants.id, tenantId)).for('update');
+    return change(tx);
+  });
+}
+
 /** A tenant must always keep someone who can manage its users. */
-async function assertAnotherOwner(db: Db, tenantId: string, userId: string) {
+async function assertAnotherOwner(db: Db | Tx, tenantId: string, userId: string) {
   const others = await db
     .select({ id: schema.consoleUsers.id })
     .from(schema.consoleUsers)
@@ -52,25 +63,30 @@ export const consoleUsersRouter = {
     return { user, temporaryPassword };
   }),
 
-  setRole: ownerOnly.input(setRoleInput).mutation(async ({ ctx, input }) => {
-    if (input.role !== 'owner') await assertAnotherOwner(ctx.db, ctx.session.tenantId, input.userId);
-    const [user] = await ctx.db
-      .update(schema.consoleUsers)
-      .set({ role: input.role })
-      .where(and(eq(schema.consoleUsers.tenantId, ctx.session.tenantId), eq(schema.consoleUsers.id, input.userId)))
-      .returning(userColumns);
-    if (!user) throw new TRPCError({ code: 'NOT_FOUND', message: 'userId: no such user' });
-    return user;
-  }),
+  setRole: ownerOnly.input(setRoleInput).mutation(({ ctx, input }) =>
+    withUsersLocked(ctx.db, ctx.session.tenantId, async (tx) => {
+      if (input.role !== 'owner') await assertAnotherOwner(tx, ctx.session.tenantId, input.userId);
+      const [user] = await tx
+        .update(schema.consoleUsers)
+        .set({ role: input.role })
+        .where(and(eq(schema.consoleUsers.tenantId, ctx.session.tenantId), eq(schema.consoleUsers.id, input.userId)))
+        .returning(userColumns);
+      if (!user) throw new TRPCError({ code: 'NOT_FOUND', message: 'userId: no such user' });
+      return user;
+    }),
+  ),
 
   /** Removing a user also ends their sessions (the foreign key cascades). */
   remove: ownerOnly.input(userIdInput).mutation(async ({ ctx, input }) => {
     if (input.userId === ctx.session.userId) throw new TRPCError({ code: 'BAD_REQUEST', message: 'userId: you cannot remove yourself' });
-    const [user] = await ctx.db
-      .delete(schema.consoleUsers)
-      .where(and(eq(schema.consoleUsers.tenantId, ctx.session.tenantId), eq(schema.consoleUsers.id, input.userId)))
-      .returning({ id: schema.consoleUsers.id });
-    if (!user) throw new TRPCError({ code: 'NOT_FOUND', message: 'userId: no such user' });
-    return { removed: user.id };
+    return withUsersLocked(ctx.db, ctx.session.tenantId, async (tx) => {
+      await assertAnotherOwner(tx, ctx.session.tenantId, input.userId);
+      const [user] = await tx
+        .delete(schema.consoleUsers)
+        .where(and(eq(schema.consoleUsers.tenantId, ctx.session.tenantId), eq(schema.consoleUsers.id, input.userId)))
+        .returning({ id: schema.consoleUsers.id });
+      if (!user) throw new TRPCError({ code: 'NOT_FOUND', message: 'userId: no such user' });
+      return { removed: user.id };
+    });
   }),
 } satisfies TRPCRouterRecord;

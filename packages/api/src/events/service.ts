@@ -31,6 +31,11 @@ function authorize(events: TrackedEvent[], caller: Caller): TrackedEvent[] {
       throw new EventNotAllowedError(`batch.${index}.event`, `only ${who} may record ${event.type === 'track' ? event.event : ''}`);
     }
     if (caller.kind === 'server') return event;
+    // The console's Preview plays a customer whose token says `preview: true`; a preview must never
+    // enter results or the referral program, so nothing it sends is stored.
+    if (caller.kind === 'customer' && caller.claims.traits?.preview === true) {
+      throw new EventNotAllowedError(`batch.${index}`, 'a console preview records no events');
+    }
     if (caller.kind === 'customer') {
       if (event.userId !== undefined && event.userId !== caller.claims.sub) {
         throw new EventNotAllowedError(`batch.${index}.userId`, 'a customer token can only send its own events');
