@@ -24,6 +24,21 @@ describe('GET /r/:code', () => {
     expect(clicks).toEqual([expect.objectContaining({ channel: 'email' })]);
   });
 
+  it('counts a client that keeps no cookies once, by IP and user agent, with one visitor id', async () => {
+    const summary = await t.app.request('/trpc/referral.summary', { headers: widgetHeaders(await t.tokenFor('bob')) });
+    const { code } = ((await summary.json()) as { result: { data: { code: string } } }).result.data;
+    const locations = new Set<string | null>();
+    for (let i = 0; i < 30; i++) {
+      const res = await t.app.request(`/r/${code}`, { headers: { 'user-agent': 'curl/8.0' } });
+      locations.add(res.headers.get('location'));
+    }
+    expect(locations.size).toBe(1);
+    const other = await t.app.request(`/r/${code}`, { headers: { 'user-agent': 'Mozilla/5.0 (another browser)' } });
+    expect(locations.has(other.headers.get('location'))).toBe(false);
+    const clicks = await t.database.db.select().from(schema.referralClicks).where(eq(schema.referralClicks.code, code));
+    expect(clicks).toHaveLength(2);
+  });
+
   it('answers an unknown or malformed code with a 404 page', async () => {
     expect((await t.app.request('/r/ZZZZZZZZ')).status).toBe(404);
     expect((await t.app.request('/r/<script>')).status).toBe(404);

@@ -14,11 +14,10 @@ const CHANNELS = new Set(['copy', 'email', 'x', 'linkedin', 'whatsapp', 'qr', 'w
  */
 export function referralLinkRoutes(db: Db) {
   return new Hono().get('/:code', async (c) => {
-    let visitor = getCookie(c, VISITOR_COOKIE);
-    if (!visitor || !/^[\w-]{16,64}$/.test(visitor)) {
-      visitor = randomUUID();
-      setCookie(c, VISITOR_COOKIE, visitor, { httpOnly: true, sameSite: 'Lax', path: '/r', maxAge: 60 * 60 * 24 * 90 });
-    }
+    const cookie = getCookie(c, VISITOR_COOKIE);
+    const returning = cookie !== undefined && /^[\w-]{16,64}$/.test(cookie);
+    const visitor = returning ? cookie : randomUUID();
+    if (!returning) setCookie(c, VISITOR_COOKIE, visitor, { httpOnly: true, sameSite: 'Lax', path: '/r', maxAge: 60 * 60 * 24 * 90 });
     const via = c.req.query('via');
     let ip = '';
     try {
@@ -28,6 +27,7 @@ export function referralLinkRoutes(db: Db) {
     }
     const target = await followLink(db, c.req.param('code'), {
       anonymousId: visitor,
+      returning,
       channel: via && CHANNELS.has(via) ? via : null,
       ip,
       userAgent: c.req.header('user-agent') ?? '',

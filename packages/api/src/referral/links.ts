@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { type Db, schema } from '@flywheel/db';
-import { eq } from 'drizzle-orm';
+import { and, eq, gt, sql } from 'drizzle-orm';
 import { normalizeCode } from './codes.ts';
 
 /**
@@ -12,7 +12,14 @@ import { normalizeCode } from './codes.ts';
 export async function followLink(
   db: Db,
   rawCode: string,
-  visit: { anonymousId: string; channel: string | null; ip: string; userAgent: string },
+  visit: {
+    anonymousId: string;
+    /** Whether the client sent the visitor cookie; one that did not is matched by fingerprint. */
+    returning: boolean;
+    channel: string | null;
+    ip: string;
+    userAgent: string;
+  },
 ): Promise<string | null> {
   const code = normalizeCode(rawCode);
   if (!code) return null;
@@ -22,18 +29,32 @@ export async function followLink(
     .innerJoin(schema.referralPrograms, eq(schema.referralPrograms.tenantId, schema.referralCodes.tenantId))
     .where(eq(schema.referralCodes.code, code));
   if (!owner) return null;
-  await db
-    .insert(schema.referralClicks)
-    .values({
-      tenantId: owner.tenantId,
-      code,
-      anonymousId: visit.anonymousId,
-      channel: visit.channel,
-      fingerprint: createHash('sha256').update(`${visit.ip}|${visit.userAgent}`).digest('hex'),
-    })
-    .onConflictDoNothing();
+  const fingerprint = createHash('sha256').update(`${visit.ip}|${visit.userAgent}`).digest('hex');
+  // A client that keeps no cookies would count a click per request: within a day, the same IP and
+  // user agent on the same code is the same visitor, and keeps that visitor's id.
+  const [seen] = visit.returning
+    ? []
+    : await db
+        .select({ anonymousId: schema.referralClicks.anonymousId })
+        .from(schema.referralClicks)
+        .where(
+          and(
+            eq(schema.referralClicks.tenantId, owner.tenantId),
+            eq(schema.referralClicks.code, code),
+            eq(schema.referralClicks.fingerprint, fingerprint),
+            gt(schema.referralClicks.clickedAt, sql`now() - interval '1 day'`),
+          ),
+        )
+        .limit(1);
+  const anonymousId = seen?.anonymousId ?? visit.anonymousId;
+  if (!seen) {
+    await db
+      .insert(schema.referralClicks)
+      .values({ tenantId: owner.tenantId, code, anonymousId, channel: visit.channel, fingerprint })
+      .onConflictDoNothing();
+  }
   const target = new URL(owner.landingUrl);
   target.searchParams.set('ref', code);
-  target.searchParams.set('fw_click', visit.anonymousId);
+  target.searchParams.set('fw_click', anonymousId);
   return target.toString();
 }

@@ -188,8 +188,13 @@ describe('a friend converts', () => {
     const referrer = await newReferrer();
     const visitor = `visitor-${randomUUID()}`;
     const landing = new URL(
-      (await followLink(world.database.db, referrer.code, { anonymousId: visitor, channel: 'email', ip: '1.2.3.4', userAgent: 'test' })) ??
-        '',
+      (await followLink(world.database.db, referrer.code, {
+        anonymousId: visitor,
+        returning: true,
+        channel: 'email',
+        ip: '1.2.3.4',
+        userAgent: 'test',
+      })) ?? '',
     );
     expect(landing.searchParams.get('fw_click')).toBe(visitor);
     const friend = friendOf(referrer, 1);

@@ -50,7 +50,11 @@ export const referralClicks = pgTable(
     fingerprint: text('fingerprint').notNull(),
     clickedAt: timestamp('clicked_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.tenantId, t.code, t.anonymousId] })],
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.code, t.anonymousId] }),
+    // A client without the visitor cookie is recognised by its fingerprint within a day.
+    index('referral_clicks_fingerprint').on(t.tenantId, t.code, t.fingerprint, t.clickedAt),
+  ],
 );
 
 export const referralStatus = pgEnum('referral_status', [

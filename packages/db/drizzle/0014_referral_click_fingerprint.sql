@@ -1,0 +1,1 @@
+CREATE INDEX "referral_clicks_fingerprint" ON "referral_clicks" USING btree ("tenant_id","code","fingerprint","clicked_at");
