@@ -27,6 +27,18 @@ describe('health', () => {
     expect((await broken.request('/readyz')).status).toBe(503);
   });
 
+  it('reports degraded, still serving, while flags come from a fallback', async () => {
+    const source = {
+      ...t.deps.flags.source,
+      payloadFor: (id: string) => t.deps.flags.source.payloadFor(id),
+      onChange: () => () => {},
+      degradation: () => 'GrowthBook has not answered yet',
+    };
+    const res = await t.appWith({ api: { ...t.deps, flags: { ...t.deps.flags, source } } }).request('/readyz');
+    expect(res.status).toBe(200);
+    expect(await readJson(res)).toMatchObject({ status: 'degraded', flags: 'GrowthBook has not answered yet' });
+  });
+
   it('reports degraded, still serving, when background work falls behind', async () => {
     const strict = t.appWith({
       maxLagSeconds: 1,

@@ -102,6 +102,9 @@ export function createApp(deps: AppDeps) {
           lagging: lagging.map(({ kind, name, lagSeconds }) => ({ kind, name, lagSeconds })),
         });
       }
+      // Serving flags from a fallback is degraded too: widgets work, but not with what marketers set.
+      const flags = api.flags.source.degradation?.();
+      if (flags) return c.json({ status: 'degraded', database: database.driver, flags });
       return c.json({ status: 'ready', database: database.driver });
     } catch (error) {
       logger.warn({ err: error }, 'database not reachable');

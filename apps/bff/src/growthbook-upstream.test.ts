@@ -50,7 +50,27 @@ describe('reading through a real GrowthBook', () => {
     expect((await upstream.payloadFor('tenant-1')).dateUpdated).toBe('2026-11-02T00:00:00Z');
   });
 
-  it('fails when GrowthBook has never answered', async () => {
+  it('serves the payload compiled from experiments/ until GrowthBook first answers, and says so', async () => {
+    const gb = fakeGrowthBook();
+    gb.state.up = false;
+    const local = { features: { 'x.y': { defaultValue: 'local' } }, dateUpdated: '2026-10-01T00:00:00Z' };
+    const upstream = new GrowthBookUpstream({
+      apiHost: 'http://growthbook.test',
+      clientKey: 'sdk-abc',
+      logger: pino({ level: 'silent' }),
+      fetch: gb.fetch,
+      fallback: { payloadFor: async () => local, onChange: () => () => {} },
+    });
+    expect(await upstream.payloadFor('tenant-1')).toEqual(local);
+    expect(upstream.degradation()).toContain('serving the payload compiled from experiments/');
+    // While it is down, requests get the fallback at once; the next refresh that succeeds ends it.
+    gb.state.up = true;
+    await upstream.refresh();
+    expect((await upstream.payloadFor('tenant-1')).features).toEqual({ 'x.y': { defaultValue: '2026-11-01T00:00:00Z' } });
+    expect(upstream.degradation()).toBeNull();
+  });
+
+  it('fails when GrowthBook has never answered and there is nothing to fall back on', async () => {
     const gb = fakeGrowthBook();
     gb.state.up = false;
     const upstream = new GrowthBookUpstream({

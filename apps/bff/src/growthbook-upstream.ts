@@ -11,6 +11,11 @@ export type UpstreamOptions = {
   /** How often to look for changes to republish over our own SSE. */
   pollMs?: number;
   fetch?: typeof fetch;
+  /**
+   * Served while GrowthBook has never answered (no last good copy yet): the payload compiled from
+   * experiments/, so widgets get their flags rather than errors.
+   */
+  fallback?: PayloadSource;
 };
 
 /**
@@ -25,6 +30,7 @@ export class GrowthBookUpstream implements PayloadSource {
   readonly #listeners = new Set<(tenantId: string) => void>();
   readonly #tenantsSeen = new Set<string>();
   #timer: ReturnType<typeof setInterval> | undefined;
+  #servingFallback = false;
 
   constructor(private readonly options: UpstreamOptions) {}
 
@@ -36,7 +42,24 @@ export class GrowthBookUpstream implements PayloadSource {
       void this.refresh().catch(() => {});
       return last.payload;
     }
-    return this.refresh();
+    const { fallback } = this.options;
+    if (this.#servingFallback && fallback) {
+      // Already known to be down: keep trying in the background, never make a request wait for it.
+      void this.refresh().catch(() => {});
+      return fallback.payloadFor(tenantId);
+    }
+    try {
+      return await this.refresh();
+    } catch (error) {
+      if (!fallback) throw error;
+      this.#servingFallback = true;
+      return fallback.payloadFor(tenantId);
+    }
+  }
+
+  degradation(): string | null {
+    if (this.#lastGood) return null;
+    return this.#servingFallback ? 'GrowthBook has not answered yet; serving the payload compiled from experiments/' : null;
   }
 
   /** Fetches GrowthBook's payload; on failure keeps (and returns) the last good copy if any. */

@@ -53,9 +53,14 @@ const registry: RegistrySource = config.remoteRegistry
   ? { kind: 'configured', entries: config.remoteRegistry }
   : { kind: config.devRemotes ? 'dev' : 'built', widgets };
 
-const upstream = config.growthbook ? new GrowthBookUpstream({ ...config.growthbook, logger }) : undefined;
+const growthbook = config.growthbook;
+const flags = createFlagsRuntime(
+  database.db,
+  definitions,
+  growthbook && ((store) => new GrowthBookUpstream({ ...growthbook, logger, fallback: store })),
+);
+const upstream = flags.source instanceof GrowthBookUpstream ? flags.source : undefined;
 upstream?.start();
-const flags = createFlagsRuntime(database.db, definitions, upstream);
 const stopListening = await flags.store.listen(database);
 const live = new LiveHub();
 const stopLive = await live.listen(database);

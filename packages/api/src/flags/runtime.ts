@@ -11,6 +11,8 @@ export type PayloadSource = {
   payloadFor(tenantId: string): Promise<Payload>;
   /** Called with a tenant id whenever that tenant's payload may have changed. */
   onChange(listener: (tenantId: string) => void): () => void;
+  /** Why this source is serving less than it should (for /readyz), or null when it is fine. */
+  degradation?(): string | null;
 };
 
 /** Flags as the API uses them: definitions, runtime state, the payload source, evaluation. */
@@ -23,9 +25,13 @@ export type FlagsRuntime = {
   clients: FlagClients;
 };
 
-export function createFlagsRuntime(db: Db, definitions: Definitions, upstream?: PayloadSource): FlagsRuntime {
+/**
+ * `upstream`, when given, builds the source that replaces the local store (a real GrowthBook); it
+ * receives the store, to fall back on while the upstream has never answered.
+ */
+export function createFlagsRuntime(db: Db, definitions: Definitions, upstream?: (store: PayloadStore) => PayloadSource): FlagsRuntime {
   const store = new PayloadStore(db, definitions);
-  return { definitions, store, source: upstream ?? store, clients: new FlagClients() };
+  return { definitions, store, source: upstream?.(store) ?? store, clients: new FlagClients() };
 }
 
 /**
