@@ -8,8 +8,33 @@ const key = z
   );
 const id = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, 'must be lowercase letters, digits, - or _ (at most 40)');
 
-/** A GrowthBook targeting condition (Mongo-like syntax, GROWTHBOOK.md §1.4). */
-export const condition = z.record(z.string(), z.json());
+/** Every operator GrowthBook's SDK evaluates (1.8.0); an unknown one would silently match nobody. */
+const CONDITION_OPERATORS = new Set(
+  (
+    '$or $nor $and $not $savedGroup $eq $ne $lt $lte $gt $gte $regex $regexi $in $nin $ini $nini $all $alli $elemMatch ' +
+    '$size $exists $type $inGroup $notInGroup $veq $vne $vgt $vgte $vlt $vlte'
+  ).split(' '),
+);
+
+/** The first operator in `value` GrowthBook does not know, if any (walked without recursion). */
+function unknownOperator(value: unknown): string | null {
+  const stack = [value];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (!node || typeof node !== 'object') continue;
+    for (const [key, child] of Object.entries(node)) {
+      if (key.startsWith('$') && !CONDITION_OPERATORS.has(key)) return key;
+      stack.push(child);
+    }
+  }
+  return null;
+}
+
+/** A GrowthBook targeting condition (Mongo-like syntax, GROWTHBOOK.md §1.4), with known operators only. */
+export const condition = z.record(z.string(), z.json()).check((ctx) => {
+  const operator = unknownOperator(ctx.value);
+  if (operator) ctx.issues.push({ code: 'custom', message: `${operator} is not a GrowthBook condition operator`, input: ctx.value });
+});
 
 const valueTypes = { boolean: z.boolean(), string: z.string(), number: z.number(), json: z.json() } as const;
 export type ValueType = keyof typeof valueTypes;

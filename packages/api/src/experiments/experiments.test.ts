@@ -72,6 +72,9 @@ describe('console.experiments', () => {
       message: 'status: only a running experiment can be ramped',
     });
     await expect(caller.console.experiments.launch({ key: 'nope.nope' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(
+      caller.console.experiments.configure({ key: HEADLINE, targeting: { $or: [{ plan: { $where: 'this.plan' } }] } }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('$where is not a GrowthBook condition operator') });
   });
 
   it('configures, launches, ramps, stops and relaunches, moving the payload and auditing who did what', async () => {
