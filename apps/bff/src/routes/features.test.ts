@@ -6,6 +6,7 @@ import { GrowthBook } from '@growthbook/growthbook';
 import { serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../test-app.ts';
+import { readSse } from '../test-sse.ts';
 
 let t: TestApp;
 let stopListening: () => Promise<void>;
@@ -22,35 +23,6 @@ afterAll(async () => {
 });
 
 const HEADLINE = 'referral-center.headline';
-
-/** Reads SSE events off a streaming response until `until` says stop (or the stream ends). */
-async function readEvents(response: Response, until: (events: { event?: string; data: string }[]) => boolean, timeoutMs = 10_000) {
-  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
-  const decoder = new TextDecoder();
-  const events: { event?: string; data: string }[] = [];
-  let buffer = '';
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline && !until(events)) {
-    const { value, done } = await Promise.race([
-      reader.read(),
-      new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), deadline - Date.now())),
-    ]);
-    if (done) break;
-    buffer += decoder.decode(value, { stream: true });
-    let split = buffer.indexOf('\n\n');
-    while (split >= 0) {
-      const block = buffer.slice(0, split);
-      buffer = buffer.slice(split + 2);
-      const event = /^event: (.*)$/m.exec(block)?.[1];
-      const data = /^data: (.*)$/m.exec(block)?.[1];
-      if (data !== undefined) events.push({ ...(event ? { event } : {}), data });
-      else if (block.startsWith('retry:')) events.push({ event: 'retry', data: block });
-      split = buffer.indexOf('\n\n');
-    }
-  }
-  await reader.cancel().catch(() => {});
-  return events;
-}
 
 describe('GET /api/features/:clientKey', () => {
   it('serves the payload with an ETag, SSE support and CORS, and 304 when unchanged', async () => {
@@ -111,18 +83,21 @@ describe('the official GrowthBook SDK against the BFF', () => {
 
 describe('GET /sub/:clientKey', () => {
   it('streams the payload, then every change within a second, as GrowthBook’s proxy does', async () => {
+    // A running experiment of its own to ramp (launched here unless an earlier test already did).
+    const headline = (await marketer.console.experiments.list()).find((f) => f.key === HEADLINE);
+    if (headline?.state.status !== 'running') await marketer.console.experiments.launch({ key: HEADLINE });
     const res = await t.app.request('/sub/pk_test_demo');
     expect(res.headers.get('content-type')).toContain('text/event-stream');
-    // The experiment the previous test launched, ramped through the console procedure.
-    setTimeout(() => void marketer.console.experiments.ramp({ key: HEADLINE, coverage: 0.8 }), 200);
-    const events = await readEvents(res, (e) => e.filter((x) => x.event === 'features').length >= 2);
-    const features = events
-      .filter((e) => e.event === 'features')
-      .map((e) => JSON.parse(e.data) as { dateUpdated: string; features: Record<string, { rules: { coverage: number }[] }> });
-    expect(events[0]).toEqual({ event: 'retry', data: 'retry: 10000' });
-    expect(features).toHaveLength(2);
-    expect(features[1]?.dateUpdated).not.toBe(features[0]?.dateUpdated);
-    expect(features[1]?.features['referral-center.headline']?.rules[0]?.coverage).toBe(0.8);
+    const stream = readSse(res);
+    type Streamed = { dateUpdated: string; features: Record<string, { rules: { coverage: number }[] }> };
+    const first = JSON.parse((await stream.next('features')).data) as Streamed;
+    expect(stream.retry).toBe(10000);
+    // The change, made once the stream has delivered the current payload.
+    await marketer.console.experiments.ramp({ key: HEADLINE, coverage: 0.8 });
+    const second = JSON.parse((await stream.next('features')).data) as Streamed;
+    await stream.close();
+    expect(second.dateUpdated).not.toBe(first.dateUpdated);
+    expect(second.features['referral-center.headline']?.rules[0]?.coverage).toBe(0.8);
   });
 
   it('pings and closes the stream after its maximum duration', async () => {
@@ -130,7 +105,8 @@ describe('GET /sub/:clientKey', () => {
       streamTiming: { pingMs: 50, maxDurationMs: 400 },
     });
     const res = await app.request('/sub/pk_test_demo');
-    const events = await readEvents(res, () => false, 2000);
+    // rest() resolves only because the server ends the stream.
+    const events = await readSse(res).rest();
     expect(events.filter((e) => e.event === undefined && e.data === '').length).toBeGreaterThanOrEqual(3);
   });
 });
