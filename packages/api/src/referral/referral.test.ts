@@ -9,11 +9,16 @@ import { consoleCaller, createTestWorld, customerCaller, type TestWorld } from '
 import { CODE_ALPHABET, generateCode, maskEmail, normalizeEmailForFraud } from './codes.ts';
 import { followLink } from './links.ts';
 
+/** The demo program's hold period in a world: 0 makes the approval job due as soon as a referral qualifies. */
+async function setHoldHours(on: TestWorld, holdHours: number) {
+  await on.database.db.update(schema.referralPrograms).set({ holdHours }).where(eq(schema.referralPrograms.tenantId, on.tenantId));
+}
+
 let world: TestWorld;
 beforeAll(async () => {
   world = await createTestWorld();
   // No hold in these tests: the approval job is due as soon as the referral qualifies.
-  await world.database.db.update(schema.referralPrograms).set({ holdHours: 0 }).where(eq(schema.referralPrograms.tenantId, world.tenantId));
+  await setHoldHours(world, 0);
 });
 afterAll(() => world.close());
 
@@ -263,10 +268,7 @@ describe('milestones', () => {
   it('reverses a milestone reward when a friend that earned it is refunded (regression)', async () => {
     const fresh = refundWorld.world;
     // A long hold: the milestone is still pending when the refund arrives.
-    await fresh.database.db
-      .update(schema.referralPrograms)
-      .set({ holdHours: 72 })
-      .where(eq(schema.referralPrograms.tenantId, fresh.tenantId));
+    await setHoldHours(fresh, 72);
     const referrer = await newReferrer(fresh);
     for (let i = 1; i <= 3; i++) {
       await server([identify(friendOf(referrer, i), { referral_code: referrer.code })], fresh);
@@ -390,10 +392,7 @@ describe('concurrent friends of one referrer (races are real on Postgres)', () =
   const raceWorld = ownWorld();
   it('grants the 3-friend milestone exactly once when three friends qualify at once (regression)', async () => {
     const fresh = raceWorld.world;
-    await fresh.database.db
-      .update(schema.referralPrograms)
-      .set({ holdHours: 0 })
-      .where(eq(schema.referralPrograms.tenantId, fresh.tenantId));
+    await setHoldHours(fresh, 0);
     const referrer = await newReferrer(fresh);
     await qualifyAtOnce(fresh, referrer, ['m-a', 'm-b', 'm-c']);
     const milestones = await fresh.database.db
