@@ -10,6 +10,7 @@ import { httpError } from './http-error.ts';
 import type { Metrics } from './metrics.ts';
 import { requestLog } from './middleware/request-log.ts';
 import { widgetCors } from './middleware/widget-cors.ts';
+import { badgeRoutes } from './routes/badges.ts';
 import { demoRoutes } from './routes/demo.ts';
 import { eventsRoutes } from './routes/events.ts';
 import { featuresRoutes, type StreamTiming } from './routes/features.ts';
@@ -162,6 +163,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/live', liveRoutes(api, deps.live, deps.liveTiming ?? { pingMs: 25_000, maxDurationMs: 300_000 }));
 
   app.route('/r', referralLinkRoutes(api.db));
+  app.route('/', badgeRoutes(api, deps.web?.publicUrl));
 
   if (!api.isProduction) {
     app.use('/demo/*', widgetCors(api.tenants));

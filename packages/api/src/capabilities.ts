@@ -1,3 +1,4 @@
+import { capabilities as achievements } from './achievements/capabilities.ts';
 import { capabilities as console } from './console/capabilities.ts';
 import { capabilities as experiments } from './experiments/capabilities.ts';
 import { capabilities as platform } from './platform/capabilities.ts';
@@ -17,5 +18,6 @@ export const ROLE_GRANTS = {
   ...rewards,
   ...platform,
   ...webhooks,
+  ...achievements,
   // flywheel widget new: capabilities
 };

@@ -1,3 +1,4 @@
+export * as achievements from './achievements/index.ts';
 export { aggregateExperiment, type ExperimentTotals } from './analytics/index.ts';
 export { type ApiDeps, type ContextInner, createContext, createContextInner } from './context.ts';
 export { EventNotAllowedError, ingestBatch } from './events/index.ts';

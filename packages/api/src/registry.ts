@@ -1,3 +1,4 @@
+import { achievementsJobs, achievementsReactions } from './achievements/index.ts';
 import { customerReactions } from './customers/index.ts';
 import type { Job, Reaction } from './platform/index.ts';
 import { createPlatform } from './platform/index.ts';
@@ -12,12 +13,14 @@ export function domainWork(options: { webhooks: WebhookOptions }): { reactions: 
       ...customerReactions,
       ...referralReactions,
       ...webhookReactions(),
+      ...achievementsReactions,
       // flywheel widget new: reactions
     ],
     jobs: [
       ...referralJobs,
       ...rewardJobs,
       ...webhookJobs(options.webhooks),
+      ...achievementsJobs(options.webhooks),
       // flywheel widget new: jobs
     ] as Job<unknown, unknown>[],
   };

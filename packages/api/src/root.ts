@@ -1,3 +1,4 @@
+import { achievementsRouter, consoleAchievementsRouter } from './achievements/router.ts';
 import { consoleAuthRouter, consolePreviewRouter } from './console/router.ts';
 import { consoleUsersRouter } from './console/users.ts';
 import { customerRouter } from './customers/router.ts';
@@ -15,6 +16,7 @@ export const appRouter = router({
   customer: customerRouter,
   referral: referralRouter,
   points: pointsRouter,
+  achievements: achievementsRouter,
   // flywheel widget new: routers
   console: router({
     auth: consoleAuthRouter,
@@ -27,6 +29,7 @@ export const appRouter = router({
     points: consolePointsRouter,
     platform: consolePlatformRouter,
     webhooks: consoleWebhooksRouter,
+    achievements: consoleAchievementsRouter,
     // flywheel widget new: console routers
   }),
 });

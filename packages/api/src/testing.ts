@@ -1,3 +1,5 @@
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { type Database, DEMO, insertTenant, schema, seedDemo } from '@flywheel/db';
 import { createTestDatabase, testSecretsKey } from '@flywheel/db/testing';
 import { loadDefinitions } from '@flywheel/flags';
@@ -96,4 +98,25 @@ export async function customerCaller(world: TestWorld, sub: string, extra: { nam
   if (!tenant) throw new Error('demo tenant missing');
   const claims = await verifyCustomerToken(await world.tokenFor(sub, extra), DEMO.secretKey);
   return createCaller(createContextInner(world.deps, { widget: { status: 'ok', tenant, caller: { kind: 'customer', claims } } }));
+}
+
+export type ReceivedWebhook = { path: string; headers: IncomingHttpHeaders; body: string };
+
+/** A tenant's webhook receiver on a local port: answers with the status `respond` picks. */
+export async function webhookReceiver(respond: (received: ReceivedWebhook, index: number) => number) {
+  const received: ReceivedWebhook[] = [];
+  const server: Server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk) => {
+      body += chunk;
+    });
+    req.on('end', () => {
+      const entry = { path: req.url ?? '/', headers: req.headers, body };
+      received.push(entry);
+      res.writeHead(respond(entry, received.length - 1)).end('thanks');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = (path: string) => `http://127.0.0.1:${(server.address() as AddressInfo).port}${path}`;
+  return { received, url, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }

@@ -79,6 +79,41 @@ export const eventCatalogue = {
     senders: ['domain'],
     properties: z.looseObject({ endpoint_id: id }),
   },
+  badge_awarded: {
+    description: 'A customer earned a badge tier.',
+    senders: ['domain'],
+    properties: z.looseObject({ award_id: z.uuid(), badge_id: z.uuid(), badge: z.string(), tier: z.string() }),
+  },
+  badge_revoked: {
+    description: 'An award was revoked: what earned it was taken back (a refunded referral).',
+    senders: ['domain'],
+    properties: z.looseObject({ award_id: z.uuid(), badge_id: z.uuid(), badge: z.string(), tier: z.string() }),
+  },
+  badge_shared: {
+    description: 'The customer shared a badge (its public page, LinkedIn, X, WeChat).',
+    senders: ['widget', 'server'],
+    properties: z.looseObject({ award_id: z.uuid(), channel: z.enum(['link', 'linkedin', 'x', 'wechat']) }),
+  },
+  streak_extended: {
+    description: 'A customer’s streak grew by a period (freezes it used are listed).',
+    senders: ['domain'],
+    properties: z.looseObject({ current: z.number().int(), period: z.string(), freezes_used: z.number().int() }),
+  },
+  points_redeemed: {
+    description: 'A customer spent points on a catalogue item (the points are held until it is fulfilled).',
+    senders: ['domain'],
+    properties: z.looseObject({ redemption_id: z.uuid(), item_id: z.uuid(), price: z.number().int() }),
+  },
+  redemption_fulfilled: {
+    description: 'A redemption was delivered; its points are spent.',
+    senders: ['domain'],
+    properties: z.looseObject({ redemption_id: z.uuid(), item_id: z.uuid() }),
+  },
+  redemption_failed: {
+    description: 'A redemption could not be delivered or was cancelled; its points were given back.',
+    senders: ['domain'],
+    properties: z.looseObject({ redemption_id: z.uuid(), item_id: z.uuid(), reason: z.string() }),
+  },
   // flywheel widget new: events
 } as const satisfies Record<string, CatalogueEntry>;
 

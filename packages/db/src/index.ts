@@ -30,4 +30,4 @@ export type {
 } from './schema/index.ts';
 export * as schema from './schema/index.ts';
 export { DEMO, DEMO_ORIGINS, seedDemo } from './seed.ts';
-export { insertTenant, type NewTenant } from './tenants.ts';
+export { credentialKeyPair, insertTenant, type NewTenant } from './tenants.ts';

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from './client.ts';
 import { hashPassword } from './crypto/passwords.ts';
 import type { SecretsKey } from './crypto/tenant-secrets.ts';
-import { consoleUsers, customers, referralPrograms, tenants } from './schema/index.ts';
+import { badges, catalogueItems, consoleUsers, customers, referralPrograms, tenants } from './schema/index.ts';
 import { insertTenant } from './tenants.ts';
 
 let demoHash: Promise<string> | undefined;
@@ -83,10 +83,105 @@ export async function seedDemo(db: Db, secretsKey: SecretsKey, env = process.env
     })
     .onConflictDoNothing();
 
+  await seedAchievements(db, tenant.id);
+
   const passwordHash = await demoPasswordHash();
   await db
     .insert(consoleUsers)
     .values(DEMO.consoleUsers.map((u) => ({ ...u, passwordHash, tenantId: tenant.id })))
     .onConflictDoNothing();
   return { tenantId: tenant.id };
+}
+
+/** The demo's badges (the "Refer 3 friends" badge among them) and its points bank. */
+async function seedAchievements(db: Db, tenantId: string) {
+  const inserted = await db
+    .insert(badges)
+    .values([
+      {
+        tenantId,
+        slug: 'refer-3-friends',
+        texts: {
+          en: {
+            name: 'Refer 3 friends',
+            description: 'Three friends you invited became customers.',
+            criteria: 'Three friends you referred start a paid plan.',
+          },
+          'zh-CN': { name: '推荐 3 位好友', description: '你邀请的三位好友成为了客户。', criteria: '你推荐的三位好友开通了付费套餐。' },
+        },
+        design: { kind: 'builtin', shape: 'medal', color: '#bf8700' },
+        rule: {
+          event: 'referral_qualified',
+          goal: { kind: 'count' },
+          creditTo: 'referrer',
+          undoneBy: { event: 'referral_reversed', matchOn: 'referral_id' },
+        },
+        tiers: [{ tier: 'standard', threshold: 3, points: 300 }],
+      },
+      {
+        tenantId,
+        slug: 'first-invite',
+        texts: {
+          en: { name: 'First invite', description: 'You shared your invite link.', criteria: 'Share your referral link once.' },
+          'zh-CN': { name: '首次邀请', description: '你分享了邀请链接。', criteria: '分享一次你的推荐链接。' },
+        },
+        design: { kind: 'builtin', shape: 'star', color: '#0969da' },
+        rule: { event: 'referral_invite_sent', goal: { kind: 'first' }, creditTo: 'actor' },
+        tiers: [{ tier: 'standard', threshold: 1, points: 0 }],
+      },
+      {
+        tenantId,
+        slug: 'streak',
+        texts: {
+          en: { name: 'On a roll', description: 'You came back day after day.', criteria: 'Use the product 7, 30 and 100 days in a row.' },
+          'zh-CN': { name: '连续打卡', description: '你一天接一天地回来。', criteria: '连续 7、30、100 天使用产品。' },
+        },
+        design: { kind: 'builtin', shape: 'flame', color: '#cf222e' },
+        rule: { event: '$page', goal: { kind: 'streak' }, creditTo: 'actor' },
+        tiers: [
+          { tier: 'bronze', threshold: 7, points: 0 },
+          { tier: 'silver', threshold: 30, points: 0 },
+          { tier: 'gold', threshold: 100, points: 0 },
+        ],
+      },
+      {
+        tenantId,
+        slug: 'enterprise',
+        texts: {
+          en: { name: 'Going big', description: 'You moved to the Enterprise plan.', criteria: 'Start an Enterprise subscription.' },
+          'zh-CN': { name: '全力以赴', description: '你升级到了企业版。', criteria: '开通企业版订阅。' },
+        },
+        design: { kind: 'builtin', shape: 'shield', color: '#8250df' },
+        hidden: true,
+        rule: { event: 'subscription_started', condition: { plan: 'enterprise' }, goal: { kind: 'first' }, creditTo: 'actor' },
+        tiers: [{ tier: 'standard', threshold: 1, points: 200 }],
+      },
+    ])
+    .onConflictDoNothing()
+    .returning({ id: badges.id });
+  // The catalogue has no natural key: it is seeded with the badges, the first time only.
+  if (inserted.length === 0) return;
+  const stickers = Array.from({ length: 20 }, (_, i) => `STICKERS-${String(i + 1).padStart(3, '0')}`);
+  await db.insert(catalogueItems).values([
+    {
+      tenantId,
+      texts: {
+        en: { name: 'Streak freeze', description: 'Keeps your streak alive on a day you miss.' },
+        'zh-CN': { name: '连续打卡保护', description: '错过一天也能保住连续记录。' },
+      },
+      price: 50,
+      fulfilment: { type: 'freeze' },
+    },
+    {
+      tenantId,
+      texts: {
+        en: { name: 'Sticker pack', description: 'A pack of Acme stickers, shipped to you.' },
+        'zh-CN': { name: '贴纸包', description: '一包 Acme 贴纸，寄送给你。' },
+      },
+      price: 200,
+      fulfilment: { type: 'coupon', pool: stickers },
+      stock: stickers.length,
+      perCustomerLimit: 2,
+    },
+  ]);
 }

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import type { Db } from './client.ts';
 import { encryptSecret, type SecretsKey } from './crypto/tenant-secrets.ts';
 import { tenants } from './schema/index.ts';
@@ -15,6 +15,15 @@ function randomKeyBody(length = 24): string {
     }
   }
   return out;
+}
+
+/** A fresh Ed25519 key pair for signing the tenant's credentials, its private half encrypted. */
+export function credentialKeyPair(secretsKey: SecretsKey) {
+  const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+  return {
+    credentialPublicJwk: publicKey.export({ format: 'jwk' }),
+    credentialPrivateJwkCiphertext: encryptSecret(secretsKey, JSON.stringify(privateKey.export({ format: 'jwk' }))),
+  };
 }
 
 export type NewTenant = {
@@ -39,6 +48,7 @@ export async function insertTenant(db: Db, secretsKey: SecretsKey, tenant: NewTe
       publishableKey,
       secretKeyCiphertext: encryptSecret(secretsKey, secretKey),
       allowedOrigins: tenant.allowedOrigins,
+      ...credentialKeyPair(secretsKey),
     })
     .onConflictDoNothing({ target: tenants.publishableKey })
     .returning({ id: tenants.id });

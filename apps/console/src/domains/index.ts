@@ -1,4 +1,5 @@
 import type { ConsolePage } from '../console-page.ts';
+import { achievementsPage } from './achievements/index.ts';
 import { experimentsPage } from './experiments/index.ts';
 import { overviewPage } from './overview/index.ts';
 import { platformPage } from './platform/index.ts';
@@ -15,5 +16,6 @@ export const consolePages: ConsolePage[] = [
   referralsPage,
   usersPage,
   platformPage,
+  achievementsPage,
   // flywheel widget new: pages
 ];

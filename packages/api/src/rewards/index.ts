@@ -2,4 +2,4 @@
 
 export { expiryPolicy, rewardJobs, setExpiryPolicy } from './expiry.ts';
 export { approve, grant, grantById, grantBySourceKey, grantsOf, markPaid, reverse } from './grants.ts';
-export { adjustPoints, endHold, holdPoints, pointsBalance, pointsHistory } from './points.ts';
+export { adjustPoints, endHold, holdPoints, lifetimePoints, pointsBalance, pointsHistory } from './points.ts';

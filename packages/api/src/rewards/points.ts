@@ -1,11 +1,12 @@
+import type { CursorPage } from '@flywheel/contracts/pagination';
 import type { PointsHistoryEntry } from '@flywheel/contracts/rewards';
-import { type Db, type PointsBucket, schema } from '@flywheel/db';
+import { type Db, type PointsBucket, schema, type Tx } from '@flywheel/db';
 import { TRPCError } from '@trpc/server';
-import { and, desc, eq, lt, or } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
 import { accountFor, balancesOf, entryExists, lockAccount, post } from './ledger.ts';
 
 /** The customer's points: spendable, on hold (earned, not yet approved), and reserved by redemptions in flight. */
-export async function pointsBalance(db: Db, tenantId: string, customerId: string) {
+export async function pointsBalance(db: Db | Tx, tenantId: string, customerId: string) {
   return balancesOf(db, await accountFor(db, tenantId, customerId));
 }
 
@@ -13,9 +14,13 @@ export async function pointsBalance(db: Db, tenantId: string, customerId: string
  * Reserves points for a redemption: moves them from available to held, under the account's row
  * lock, so concurrent spends take turns and the available balance never goes below zero. Fails
  * with BAD_REQUEST naming `amount` when the balance is short. `key` names the redemption: the
- * same key reserves once. Settle or release the hold afterwards.
+ * same key reserves once. Settle or release the hold afterwards. Given a transaction, it runs
+ * inside it (as a savepoint), so a domain can hold points atomically with its own writes.
  */
-export async function holdPoints(db: Db, input: { tenantId: string; customerId: string; amount: number; key: string; reason: string }) {
+export async function holdPoints(
+  db: Db | Tx,
+  input: { tenantId: string; customerId: string; amount: number; key: string; reason: string },
+) {
   return db.transaction(async (tx) => {
     const accountId = await accountFor(tx, input.tenantId, input.customerId);
     await lockAccount(tx, accountId);
@@ -31,7 +36,7 @@ export async function holdPoints(db: Db, input: { tenantId: string; customerId: 
 }
 
 /** Ends a redemption's hold: `settle` spends the points, `release` gives them back. Exactly one of the two happens. */
-export async function endHold(db: Db, input: { tenantId: string; customerId: string; key: string; outcome: 'settle' | 'release' }) {
+export async function endHold(db: Db | Tx, input: { tenantId: string; customerId: string; key: string; outcome: 'settle' | 'release' }) {
   return db.transaction(async (tx) => {
     const accountId = await accountFor(tx, input.tenantId, input.customerId);
     await lockAccount(tx, accountId);
@@ -57,6 +62,24 @@ export async function endHold(db: Db, input: { tenantId: string; customerId: str
     }
     return balancesOf(tx, accountId);
   });
+}
+
+/**
+ * Points the customer has earned in all: what came in from the tenant, less what was reversed or
+ * corrected away. Spending and expiry do not lower it, so a level built on it never drops when
+ * the customer uses their points.
+ */
+export async function lifetimePoints(db: Db | Tx, tenantId: string, customerId: string): Promise<number> {
+  const accountId = await accountFor(db, tenantId, customerId);
+  const e = schema.pointsEntries;
+  const [row] = await db
+    .select({
+      total: sql<number>`(coalesce(sum(${e.amount}) filter (where ${e.fromBucket} = 'issued'), 0)
+        - coalesce(sum(${e.amount}) filter (where ${e.toBucket} in ('issued', 'reversed')), 0))::int`,
+    })
+    .from(e)
+    .where(and(eq(e.accountId, accountId), or(inArray(e.fromBucket, ['issued']), inArray(e.toBucket, ['issued', 'reversed']))));
+  return row?.total ?? 0;
 }
 
 /** An owner's correction, with its reason, credited to or debited from available points (never below zero). */
@@ -105,16 +128,29 @@ const KIND_LABEL = {
  * The customer's points history, newest first, a page at a time: every entry that moved points
  * into or out of their pending or available points (a settled redemption shows once, when held).
  */
-export async function pointsHistory(db: Db, tenantId: string, customerId: string, page: { cursor?: number | undefined; limit: number }) {
+export async function pointsHistory(
+  db: Db,
+  tenantId: string,
+  customerId: string,
+  page: { cursor?: string | undefined; limit: number },
+  /** For the console: each adjustment names the console user who made it. Never for customers. */
+  audit = false,
+): Promise<CursorPage<PointsHistoryEntry & { adjustedBy?: string | null }>> {
+  // The cursor is the last entry's id: entries are append-only, so ids order them for good.
+  if (page.cursor !== undefined && !/^[1-9]\d{0,15}$/.test(page.cursor)) {
+    throw new TRPCError({ code: 'BAD_REQUEST', message: 'cursor: pass back the nextCursor of the page before' });
+  }
+  const before = page.cursor === undefined ? undefined : Number(page.cursor);
   const accountId = await accountFor(db, tenantId, customerId);
   const rows = await db
-    .select({ entry: schema.pointsEntries, source: schema.rewardGrants.source })
+    .select({ entry: schema.pointsEntries, source: schema.rewardGrants.source, author: schema.consoleUsers.email })
     .from(schema.pointsEntries)
     .leftJoin(schema.rewardGrants, eq(schema.rewardGrants.id, schema.pointsEntries.grantId))
+    .leftJoin(schema.consoleUsers, eq(schema.consoleUsers.id, schema.pointsEntries.createdBy))
     .where(
       and(
         eq(schema.pointsEntries.accountId, accountId),
-        page.cursor ? lt(schema.pointsEntries.id, page.cursor) : undefined,
+        before ? lt(schema.pointsEntries.id, before) : undefined,
         or(
           eq(schema.pointsEntries.toBucket, 'pending'),
           eq(schema.pointsEntries.toBucket, 'available'),
@@ -125,7 +161,7 @@ export async function pointsHistory(db: Db, tenantId: string, customerId: string
     )
     .orderBy(desc(schema.pointsEntries.id))
     .limit(page.limit + 1);
-  const items: PointsHistoryEntry[] = rows.slice(0, page.limit).map(({ entry: row, source }) => {
+  const items = rows.slice(0, page.limit).map(({ entry: row, source, author }) => {
     const into = CUSTOMER_BUCKETS.includes(row.toBucket);
     return {
       id: String(row.id),
@@ -136,8 +172,9 @@ export async function pointsHistory(db: Db, tenantId: string, customerId: string
       reason: row.kind === 'adjust' ? row.reason : null,
       source: source ?? (row.kind === 'adjust' ? 'adjustment' : row.kind === 'expire' ? 'expiry' : 'redemption'),
       at: row.createdAt.toISOString(),
+      ...(audit ? { adjustedBy: author } : {}),
     };
   });
   const last = rows.length > page.limit ? rows[page.limit - 1] : undefined;
-  return { items, nextCursor: last ? last.entry.id : null };
+  return { items, nextCursor: last ? String(last.entry.id) : null };
 }

@@ -1,3 +1,4 @@
+import { cursorInput } from '@flywheel/contracts/pagination';
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { findCustomer } from '../customers/index.ts';
@@ -11,7 +12,7 @@ export const pointsRouter = {
 
   /** The signed-in customer's points history, newest first; pass `nextCursor` back for the next page. */
   history: customerProcedure
-    .input(z.object({ cursor: z.number().int().positive().nullish(), limit: z.number().int().min(1).max(100).default(20) }))
+    .input(cursorInput)
     .query(({ ctx, input }) =>
       pointsHistory(ctx.db, ctx.tenant.id, ctx.customer.id, { cursor: input.cursor ?? undefined, limit: input.limit }),
     ),
@@ -44,6 +45,25 @@ export const consolePointsRouter = {
         key: input.requestId,
         adjustedBy: ctx.session.userId,
       });
+    }),
+
+  /** A customer's points, and their ledger newest first, for support: who adjusted what, and why. */
+  ledger: requires('adjustPoints')
+    .input(cursorInput.extend({ customer: z.string().min(1).max(200) }))
+    .query(async ({ ctx, input }) => {
+      const customer = await findCustomer(ctx.db, ctx.session.tenantId, input.customer);
+      if (!customer) throw new TRPCError({ code: 'NOT_FOUND', message: 'customer: no customer with this id' });
+      return {
+        customer: { id: customer.externalId, name: customer.name },
+        balance: await pointsBalance(ctx.db, ctx.session.tenantId, customer.id),
+        history: await pointsHistory(
+          ctx.db,
+          ctx.session.tenantId,
+          customer.id,
+          { cursor: input.cursor ?? undefined, limit: input.limit },
+          true,
+        ),
+      };
     }),
 
   /** The tenant's points expiry: days until unspent available points expire, or null for never. */

@@ -12,7 +12,7 @@ import { type SendOutcome, sendWebhook, type WebhookMessage } from './send.ts';
  * a receiver that is down for a day still gets every message.
  */
 const RETRY_SCHEDULE_MS = [5_000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000, 36_000_000];
-const retryPolicy = {
+export const retryPolicy = {
   maxAttempts: RETRY_SCHEDULE_MS.length + 1,
   retryDelayMs: (attempt: number) => RETRY_SCHEDULE_MS[Math.min(attempt, RETRY_SCHEDULE_MS.length) - 1] ?? 36_000_000,
 };
@@ -33,7 +33,7 @@ async function eventMessage(db: Db, eventId: number): Promise<WebhookMessage | n
 }
 
 /** Sends to one endpoint and logs the attempt; throws (to be retried) unless the tenant answered 2xx. */
-async function deliver(
+export async function deliver(
   ctx: { db: Db; emit: Parameters<typeof recordAttempt>[1]; tenantId: string; attempt: number },
   options: WebhookOptions,
   where: { id: string } | { url: string },

@@ -1,35 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { schema } from '@flywheel/db';
 import { and, eq, like } from 'drizzle-orm';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestBatch } from '../events/index.ts';
-import { consoleCaller, createTestWorld, customerCaller, type TestWorld } from '../testing.ts';
+import { consoleCaller, createTestWorld, customerCaller, webhookReceiver as receiver, type TestWorld } from '../testing.ts';
 import { endpointUrlProblem, isPrivateAddress } from './address.ts';
 import { DISABLE_AFTER_FAILURES } from './endpoints.ts';
-
-type Received = { path: string; headers: IncomingHttpHeaders; body: string };
-
-/** A tenant's webhook receiver on a local port: answers with the status `respond` picks. */
-async function receiver(respond: (received: Received, index: number) => number) {
-  const received: Received[] = [];
-  const server: Server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (chunk) => {
-      body += chunk;
-    });
-    req.on('end', () => {
-      const entry = { path: req.url ?? '/', headers: req.headers, body };
-      received.push(entry);
-      res.writeHead(respond(entry, received.length - 1)).end('thanks');
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = (path: string) => `http://127.0.0.1:${(server.address() as AddressInfo).port}${path}`;
-  return { received, url, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
 
 let world: TestWorld;
 beforeAll(async () => {

@@ -1,4 +1,6 @@
 // The database schema, one file per domain. Import it as `schema` from `@flywheel/db`.
+
+export * from './achievements.ts';
 export * from './console.ts';
 export * from './customers.ts';
 export * from './events.ts';

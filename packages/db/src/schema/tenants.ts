@@ -1,5 +1,6 @@
+import type { JsonWebKey } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { createdAt } from './columns.ts';
 
 /** One company using Flywheel. Every other row hangs off a tenant. */
@@ -18,5 +19,12 @@ export const tenants = pgTable('tenants', {
    * decide targeting, offers and fraud checks, so a customer must not be able to rewrite them.
    */
   customerOwnedTraits: text('customer_owned_traits').array().notNull().default(sql`'{locale,timeZone}'::text[]`),
+  /**
+   * The Ed25519 key pair that signs the tenant's badge credentials (Open Badges 3.0), made with
+   * the tenant. The public JWK is published in the issuer's DID document; the private JWK is
+   * encrypted at rest like the secret key.
+   */
+  credentialPublicJwk: jsonb('credential_public_jwk').$type<JsonWebKey>(),
+  credentialPrivateJwkCiphertext: text('credential_private_jwk_ciphertext'),
   createdAt: createdAt(),
 });

@@ -1,7 +1,10 @@
 import type { ProcedureMocks } from '../msw/bff.ts';
+import { achievementsMocks } from './achievements.ts';
 import { customerMocks } from './customers.ts';
 import { referralMocks } from './referral.ts';
+import { pointsMocks } from './rewards.ts';
 
+export { type AchievementWall, achievementWall, wallBadge } from './achievements.ts';
 // Each domain's data factories (the shapes its procedures return, typed by the real router) and
 // default msw mocks, for widget tests and standalone development.
 export { type CustomerMe, customerMe } from './customers.ts';
@@ -12,5 +15,7 @@ export { type ReferralSummary, referralSummary } from './referral.ts';
 export const domainMocks: ProcedureMocks = {
   ...customerMocks,
   ...referralMocks,
+  ...pointsMocks,
+  ...achievementsMocks,
   // flywheel widget new: mocks
 };

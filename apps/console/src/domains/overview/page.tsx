@@ -4,6 +4,7 @@ import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'r
 import { useTRPC } from '../../api.ts';
 import { ErrorText, Loading } from '../../components.tsx';
 import { formats } from '../../format.ts';
+import { AchievementsSummary } from '../achievements/summary.tsx';
 
 const PALETTE = ['#4338ca', '#047857', '#b45309', '#be123c'];
 
@@ -96,6 +97,7 @@ export function OverviewPage() {
           </table>
         </>
       )}
+      <AchievementsSummary />
     </>
   );
 }

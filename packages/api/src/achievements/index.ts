@@ -1,0 +1,17 @@
+// Achievements: badges from rules over events, points and levels on the rewards ledger, streaks,
+// the points bank, and the badges' public pages and verifiable credentials. Other domains use
+// only what this file exports.
+export {
+  awardCredential,
+  badgePagePath,
+  credentialPath,
+  didDocument,
+  didDocumentPath,
+  issuerDid,
+  statusListCredential,
+  statusListPath,
+} from './credentials.ts';
+export { badgePng, badgeShapeSvg, bakePng, openGraphPng } from './images.ts';
+export { achievementsJobs, achievementsReactions } from './reactions.ts';
+export { badgeText, localeOf } from './texts.ts';
+export { publicAward } from './wall.ts';
