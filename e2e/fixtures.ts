@@ -1,4 +1,4 @@
-import { test as base, expect, type Page, request } from '@playwright/test';
+import { type Browser, test as base, expect, type Page, request } from '@playwright/test';
 
 /** The demo customer portal, signed in as one of the seeded customers. */
 export async function signInToShell(page: Page, customer = 'Alice Chen', path = '/') {
@@ -71,4 +71,24 @@ export async function openConsole(page: Page, email: string, path = '') {
   await page.getByLabel('Password').fill('flywheel-demo');
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+}
+
+/**
+ * A visitor opens the invite link, signs up in the demo product and subscribes to Pro. Resolves
+ * to their page and the customer id the demo tenant's server gave them.
+ */
+export async function friendSignsUpAndSubscribes(browser: Browser, link: string, name: string, email: string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(link);
+  await expect(page).toHaveURL(/\?ref=[2-9A-HJ-KM-NP-Z]{8}/);
+  await page.getByLabel('Your name').fill(name);
+  await page.getByLabel('Work email').fill(email);
+  const signedUp = page.waitForResponse((res) => new URL(res.url()).pathname === '/demo/signup');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  const { customer } = (await (await signedUp).json()) as { customer: string };
+  await expect(page.getByRole('heading', { name: `Welcome back, ${name}` })).toBeVisible();
+  await page.getByRole('button', { name: 'Upgrade to Pro' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'You are on Pro' })).toBeVisible();
+  return { page, customer };
 }

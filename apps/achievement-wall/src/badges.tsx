@@ -1,4 +1,4 @@
-import { Badge, Button, Dialog, Grid, Input, Progress, Skeleton } from '@flywheel/ui';
+import { Badge, Button, Dialog, Grid, Input, Progress } from '@flywheel/ui';
 import { type RouterOutputs, useLocale, useMutation, useQueryClient, useTRPC, useTrack } from '@flywheel/widget-kit';
 import { useState } from 'react';
 import { BadgeArt } from './badge-art.tsx';
@@ -7,16 +7,6 @@ import { useT } from './messages.ts';
 type Wall = RouterOutputs['achievements']['wall'];
 type WallBadge = Wall['badges'][number];
 type Earned = WallBadge['earned'][number];
-
-function WeChatQr({ link, label }: { link: string; label: string }) {
-  const [src, setSrc] = useState<string | null>(null);
-  if (!src) {
-    // Loaded on demand: most customers never open it.
-    void import('lean-qr').then(({ generate }) => setSrc(generate(link).toDataURL({ padX: 2, padY: 2 })));
-    return <Skeleton lines={1} label={label} />;
-  }
-  return <img className="fw-wall__qr" src={src} alt={label} />;
-}
 
 /** Sharing one earned badge: make its page public, then copy the link or post it. */
 function ShareDialog({
@@ -102,7 +92,7 @@ function ShareDialog({
               >
                 {t('wall.share.wechat')}
               </Button>
-              {qr && <WeChatQr link={link} label={t('wall.share.wechatAlt')} />}
+              {qr && <img className="fw-wall__qr" src={`${link}/qr.png`} alt={t('wall.share.wechatAlt')} width={168} height={168} />}
             </>
           )}
         </div>

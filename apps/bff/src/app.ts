@@ -162,7 +162,7 @@ export function createApp(deps: AppDeps) {
   app.use('/api/live', widgetCors(api.tenants));
   app.route('/api/live', liveRoutes(api, deps.live, deps.liveTiming ?? { pingMs: 25_000, maxDurationMs: 300_000 }));
 
-  app.route('/r', referralLinkRoutes(api.db));
+  app.route('/r', referralLinkRoutes(api.db, deps.web?.publicUrl));
   app.route('/', badgeRoutes(api, deps.web?.publicUrl));
 
   if (!api.isProduction) {

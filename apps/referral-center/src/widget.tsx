@@ -1,4 +1,4 @@
-import { Button, Card, EmptyState, Input, List, Progress, Skeleton, useToast } from '@flywheel/ui';
+import { Button, Card, EmptyState, Input, List, Progress, useToast } from '@flywheel/ui';
 import {
   formatReward,
   QueryState,
@@ -29,16 +29,6 @@ function shareUrl(channel: (typeof CHANNELS)[number], link: string, subject: str
     case 'whatsapp':
       return `https://wa.me/?text=${text}`;
   }
-}
-
-function QrCode({ link, label }: { link: string; label: string }) {
-  const [src, setSrc] = useState<string | null>(null);
-  if (!src) {
-    // Loaded on demand: most customers never open the QR code.
-    void import('lean-qr').then(({ generate }) => setSrc(generate(link).toDataURL({ padX: 2, padY: 2 })));
-    return <Skeleton lines={1} label={label} />;
-  }
-  return <img className="fw-referral__qr" src={src} alt={label} />;
 }
 
 function ReferralBody({ summary, apiBase }: { summary: Summary; apiBase: string }) {
@@ -104,7 +94,15 @@ function ReferralBody({ summary, apiBase }: { summary: Summary; apiBase: string 
             {t('referral.share.qr')}
           </Button>
         </div>
-        {qr && <QrCode link={withChannel(locale === 'zh-CN' ? 'wechat' : 'qr')} label={t('referral.share.qrAlt')} />}
+        {qr && (
+          <img
+            className="fw-referral__qr"
+            src={`${link}/qr.png?via=${locale === 'zh-CN' ? 'wechat' : 'qr'}`}
+            alt={t('referral.share.qrAlt')}
+            width={168}
+            height={168}
+          />
+        )}
       </section>
       <section aria-labelledby="fw-referral-progress">
         <h3 id="fw-referral-progress">{t('referral.rewards.title')}</h3>

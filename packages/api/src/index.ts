@@ -19,7 +19,7 @@ export {
   type WorkerOptions,
   type WorkRun,
 } from './platform/index.ts';
-export { followLink } from './referral/index.ts';
+export { followLink, normalizeCode } from './referral/index.ts';
 export { createDomainPlatform } from './registry.ts';
 export { type AppRouter, appRouter } from './root.ts';
 export { createTenant } from './tenants/index.ts';

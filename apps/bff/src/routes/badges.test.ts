@@ -98,6 +98,8 @@ describe('public badge pages', () => {
     const png = Buffer.from(await og.arrayBuffer());
     expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 630]);
 
+    const qr = await t.app.request(`/b/${id}/qr.png`);
+    expect(qr.headers.get('content-type')).toBe('image/png');
     const baked = Buffer.from(await (await t.app.request(`/b/${id}/badge.png`)).arrayBuffer());
     const credential = await t.app.request(`/api/credentials/${id}`);
     expect(credential.headers.get('content-type')).toBe('application/vc+jwt');

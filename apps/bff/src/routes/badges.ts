@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { html, raw } from 'hono/html';
 import { z } from 'zod';
+import { QR_HEADERS, qrPng } from '../qr.ts';
 
 const awardId = z.uuid();
 const tenantId = z.uuid();
@@ -51,59 +52,74 @@ export function badgeRoutes(api: ApiDeps, publicUrl: string | undefined) {
     return parsed.success ? achievements.publicAward(db, parsed.data) : null;
   };
 
-  return new Hono()
-    .use('/issuers/*', cors({ origin: '*' }))
-    .use('/api/credentials/*', cors({ origin: '*' }))
-    .get('/issuers/:tenantId/did.json', async (c) => {
-      const id = tenantId.safeParse(c.req.param('tenantId'));
-      const document = id.success ? await achievements.didDocument(db, secretsKey, originOf(c.req.url), id.data) : null;
-      if (!document) return c.json({ error: 'not_found', message: 'No such issuer.' }, 404);
-      return c.json(document, 200, { 'content-type': 'application/did+json', 'cache-control': 'public, max-age=300' });
-    })
-    .get('/issuers/:tenantId/status/revocation', async (c) => {
-      const id = tenantId.safeParse(c.req.param('tenantId'));
-      const list = id.success ? await achievements.statusListCredential(db, secretsKey, originOf(c.req.url), id.data) : null;
-      if (!list) return c.json({ error: 'not_found', message: 'No such issuer.' }, 404);
-      // Short-lived: a revocation must reach verifiers within a minute.
-      return c.body(list, 200, { 'content-type': 'application/vc+jwt', 'cache-control': 'public, max-age=60' });
-    })
-    .get('/api/credentials/:awardId', async (c) => {
-      const award = await publicAward(c.req.param('awardId'));
-      const jwt = award ? await achievements.awardCredential(db, secretsKey, originOf(c.req.url), award.id) : null;
-      if (!jwt) return c.json({ error: 'not_found', message: 'No public badge with this id.' }, 404);
-      return c.body(jwt, 200, { 'content-type': 'application/vc+jwt', 'cache-control': 'no-cache' });
-    })
-    .get('/b/:awardId/og.png', async (c) => {
-      const award = await publicAward(c.req.param('awardId'));
-      if (!award) return c.body(null, 404);
-      const texts = achievements.badgeText(award.texts, visitorLocale(c.req.query('lang') ?? c.req.header('accept-language')));
-      const png = achievements.openGraphPng({ design: award.design, title: texts.name, subtitle: texts.description, issuer: award.issuer });
-      return c.body(new Uint8Array(png), 200, { 'content-type': 'image/png', 'cache-control': 'public, max-age=3600' });
-    })
-    .get('/b/:awardId/badge.png', async (c) => {
-      const award = await publicAward(c.req.param('awardId'));
-      const jwt = award ? await achievements.awardCredential(db, secretsKey, originOf(c.req.url), award.id) : null;
-      if (!award || !jwt) return c.body(null, 404);
-      const png = achievements.bakePng(achievements.badgePng(award.design), jwt);
-      return c.body(new Uint8Array(png), 200, { 'content-type': 'image/png', 'cache-control': 'no-cache' });
-    })
-    .get('/b/:awardId', async (c) => {
-      const locale = visitorLocale(c.req.header('accept-language'));
-      const t = PAGE_TEXT[locale];
-      const award = await publicAward(c.req.param('awardId'));
-      if (!award) {
-        return c.html(html`<!doctype html><html lang="${locale}"><meta charset="utf-8"><title>404</title><p>${t.missing}</p></html>`, 404);
-      }
-      const origin = originOf(c.req.url);
-      const texts = achievements.badgeText(award.texts, locale);
-      const page = `${origin}${achievements.badgePagePath(award.id)}`;
-      const image = `${page}/og.png?lang=${locale}`;
-      const heading = t.earned(award.earner, award.issuer);
-      const date = new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(award.awardedAt);
-      // Markup of our own from a validated design (a shape name, a #rrggbb colour): nothing the customer wrote.
-      const badgeSvg = achievements.badgeShapeSvg(award.design);
-      c.header('cache-control', 'no-cache');
-      return c.html(html`<!doctype html>
+  return (
+    new Hono()
+      .use('/issuers/*', cors({ origin: '*' }))
+      .use('/api/credentials/*', cors({ origin: '*' }))
+      .get('/issuers/:tenantId/did.json', async (c) => {
+        const id = tenantId.safeParse(c.req.param('tenantId'));
+        const document = id.success ? await achievements.didDocument(db, secretsKey, originOf(c.req.url), id.data) : null;
+        if (!document) return c.json({ error: 'not_found', message: 'No such issuer.' }, 404);
+        return c.json(document, 200, { 'content-type': 'application/did+json', 'cache-control': 'public, max-age=300' });
+      })
+      .get('/issuers/:tenantId/status/revocation', async (c) => {
+        const id = tenantId.safeParse(c.req.param('tenantId'));
+        const list = id.success ? await achievements.statusListCredential(db, secretsKey, originOf(c.req.url), id.data) : null;
+        if (!list) return c.json({ error: 'not_found', message: 'No such issuer.' }, 404);
+        // Short-lived: a revocation must reach verifiers within a minute.
+        return c.body(list, 200, { 'content-type': 'application/vc+jwt', 'cache-control': 'public, max-age=60' });
+      })
+      .get('/api/credentials/:awardId', async (c) => {
+        const award = await publicAward(c.req.param('awardId'));
+        const jwt = award ? await achievements.awardCredential(db, secretsKey, originOf(c.req.url), award.id) : null;
+        if (!jwt) return c.json({ error: 'not_found', message: 'No public badge with this id.' }, 404);
+        return c.body(jwt, 200, { 'content-type': 'application/vc+jwt', 'cache-control': 'no-cache' });
+      })
+      .get('/b/:awardId/og.png', async (c) => {
+        const award = await publicAward(c.req.param('awardId'));
+        if (!award) return c.body(null, 404);
+        const texts = achievements.badgeText(award.texts, visitorLocale(c.req.query('lang') ?? c.req.header('accept-language')));
+        const png = achievements.openGraphPng({
+          design: award.design,
+          title: texts.name,
+          subtitle: texts.description,
+          issuer: award.issuer,
+        });
+        return c.body(new Uint8Array(png), 200, { 'content-type': 'image/png', 'cache-control': 'public, max-age=3600' });
+      })
+      // The page's QR code for sharing in WeChat, drawn here so widgets do not ship a QR encoder.
+      .get('/b/:awardId/qr.png', async (c) => {
+        const award = await publicAward(c.req.param('awardId'));
+        if (!award) return c.body(null, 404);
+        return c.body(qrPng(`${originOf(c.req.url)}${achievements.badgePagePath(award.id)}`), 200, QR_HEADERS);
+      })
+      .get('/b/:awardId/badge.png', async (c) => {
+        const award = await publicAward(c.req.param('awardId'));
+        const jwt = award ? await achievements.awardCredential(db, secretsKey, originOf(c.req.url), award.id) : null;
+        if (!award || !jwt) return c.body(null, 404);
+        const png = achievements.bakePng(achievements.badgePng(award.design), jwt);
+        return c.body(new Uint8Array(png), 200, { 'content-type': 'image/png', 'cache-control': 'no-cache' });
+      })
+      .get('/b/:awardId', async (c) => {
+        const locale = visitorLocale(c.req.header('accept-language'));
+        const t = PAGE_TEXT[locale];
+        const award = await publicAward(c.req.param('awardId'));
+        if (!award) {
+          return c.html(
+            html`<!doctype html><html lang="${locale}"><meta charset="utf-8"><title>404</title><p>${t.missing}</p></html>`,
+            404,
+          );
+        }
+        const origin = originOf(c.req.url);
+        const texts = achievements.badgeText(award.texts, locale);
+        const page = `${origin}${achievements.badgePagePath(award.id)}`;
+        const image = `${page}/og.png?lang=${locale}`;
+        const heading = t.earned(award.earner, award.issuer);
+        const date = new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(award.awardedAt);
+        // Markup of our own from a validated design (a shape name, a #rrggbb colour): nothing the customer wrote.
+        const badgeSvg = achievements.badgeShapeSvg(award.design);
+        c.header('cache-control', 'no-cache');
+        return c.html(html`<!doctype html>
 <html lang="${locale}">
 <head>
 <meta charset="utf-8">
@@ -151,5 +167,6 @@ export function badgeRoutes(api: ApiDeps, publicUrl: string | undefined) {
 </main>
 </body>
 </html>`);
-    });
+      })
+  );
 }

@@ -44,3 +44,19 @@ describe('GET /r/:code', () => {
     expect((await t.app.request('/r/<script>')).status).toBe(404);
   });
 });
+
+describe('GET /r/:code/qr.png', () => {
+  it('draws the link’s QR code with its share channel, and nothing for a malformed code', async () => {
+    const summary = await t.app.request('/trpc/referral.summary', { headers: widgetHeaders(await t.tokenFor('carol')) });
+    const { code } = ((await summary.json()) as { result: { data: { code: string } } }).result.data;
+    const qr = await t.app.request(`/r/${code}/qr.png?via=wechat`);
+    expect(qr.status).toBe(200);
+    expect(qr.headers.get('content-type')).toBe('image/png');
+    expect(
+      Buffer.from(await qr.arrayBuffer())
+        .subarray(1, 4)
+        .toString(),
+    ).toBe('PNG');
+    expect((await t.app.request('/r/<script>/qr.png')).status).toBe(404);
+  });
+});

@@ -243,7 +243,9 @@ describe('milestones', () => {
     expect(summary.rewards.earned).toContainEqual({ type: 'points', amount: 500 });
     expect(summary.milestones.next).toEqual({ friends: 5, reward: { type: 'points', amount: 1000 } });
     // The milestone's 500 are spendable; the demo's "Refer 3 friends" badge adds its own 300 (the achievements domain's test).
-    const milestonePoints = (await caller.points.history({ limit: 50 })).items.filter((e) => e.source === 'referral' && e.bucket === 'available');
+    const milestonePoints = (await caller.points.history({ limit: 50 })).items.filter(
+      (e) => e.source === 'referral' && e.bucket === 'available',
+    );
     expect(milestonePoints.map((e) => e.amount)).toEqual([500]);
     expect((await caller.points.balance()).pending).toBe(0);
   });

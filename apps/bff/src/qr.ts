@@ -1,0 +1,12 @@
+import { generate } from 'lean-qr';
+import { toPngBuffer } from 'lean-qr/extras/node_export';
+
+/**
+ * A QR code of one of our own addresses, as a PNG response body. Drawn on the server so widgets
+ * ship no QR encoder; callers pass only addresses they built (a share link), never free text.
+ */
+export function qrPng(url: string): Uint8Array<ArrayBuffer> {
+  return new Uint8Array(toPngBuffer(generate(url), { scale: 6, padX: 2, padY: 2 }));
+}
+
+export const QR_HEADERS = { 'content-type': 'image/png', 'cache-control': 'public, max-age=3600' };
