@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
+import AxeBuilder from '@axe-core/playwright';
 import { request } from '@playwright/test';
 import { decodeProtectedHeader, importJWK, jwtVerify } from 'jose';
 import { expect, friendSignsUpAndSubscribes, signInToShell, test } from './fixtures.ts';
@@ -97,6 +98,12 @@ test.describe('achievement wall', () => {
     // Without a reload: the badge is earned and its 300 points are there.
     await expect(badge.getByText(/^Earned on /)).toBeVisible();
     await expect(wall.getByTestId('points-available')).toHaveText(`${pointsBefore + 300} points`);
+
+    const accessibility = await new AxeBuilder({ page: alice })
+      .include('[data-fw-widget="achievement-wall"]')
+      .withTags(['wcag2a', 'wcag2aa'])
+      .analyze();
+    expect(accessibility.violations.map((v) => v.id)).toEqual([]);
 
     await wall.getByRole('tab', { name: 'Points bank' }).click();
     await wall.getByRole('button', { name: 'Redeem Sticker pack' }).click();

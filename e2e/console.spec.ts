@@ -143,6 +143,39 @@ test.describe('the marketer console', () => {
     }
   });
 
+  test('a marketer dry-runs a badge rule on the last 30 days, creates it and sees it listed; the page passes axe', async ({ page }) => {
+    // The tenant's server reports three lessons for a new customer.
+    const signup = await page.request.post('/demo/signup', { data: { name: 'Lena Learner', email: `lena-${Date.now()}@example.net` } });
+    const { customer } = (await signup.json()) as { customer: string };
+    const lessons = Array.from({ length: 3 }, (_, i) => ({
+      type: 'track',
+      event: 'lesson_completed',
+      messageId: `lesson-${customer}-${i}`,
+      userId: customer,
+    }));
+    await page.request.post('/api/events', {
+      headers: { 'x-flywheel-key': 'pk_test_demo', authorization: 'Bearer sk_test_demo' },
+      data: { batch: lessons },
+    });
+
+    await openConsole(page, 'marketer@flywheel.test', '#/achievements');
+    const form = page.getByRole('form', { name: 'New badge' });
+    await form.getByLabel('Short name (in addresses)').fill('three-lessons');
+    await form.getByLabel('Name (English)').fill('Three lessons');
+    await form.getByLabel('Description (English)').fill('You completed three lessons.');
+    await form.getByLabel('Criteria (English)').fill('Complete three lessons.');
+    await form.getByLabel('Event', { exact: true }).fill('lesson_completed');
+    await expect(form.getByText('Pays points: its event comes from your server or Flywheel.')).toBeVisible();
+    await form.getByLabel('Threshold').fill('3');
+    await form.getByRole('button', { name: 'Dry run on the last 30 days' }).click();
+    await expect(form.getByRole('status')).toHaveText('Customers who would have earned it: 1 (3 matching events in the last 30 days).');
+    await form.getByRole('button', { name: 'Create badge' }).click();
+    await expect(page.getByRole('rowheader', { name: 'Three lessons' })).toBeVisible();
+
+    const accessibility = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+    expect(accessibility.violations.map((v) => v.id)).toEqual([]);
+  });
+
   test('a moderator reviews held referrals; the overview charts K-factor and participation', async ({ page }) => {
     await openConsole(page, 'moderator@flywheel.test', '#/referrals');
     await expect(page.getByRole('heading', { name: 'Referral review' })).toBeVisible();

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { BADGE_SHAPES } from './badge-shapes.ts';
-import { Rule } from './rules.ts';
+import { condition } from './experiments.ts';
+import { Rule, RuleEvent } from './rules.ts';
 
 export { BADGE_SHAPE_PATHS, BADGE_SHAPES } from './badge-shapes.ts';
 
@@ -72,3 +73,25 @@ export type CatalogueItemInput = z.infer<typeof CatalogueItemInput>;
 
 export const REDEMPTION_STATES = ['pending', 'fulfilled', 'failed', 'cancelled'] as const;
 export type RedemptionState = (typeof REDEMPTION_STATES)[number];
+
+/** Points for an action: a trusted event (and condition) earns points, a capped number of times a day. */
+export const PointRuleInput = z.object({
+  event: RuleEvent,
+  condition: condition.optional(),
+  points: z.number().int().min(1).max(10_000),
+  dailyCap: z.number().int().min(1).max(100),
+});
+export type PointRuleInput = z.infer<typeof PointRuleInput>;
+
+/** The tenant's achievements settings: what keeps a streak, how long its periods are, where levels start. */
+export const AchievementSettingsInput = z.object({
+  streakEvent: RuleEvent,
+  streakCadence: z.enum(['daily', 'weekly']),
+  levelCurve: z
+    .array(z.number().int().min(0).max(100_000_000))
+    .min(2)
+    .max(50)
+    .refine((curve) => curve[0] === 0, 'level 1 must start at 0 points')
+    .refine((curve) => curve.every((x, i) => i === 0 || x > (curve[i - 1] ?? 0)), 'each level must need more points than the one before'),
+});
+export type AchievementSettingsInput = z.infer<typeof AchievementSettingsInput>;

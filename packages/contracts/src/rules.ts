@@ -18,7 +18,8 @@ export const RuleGoal = z.discriminatedUnion('kind', [
 ]);
 export type RuleGoal = z.infer<typeof RuleGoal>;
 
-const catalogued = z
+/** An event a rule can name: a catalogued one, `$page`, or one the tenant's server sends. */
+export const RuleEvent = z
   .string()
   .refine((name) => name === '$page' || Object.hasOwn(eventCatalogue, name) || /^[a-z][a-z0-9_]{0,79}$/.test(name), {
     message: 'must be a catalogued event, $page, or a snake_case event name your server sends',
@@ -30,7 +31,7 @@ const catalogued = z
  */
 export const Rule = z
   .object({
-    event: catalogued,
+    event: RuleEvent,
     condition: condition.optional(),
     goal: RuleGoal,
     /**
@@ -42,7 +43,7 @@ export const Rule = z
      * The event that takes a counted event back (a refund reverses a referral): events are
      * matched on `matchOn`, which both carry. An award the remaining events no longer reach is revoked.
      */
-    undoneBy: z.object({ event: catalogued, matchOn: propertyName }).optional(),
+    undoneBy: z.object({ event: RuleEvent, matchOn: propertyName }).optional(),
   })
   .refine((rule) => rule.creditTo === 'actor' || rule.event.startsWith('referral_'), {
     message: 'only the referral steps can credit the referrer',

@@ -119,6 +119,40 @@ describe('badges from rules', () => {
   });
 });
 
+describe('points for actions', () => {
+  it('pay trusted events up to the daily cap on the customer’s own day, never browser events, once per event', async () => {
+    const marketer = await consoleCaller(world, 'marketer@flywheel.test');
+    const event = `report_shared_${randomUUID().slice(0, 8)}`;
+    await marketer.console.achievements.createPointRule({ event, condition: { format: 'pdf' }, points: 10, dailyCap: 2 });
+    const lu = await newCustomer({ timeZone: 'Asia/Shanghai' });
+    const shared = (timestamp: string, format = 'pdf') => ({ ...track(lu.sub, event, { format }), timestamp });
+    // 23:30 and 23:45 on the 1st in Shanghai, then 00:15 on the 2nd: two on one day (the cap), one the next.
+    const replayed = shared('2026-11-01T15:30:00.000Z');
+    await server([replayed, shared('2026-11-01T15:45:00.000Z'), shared('2026-11-01T15:50:00.000Z'), shared('2026-11-01T16:15:00.000Z')]);
+    await server([replayed, shared('2026-11-01T16:20:00.000Z', 'csv')]);
+    await browser(lu.sub, [track(lu.sub, event, { format: 'pdf' })]);
+    expect((await lu.caller.achievements.wall()).points.available).toBe(30);
+  });
+
+  it('refuse page views, which only browsers send', async () => {
+    const marketer = await consoleCaller(world, 'marketer@flywheel.test');
+    await expect(marketer.console.achievements.createPointRule({ event: '$page', points: 5, dailyCap: 1 })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringContaining('event'),
+    });
+  });
+});
+
+describe('settings', () => {
+  it('refuse a level curve that does not rise, naming the field', async () => {
+    const marketer = await consoleCaller(world, 'marketer@flywheel.test');
+    await expect(
+      marketer.console.achievements.saveSettings({ streakEvent: '$page', streakCadence: 'daily', levelCurve: [0, 100, 50] }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('levelCurve') });
+    expect((await marketer.console.achievements.settings()).levelCurve[1]).toBe(100);
+  });
+});
+
 describe('levels', () => {
   it('come from lifetime points: spending does not lower a level', async () => {
     const lev = await newCustomer();

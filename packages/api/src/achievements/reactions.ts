@@ -5,13 +5,15 @@ import { eventKey, type Job, job, reaction } from '../platform/index.ts';
 import { deliver, retryPolicy, type WebhookOptions } from '../webhooks/index.ts';
 import { creditedCustomer } from './badges.ts';
 import { confirmDelivered, pendingRedemption, unwind } from './bank.ts';
+import { payForAction } from './point-rules.ts';
 import { activeBadges, applyEvent, type Badge, isTrusted, settleBadge } from './progress.ts';
 import { recordActivity, settingsOf } from './streaks.ts';
 
 const counts = (badge: Badge, key: string) => badge.rule.event === key || badge.rule.undoneBy?.event === key;
 
 /**
- * The customer's own events: their streak, and the badges whose rules count what they did.
+ * The customer's own events: their streak, the badges whose rules count what they did, and the
+ * points their actions earn.
  * One customer's events arrive in order (the default subject), so their counts never race.
  */
 const customerProgress = reaction({
@@ -38,6 +40,7 @@ const customerProgress = reaction({
       badges.filter((b) => b.rule.creditTo === 'actor' && counts(b, key)),
       customer.id,
     );
+    await payForAction(ctx, customer);
   },
 });
 

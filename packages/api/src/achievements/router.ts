@@ -1,4 +1,4 @@
-import { BadgeInput, CatalogueItemInput } from '@flywheel/contracts/achievements';
+import { AchievementSettingsInput, BadgeInput, CatalogueItemInput, PointRuleInput } from '@flywheel/contracts/achievements';
 import { flagAttributes } from '@flywheel/contracts/flag-attributes';
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
@@ -8,6 +8,8 @@ import { consoleProcedure, customerProcedure, requires } from '../trpc.ts';
 import { backfill, badgesOf, createBadge, dryRun, setBadgeStatus, updateBadge } from './badges.ts';
 import { catalogueOf, createItem, fulfilmentLog, redeem, retireItem, unwind } from './bank.ts';
 import { achievementsOverview } from './overview.ts';
+import { createPointRule, pointRulesOf, retirePointRule } from './point-rules.ts';
+import { saveSettings, settingsOf } from './streaks.ts';
 import { localeOf } from './texts.ts';
 import { shareAward, wallFor } from './wall.ts';
 
@@ -121,6 +123,24 @@ export const consoleAchievementsRouter = {
       ctx.deps.platform.announce(ctx.db);
       return cancelled;
     }),
+
+  /** Points for actions: trusted events that earn points, a capped number of times a day. */
+  pointRules: consoleProcedure.query(({ ctx }) => pointRulesOf(ctx.db, ctx.session.tenantId)),
+
+  createPointRule: requires('manageAchievements')
+    .input(PointRuleInput)
+    .mutation(({ ctx, input }) => createPointRule(ctx.db, ctx.session.tenantId, input)),
+
+  retirePointRule: requires('manageAchievements')
+    .input(id)
+    .mutation(({ ctx, input }) => retirePointRule(ctx.db, ctx.session.tenantId, input.id)),
+
+  /** What keeps a streak (event, daily or weekly) and where each level starts. */
+  settings: consoleProcedure.query(({ ctx }) => settingsOf(ctx.db, ctx.session.tenantId)),
+
+  saveSettings: requires('manageAchievements')
+    .input(AchievementSettingsInput)
+    .mutation(({ ctx, input }) => saveSettings(ctx.db, ctx.session.tenantId, input)),
 
   /** Badges awarded per week, points issued and redeemed per week, and the points customers hold. */
   overview: consoleProcedure.query(({ ctx }) => achievementsOverview(ctx.db, ctx.session.tenantId)),

@@ -1,4 +1,4 @@
-import { schema, type Tx } from '@flywheel/db';
+import { type Db, schema, type Tx } from '@flywheel/db';
 import { TRPCError } from '@trpc/server';
 import { and, asc, eq, gte, isNull, sql } from 'drizzle-orm';
 import type { WorkContext } from '../platform/index.ts';
@@ -12,7 +12,22 @@ const DEFAULTS: AchievementSettings = {
   levelCurve: [0, 100, 300, 600, 1000, 1500, 2500, 4000],
 };
 
-export async function settingsOf(tx: Tx, tenantId: string): Promise<AchievementSettings> {
+/** Saves the settings; streak badges follow the streak, so they move to its new event with it. */
+export async function saveSettings(db: Db, tenantId: string, settings: AchievementSettings) {
+  await db.transaction(async (tx) => {
+    await tx
+      .insert(schema.achievementSettings)
+      .values({ tenantId, ...settings })
+      .onConflictDoUpdate({ target: schema.achievementSettings.tenantId, set: settings });
+    await tx
+      .update(schema.badges)
+      .set({ rule: sql`jsonb_set(${schema.badges.rule}, '{event}', to_jsonb(${settings.streakEvent}::text))` })
+      .where(and(eq(schema.badges.tenantId, tenantId), sql`${schema.badges.rule}->'goal'->>'kind' = 'streak'`));
+  });
+  return settings;
+}
+
+export async function settingsOf(tx: Db | Tx, tenantId: string): Promise<AchievementSettings> {
   const [row] = await tx.select().from(schema.achievementSettings).where(eq(schema.achievementSettings.tenantId, tenantId));
   return row ? { streakEvent: row.streakEvent, streakCadence: row.streakCadence, levelCurve: row.levelCurve } : DEFAULTS;
 }

@@ -197,6 +197,42 @@ export const redemptions = pgTable(
   ],
 );
 
+/**
+ * Points for an action: each trusted event matching `event` and `condition` earns `points`, at
+ * most `daily_cap` times a day per customer (their day), against farming.
+ */
+export const pointRules = pgTable(
+  'point_rules',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: tenantId(),
+    event: text('event').notNull(),
+    condition: jsonb('condition').$type<Record<string, unknown>>(),
+    points: integer('points').notNull(),
+    dailyCap: integer('daily_cap').notNull(),
+    status: badgeStatus('status').notNull().default('active'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('point_rules_tenant').on(t.tenantId, t.status)],
+);
+
+/** Each event a point rule paid for, on the customer's local day: the cap counts these. */
+export const pointRuleAwards = pgTable(
+  'point_rule_awards',
+  {
+    ruleId: uuid('rule_id')
+      .notNull()
+      .references(() => pointRules.id, { onDelete: 'cascade' }),
+    customerId: customerRef('customer_id'),
+    day: date('day', { mode: 'string' }).notNull(),
+    messageId: text('message_id').notNull(),
+  },
+  (t) => [
+    uniqueIndex('point_rule_awards_once').on(t.ruleId, t.customerId, t.messageId),
+    index('point_rule_awards_day').on(t.ruleId, t.customerId, t.day),
+  ],
+);
+
 /** A tenant's achievements settings; no row means the defaults. */
 export const achievementSettings = pgTable('achievement_settings', {
   tenantId: tenantId().primaryKey(),

@@ -4,6 +4,7 @@ import { hrefFor } from '../../routes.ts';
 import { BadgesSection } from './badges.tsx';
 import { CatalogueSection } from './catalogue.tsx';
 import { LedgerSection } from './ledger.tsx';
+import { PointRulesSection, SettingsSection } from './rules.tsx';
 
 const SECTIONS = ['badges', 'catalogue', 'ledger'] as const;
 
@@ -22,7 +23,13 @@ export function AchievementsPage({ session, path }: { session: Session; path: st
           </a>
         ))}
       </nav>
-      {section === 'badges' && <BadgesSection session={session} />}
+      {section === 'badges' && (
+        <>
+          <BadgesSection session={session} />
+          <PointRulesSection session={session} />
+          <SettingsSection session={session} />
+        </>
+      )}
       {section === 'catalogue' && <CatalogueSection session={session} />}
       {section === 'ledger' && <LedgerSection session={session} customer={path[1]} />}
     </>
