@@ -132,6 +132,33 @@ describe('achievement-wall', () => {
     expect(await screen.findByTestId('points-available')).toBeTruthy();
   });
 
+  it('lets the customer join the leaderboard, then shows only who is just ahead', async () => {
+    let member = false;
+    server.use(
+      ...bffHandlers(apiBase, {
+        'achievements.leaderboard': () =>
+          member
+            ? {
+                member: true,
+                rows: [
+                  { rank: 4, name: 'Dana', points: 900, you: false },
+                  { rank: 5, name: 'Alice', points: 640, you: true },
+                ],
+              }
+            : { member: false, rows: [] },
+        'achievements.joinLeaderboard': (input) => {
+          member = input.join;
+          return { member };
+        },
+      }),
+    );
+    await render('pk_board');
+    fireEvent.click(await screen.findByRole('tab', { name: 'Leaderboard' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Join the leaderboard' }));
+    const board = await screen.findByRole('list', { name: 'Leaderboard' });
+    expect(within(board).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['#4 Dana900 points', '#5 You640 points']);
+  });
+
   it('speaks Simplified Chinese', async () => {
     await render('pk_zh', 'zh-CN');
     expect(await screen.findByRole('tab', { name: '积分商城' })).toBeTruthy();

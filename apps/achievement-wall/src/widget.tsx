@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import { BadgeGrid } from './badges.tsx';
 import { PointsBank } from './bank.tsx';
 import { PointsHistory } from './history.tsx';
+import { Leaderboard } from './leaderboard.tsx';
 import { useT } from './messages.ts';
 import { StreakPanel } from './streak.tsx';
 
@@ -77,6 +78,7 @@ export function AchievementWall({ apiBase }: WidgetProps) {
                 { id: 'streak', label: t('wall.tabs.streak'), panel: <StreakPanel streak={data.streak} /> },
                 { id: 'bank', label: t('wall.tabs.bank'), panel: <PointsBank wall={data} /> },
                 { id: 'history', label: t('wall.tabs.history'), panel: <PointsHistory /> },
+                { id: 'leaderboard', label: t('wall.tabs.leaderboard'), panel: <Leaderboard /> },
               ]}
             />
           </>

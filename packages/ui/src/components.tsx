@@ -69,7 +69,7 @@ export function Input({ label, hint, error, ...props }: InputHTMLAttributes<HTML
 
 export type Tab = { id: string; label: ReactNode; panel: ReactNode };
 
-/** WAI-ARIA tabs: one tab stop, arrows/Home/End move between tabs, panels labelled by their tab. */
+/** WAI-ARIA tabs: one tab stop, arrows/Home/End move between tabs, panels labelled by their tab and rendered when shown. */
 export function Tabs({ tabs, label }: { tabs: Tab[]; label: string }) {
   const [selected, setSelected] = useState(tabs[0]?.id);
   const refs = useRef(new Map<string, HTMLButtonElement>());
@@ -115,7 +115,8 @@ export function Tabs({ tabs, label }: { tabs: Tab[]; label: string }) {
           hidden={tab.id !== selected}
           className="fw-tabs__panel"
         >
-          {tab.panel}
+          {/* Only the selected panel is rendered: a hidden one would load its data for nothing. */}
+          {tab.id === selected && tab.panel}
         </div>
       ))}
     </div>

@@ -153,6 +153,31 @@ describe('settings', () => {
   });
 });
 
+describe('the leaderboard', () => {
+  it('shows only members who opted in: the few just ahead, never anyone behind', async () => {
+    const players: Awaited<ReturnType<typeof newCustomer>>[] = [];
+    for (const points of [500, 400, 300, 200, 100, 50]) {
+      const player = await newCustomer();
+      await giveAvailablePoints(player.sub, points);
+      await player.caller.achievements.joinLeaderboard({ join: true });
+      players.push(player);
+    }
+    const [, second, , , fifth, last] = players;
+    expect(await second?.caller.achievements.leaderboard()).toMatchObject({ member: true });
+    expect(await second?.caller.achievements.joinLeaderboard({ join: false })).toEqual({ member: false });
+
+    // Fifth by points, fourth now that 400 left: three ahead, themselves last, the 50 behind never shown.
+    expect((await fifth?.caller.achievements.leaderboard())?.rows).toEqual([
+      { rank: 1, name: 'Achiever', points: 500, you: false },
+      { rank: 2, name: 'Achiever', points: 300, you: false },
+      { rank: 3, name: 'Achiever', points: 200, you: false },
+      { rank: 4, name: 'Achiever', points: 100, you: true },
+    ]);
+    expect((await last?.caller.achievements.leaderboard())?.rows.map((r) => r.points)).toEqual([300, 200, 100, 50]);
+    expect(await (await newCustomer()).caller.achievements.leaderboard()).toEqual({ member: false, rows: [] });
+  });
+});
+
 describe('levels', () => {
   it('come from lifetime points: spending does not lower a level', async () => {
     const lev = await newCustomer();

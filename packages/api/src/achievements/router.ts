@@ -8,6 +8,7 @@ import { consoleProcedure, customerProcedure, requires } from '../trpc.ts';
 import { backfill, badgesOf, createBadge, dryRun, setBadgeStatus, updateBadge } from './badges.ts';
 import { catalogueOf, createItem, fulfilmentLog, redeem, retireItem, unwind } from './bank.ts';
 import { achievementsOverview } from './overview.ts';
+import { leaderboardFor, setMembership } from './leaderboard.ts';
 import { createPointRule, pointRulesOf, retirePointRule } from './point-rules.ts';
 import { saveSettings, settingsOf } from './streaks.ts';
 import { localeOf } from './texts.ts';
@@ -57,6 +58,14 @@ export const achievementsRouter = {
       ctx.deps.platform.announce(ctx.db);
       return redemption;
     }),
+
+  /** The customer's place on the opt-in leaderboard and the few people just ahead; empty until they join. */
+  leaderboard: customerProcedure.query(({ ctx }) => leaderboardFor(ctx.db, ctx.tenant.id, ctx.customer.id)),
+
+  /** Joins or leaves the leaderboard. */
+  joinLeaderboard: customerProcedure
+    .input(z.object({ join: z.boolean() }).strict())
+    .mutation(({ ctx, input }) => setMembership(ctx.db, ctx.tenant.id, ctx.customer.id, input.join)),
 
   /** Shows (or hides) one of the customer's badges on its public page. */
   share: customerProcedure

@@ -242,3 +242,10 @@ export const achievementSettings = pgTable('achievement_settings', {
   /** Lifetime points at which each level starts: level 1 at the first entry, and so on. */
   levelCurve: integer('level_curve').array().notNull().default(sql`'{0,100,300,600,1000,1500,2500,4000}'::int[]`),
 });
+
+/** Customers who chose to appear on the leaderboard; nobody is on it otherwise. */
+export const leaderboardMembers = pgTable(
+  'leaderboard_members',
+  { tenantId: tenantId(), customerId: customerRef('customer_id'), joinedAt: createdAt() },
+  (t) => [uniqueIndex('leaderboard_members_once').on(t.tenantId, t.customerId)],
+);

@@ -79,5 +79,7 @@ export const achievementsMocks: ProcedureMocks = {
     code: null,
     createdAt: '2026-12-02T09:00:00.000Z',
   }),
+  'achievements.leaderboard': () => ({ member: false, rows: [] }),
+  'achievements.joinLeaderboard': (input) => ({ member: input.join }),
   'achievements.share': (input) => ({ awardId: input.awardId, public: input.public, pagePath: `/b/${input.awardId}` }),
 };
