@@ -156,7 +156,11 @@ describe('achievement-wall', () => {
     fireEvent.click(await screen.findByRole('tab', { name: 'Leaderboard' }));
     fireEvent.click(await screen.findByRole('button', { name: 'Join the leaderboard' }));
     const board = await screen.findByRole('list', { name: 'Leaderboard' });
-    expect(within(board).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['#4 Dana900 points', '#5 You640 points']);
+    expect(
+      within(board)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual(['#4 Dana900 points', '#5 You640 points']);
   });
 
   it('speaks Simplified Chinese', async () => {

@@ -1,9 +1,10 @@
 import type { BadgeInput } from '@flywheel/contracts/achievements';
 import { type Db, schema, type Tx } from '@flywheel/db';
 import { TRPCError } from '@trpc/server';
-import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { eventsByKey } from '../analytics/index.ts';
 import { customersByIds, findCustomer } from '../customers/index.ts';
-import { eventKey, type StoredEvent, storedEventColumns, type WorkContext } from '../platform/index.ts';
+import type { StoredEvent, WorkContext } from '../platform/index.ts';
 import { applyEvent, type Badge } from './progress.ts';
 import { settingsOf } from './streaks.ts';
 
@@ -77,15 +78,9 @@ export async function badgesOf(db: Db, tenantId: string) {
 }
 
 /** The events of the last 30 days a rule would look at: its event, and its undoing event. */
-async function recentEvents(db: Db, tenantId: string, badge: Pick<Badge, 'rule'>, since: Date): Promise<StoredEvent[]> {
-  const names = [badge.rule.event, badge.rule.undoneBy?.event].filter((n): n is string => Boolean(n));
-  const rows = await db
-    .select(storedEventColumns)
-    .from(schema.events)
-    .where(and(eq(schema.events.tenantId, tenantId), gt(schema.events.timestamp, since), sql`${schema.events.userId} is not null`))
-    .orderBy(asc(schema.events.timestamp), asc(schema.events.id))
-    .limit(BACKFILL_LIMIT);
-  return (rows as StoredEvent[]).filter((e) => names.includes(eventKey(e)));
+function recentEvents(db: Db, tenantId: string, badge: Pick<Badge, 'rule'>, since: Date) {
+  const keys = [badge.rule.event, badge.rule.undoneBy?.event].filter((key): key is string => Boolean(key));
+  return eventsByKey(db, tenantId, keys, since, BACKFILL_LIMIT);
 }
 
 /** The customer an event credits under a rule: the one it is about, or the referrer it names. */

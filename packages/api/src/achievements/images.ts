@@ -79,20 +79,3 @@ export function bakePng(png: Buffer, credentialJwt: string): Buffer {
   const iend = png.length - 12; // IEND is always the last 12 bytes: length, type, no data, CRC.
   return Buffer.concat([png.subarray(0, iend), length, type, data, crc, png.subarray(iend)]);
 }
-
-/** The text of a PNG's `iTXt` chunk with this keyword, if any (what a verifier reads out of a baked badge). */
-export function readITxt(png: Buffer, keyword: string): string | null {
-  for (let at = 8; at < png.length; ) {
-    const length = png.readUInt32BE(at);
-    const type = png.toString('latin1', at + 4, at + 8);
-    const data = png.subarray(at + 8, at + 8 + length);
-    if (type === 'iTXt' && data.toString('latin1', 0, keyword.length + 1) === `${keyword}\0`) {
-      // keyword\0, compression flag and method, language tag\0, translated keyword\0, text.
-      let offset = keyword.length + 3;
-      for (let nul = 0; nul < 2; nul++) offset = data.indexOf(0, offset) + 1;
-      return data.toString('utf8', offset);
-    }
-    at += 12 + length;
-  }
-  return null;
-}

@@ -1,4 +1,4 @@
-import type { BadgeDesign, BadgeTier, RedemptionState } from '@flywheel/contracts/achievements';
+import type { BadgeDesign, BadgeTier } from '@flywheel/contracts/achievements';
 import { type Db, schema } from '@flywheel/db';
 import { TRPCError } from '@trpc/server';
 import { and, eq, isNull } from 'drizzle-orm';
@@ -104,7 +104,6 @@ export async function wallFor(
     const since = addPeriods(periodOf(now, timeZone, 'weekly'), -(CALENDAR_WEEKS - 1), 'weekly');
 
     const items = (await catalogueOf(tx, tenantId, 'active')).filter((item) => input.freezesOffered || item.fulfilment.type !== 'freeze');
-    const redemptions = await redemptionsOf(tx, tenantId, customer.id);
     return {
       badges,
       points: balance,
@@ -131,14 +130,7 @@ export async function wallFor(
         stock: item.stock,
         minLevel: item.minLevel,
       })),
-      redemptions: redemptions as {
-        id: string;
-        rewardId: string;
-        status: RedemptionState;
-        price: number;
-        code: string | null;
-        createdAt: string;
-      }[],
+      redemptions: await redemptionsOf(tx, tenantId, customer.id),
     };
   });
 }

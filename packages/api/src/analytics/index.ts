@@ -4,3 +4,4 @@ export { activeUnitsByWeek } from './activity.ts';
 export { countEvents } from './counts.ts';
 export { aggregateExperiment, type ExperimentTotals, type MetricTotals, type VariationTotals } from './experiment-aggregate.ts';
 export { exposedUnits, exposedUsers } from './exposures.ts';
+export { eventsByKey } from './recent.ts';
