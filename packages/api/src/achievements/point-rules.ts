@@ -3,9 +3,8 @@ import { type Db, schema } from '@flywheel/db';
 import { evalCondition } from '@growthbook/growthbook';
 import { TRPCError } from '@trpc/server';
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { eventKey, type StoredEvent, type WorkContext } from '../platform/index.ts';
+import { eventKey, isTrusted, type StoredEvent, type WorkContext } from '../platform/index.ts';
 import * as rewards from '../rewards/index.ts';
-import { isTrusted } from './progress.ts';
 import { periodOf } from './streak-periods.ts';
 import { timeZoneOf } from './streaks.ts';
 

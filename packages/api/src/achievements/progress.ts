@@ -1,10 +1,9 @@
 import { randomInt } from 'node:crypto';
 import type { BadgeTier } from '@flywheel/contracts/achievements';
 import { schema, type Tx } from '@flywheel/db';
-import { evalCondition } from '@growthbook/growthbook';
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import { externalIdOf } from '../customers/index.ts';
-import { eventKey, type StoredEvent, type WorkContext } from '../platform/index.ts';
+import { contributionKey, contributionValue, countsFor, isTrusted, type StoredEvent, undoes, type WorkContext } from '../platform/index.ts';
 import * as rewards from '../rewards/index.ts';
 
 export type Badge = typeof schema.badges.$inferSelect;
@@ -12,9 +11,6 @@ export type Award = typeof schema.badgeAwards.$inferSelect;
 
 /** Bits in a tenant's revocation list: the Bitstring Status List minimum, so a bit says nothing about who. */
 export const STATUS_LIST_LENGTH = 131_072;
-
-/** Producers whose events may award spendable points: the tenant's server and Flywheel's domains, never a browser. */
-export const isTrusted = (event: Pick<StoredEvent, 'producer'>) => event.producer === 'server' || event.producer === 'domain';
 
 export async function activeBadges(tx: Tx, tenantId: string): Promise<Badge[]> {
   return tx
@@ -132,21 +128,6 @@ export async function settleBadge(ctx: WorkContext, badge: Badge, customerId: st
   }
 }
 
-/** The key a counted event is remembered by: what `undoneBy` matches on, or the event itself. */
-function contributionKey(badge: Badge, event: StoredEvent): string | null {
-  const matchOn = badge.rule.undoneBy?.matchOn;
-  if (!matchOn) return `event:${event.messageId}`;
-  const value = event.properties[matchOn];
-  return typeof value === 'string' || typeof value === 'number' ? `${matchOn}:${value}` : null;
-}
-
-/** The value an event adds: 1, or for a sum the property's whole, positive value (anything else counts nothing). */
-function contributionValue(badge: Badge, event: StoredEvent): number | null {
-  if (badge.rule.goal.kind !== 'sum') return 1;
-  const value = event.properties[badge.rule.goal.property];
-  return typeof value === 'number' && Number.isInteger(value) && value > 0 && value <= 1_000_000 ? value : null;
-}
-
 /**
  * Applies one event to one customer's badges (the caller chose the badges this event credits):
  * counts it where it matches a rule, takes counted events back where it undoes them, and
@@ -154,13 +135,12 @@ function contributionValue(badge: Badge, event: StoredEvent): number | null {
  */
 export async function applyEvent(ctx: WorkContext & { event: StoredEvent }, badges: Badge[], customerId: string) {
   const { event } = ctx;
-  const key = eventKey(event);
   for (const badge of badges) {
     const { rule } = badge;
     let changed = false;
-    if (rule.goal.kind !== 'streak' && rule.event === key && evalCondition(event.properties, (rule.condition ?? {}) as never)) {
-      const contribution = contributionKey(badge, event);
-      const value = contributionValue(badge, event);
+    if (rule.goal.kind !== 'streak' && countsFor(rule, event)) {
+      const contribution = contributionKey(rule, event);
+      const value = contributionValue(rule, event);
       if (contribution !== null && value !== null) {
         const inserted = await ctx.tx
           .insert(schema.badgeContributions)
@@ -178,8 +158,8 @@ export async function applyEvent(ctx: WorkContext & { event: StoredEvent }, badg
         changed ||= inserted.length > 0;
       }
     }
-    if (rule.undoneBy?.event === key) {
-      const contribution = contributionKey(badge, event);
+    if (undoes(rule, event)) {
+      const contribution = contributionKey(rule, event);
       if (contribution !== null) {
         // Undoing an event not counted yet leaves a tombstone, so the event counts nothing when it comes.
         const c = schema.badgeContributions;

@@ -1,12 +1,12 @@
 import { eventCatalogue } from '@flywheel/contracts/event-catalogue';
 import { z } from 'zod';
 import { externalIdOf, findCustomer } from '../customers/index.ts';
-import { eventKey, type Job, job, reaction } from '../platform/index.ts';
+import { eventKey, isTrusted, type Job, job, reaction } from '../platform/index.ts';
 import { deliver, retryPolicy, type WebhookOptions } from '../webhooks/index.ts';
 import { creditedCustomer } from './badges.ts';
 import { confirmDelivered, pendingRedemption, unwind } from './bank.ts';
 import { payForAction } from './point-rules.ts';
-import { activeBadges, applyEvent, type Badge, isTrusted, settleBadge } from './progress.ts';
+import { activeBadges, applyEvent, type Badge, settleBadge } from './progress.ts';
 import { recordActivity, settingsOf } from './streaks.ts';
 
 const counts = (badge: Badge, key: string) => badge.rule.event === key || badge.rule.undoneBy?.event === key;

@@ -16,4 +16,5 @@ export {
 } from './define.ts';
 export { LiveHub } from './live.ts';
 export { createPlatform, LIVE_CHANNEL, type LiveMessage, type Platform, storedEventColumns, WORK_CHANNEL } from './platform.ts';
+export { contributionKey, contributionValue, countsFor, isTrusted, undoes } from './rules.ts';
 export { exponentialBackoff, Worker, type WorkerOptions, type WorkRun } from './worker.ts';
