@@ -4,6 +4,7 @@ import { capabilities as experiments } from './experiments/capabilities.ts';
 import { capabilities as platform } from './platform/capabilities.ts';
 import { capabilities as referral } from './referral/capabilities.ts';
 import { capabilities as rewards } from './rewards/capabilities.ts';
+import { capabilities as successPlan } from './success-plan/capabilities.ts';
 import { capabilities as webhooks } from './webhooks/capabilities.ts';
 
 /**
@@ -19,5 +20,6 @@ export const ROLE_GRANTS = {
   ...platform,
   ...webhooks,
   ...achievements,
+  ...successPlan,
   // flywheel widget new: capabilities
 };

@@ -4,6 +4,7 @@ import type { Job, Reaction } from './platform/index.ts';
 import { createPlatform } from './platform/index.ts';
 import { referralJobs, referralReactions } from './referral/index.ts';
 import { rewardJobs } from './rewards/index.ts';
+import { successPlanJobs, successPlanReactions } from './success-plan/index.ts';
 import { type WebhookOptions, webhookJobs, webhookReactions } from './webhooks/index.ts';
 
 /** Every domain's reactions and jobs, merged here as root.ts merges routers. */
@@ -14,6 +15,7 @@ export function domainWork(options: { webhooks: WebhookOptions }): { reactions: 
       ...referralReactions,
       ...webhookReactions(),
       ...achievementsReactions,
+      ...successPlanReactions,
       // flywheel widget new: reactions
     ],
     jobs: [
@@ -21,6 +23,7 @@ export function domainWork(options: { webhooks: WebhookOptions }): { reactions: 
       ...rewardJobs,
       ...webhookJobs(options.webhooks),
       ...achievementsJobs(options.webhooks),
+      ...successPlanJobs,
       // flywheel widget new: jobs
     ] as Job<unknown, unknown>[],
   };

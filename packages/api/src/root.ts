@@ -8,6 +8,7 @@ import { consolePlatformRouter } from './platform/router.ts';
 import { consoleReferralsRouter, referralRouter } from './referral/router.ts';
 import { resultsRouter } from './results/router.ts';
 import { consolePointsRouter, pointsRouter } from './rewards/router.ts';
+import { consoleSuccessPlanRouter, successPlanRouter } from './success-plan/router.ts';
 import { router } from './trpc.ts';
 import { consoleWebhooksRouter } from './webhooks/router.ts';
 
@@ -17,6 +18,7 @@ export const appRouter = router({
   referral: referralRouter,
   points: pointsRouter,
   achievements: achievementsRouter,
+  successPlan: successPlanRouter,
   // flywheel widget new: routers
   console: router({
     auth: consoleAuthRouter,
@@ -30,6 +32,7 @@ export const appRouter = router({
     platform: consolePlatformRouter,
     webhooks: consoleWebhooksRouter,
     achievements: consoleAchievementsRouter,
+    successPlan: consoleSuccessPlanRouter,
     // flywheel widget new: console routers
   }),
 });

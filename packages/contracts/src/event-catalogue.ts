@@ -114,6 +114,21 @@ export const eventCatalogue = {
     senders: ['domain'],
     properties: z.looseObject({ redemption_id: z.uuid(), item_id: z.uuid(), reason: z.string() }),
   },
+  plan_started: {
+    description: 'A customer’s success plan started, from a template.',
+    senders: ['domain'],
+    properties: z.looseObject({ plan_id: z.uuid(), template: z.string() }),
+  },
+  milestone_completed: {
+    description: 'A success-plan milestone completed itself from what the customer did.',
+    senders: ['domain'],
+    properties: z.looseObject({ plan_id: z.uuid(), template: z.string(), milestone: z.string() }),
+  },
+  plan_task_completed: {
+    description: 'A success-plan task was done: ticked by the customer, or by its rule.',
+    senders: ['domain'],
+    properties: z.looseObject({ plan_id: z.uuid(), template: z.string(), task: z.string(), by: z.enum(['event', 'customer']) }),
+  },
   // flywheel widget new: events
 } as const satisfies Record<string, CatalogueEntry>;
 

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from './client.ts';
 import { hashPassword } from './crypto/passwords.ts';
 import type { SecretsKey } from './crypto/tenant-secrets.ts';
-import { badges, catalogueItems, consoleUsers, customers, referralPrograms, tenants } from './schema/index.ts';
+import { badges, catalogueItems, consoleUsers, customers, planTemplates, referralPrograms, tenants } from './schema/index.ts';
 import { insertTenant } from './tenants.ts';
 
 let demoHash: Promise<string> | undefined;
@@ -84,6 +84,7 @@ export async function seedDemo(db: Db, secretsKey: SecretsKey, env = process.env
     .onConflictDoNothing();
 
   await seedAchievements(db, tenant.id);
+  await seedSuccessPlans(db, tenant.id);
 
   const passwordHash = await demoPasswordHash();
   await db
@@ -184,4 +185,199 @@ async function seedAchievements(db: Db, tenantId: string) {
       perCustomerLimit: 2,
     },
   ]);
+}
+
+const phases = [
+  { key: 'onboard', texts: { en: { name: 'Onboard' }, 'zh-CN': { name: '上手' } }, startDay: 0, endDay: 14 },
+  { key: 'adopt', texts: { en: { name: 'Adopt' }, 'zh-CN': { name: '深入使用' } }, startDay: 15, endDay: 45 },
+  { key: 'expand', texts: { en: { name: 'Expand' }, 'zh-CN': { name: '扩展' } }, startDay: 46, endDay: 89 },
+];
+const first = (event: string) => ({ event, goal: { kind: 'first' as const }, creditTo: 'actor' as const });
+const count = (event: string) => ({ event, goal: { kind: 'count' as const }, creditTo: 'actor' as const });
+
+/** The demo's 90-day plans: one for the free and starter plans, one for pro and enterprise, and the quick-wins variant. */
+async function seedSuccessPlans(db: Db, tenantId: string) {
+  await db
+    .insert(planTemplates)
+    .values([
+      {
+        tenantId,
+        slug: 'get-started',
+        texts: {
+          en: { name: 'Get started with Acme', description: 'Your first 90 days: from your first report to a team that runs on it.' },
+          'zh-CN': { name: 'Acme 入门计划', description: '你的前 90 天：从第一份报表到整个团队都在用。' },
+        },
+        audience: { plan: { $in: ['free', 'starter'] } },
+        priority: 10,
+        phases,
+        milestones: [
+          {
+            key: 'first-report',
+            texts: {
+              en: { title: 'Create your first report', description: 'Pick a data source and build one report.' },
+              'zh-CN': { title: '创建第一份报表', description: '选择一个数据源，创建一份报表。' },
+            },
+            rule: first('report_created'),
+            target: 1,
+            targetDay: 3,
+            phase: 'onboard',
+          },
+          {
+            key: 'share-dashboards',
+            texts: {
+              en: { title: 'Share 3 dashboards', description: 'Dashboards your colleagues open every week.' },
+              'zh-CN': { title: '分享 3 个看板', description: '同事每周都会打开的看板。' },
+            },
+            rule: count('dashboard_shared'),
+            target: 3,
+            targetDay: 30,
+            phase: 'adopt',
+          },
+          {
+            key: 'invite-team',
+            texts: {
+              en: { title: 'Invite 2 teammates', description: 'Acme is better together.' },
+              'zh-CN': { title: '邀请 2 位同事', description: '一起使用 Acme 效果更好。' },
+            },
+            rule: count('teammate_invited'),
+            target: 2,
+            targetDay: 45,
+            phase: 'adopt',
+          },
+          {
+            key: 'connect-integration',
+            texts: {
+              en: { title: 'Connect an integration', description: 'Bring in data from the tools you already use.' },
+              'zh-CN': { title: '连接一个集成', description: '从你已有的工具导入数据。' },
+            },
+            rule: first('integration_connected'),
+            target: 1,
+            targetDay: 60,
+            phase: 'expand',
+          },
+        ],
+        tasks: [
+          {
+            key: 'complete-profile',
+            texts: { en: { title: 'Complete your profile' }, 'zh-CN': { title: '完善个人资料' } },
+            howToUrl: 'https://example.com/help/profile',
+            phase: 'onboard',
+          },
+          {
+            key: 'watch-tour',
+            texts: { en: { title: 'Watch the 5-minute product tour' }, 'zh-CN': { title: '观看 5 分钟产品导览' } },
+            howToUrl: 'https://example.com/help/tour',
+            phase: 'onboard',
+          },
+          {
+            key: 'schedule-report',
+            texts: { en: { title: 'Schedule a weekly report email' }, 'zh-CN': { title: '设置每周报表邮件' } },
+            rule: first('report_scheduled'),
+            phase: 'adopt',
+          },
+        ],
+      },
+      {
+        tenantId,
+        slug: 'pro-rollout',
+        texts: {
+          en: { name: 'Roll Acme out to your company', description: 'Ninety days to make Acme the place your company decides from.' },
+          'zh-CN': { name: 'Acme 全公司推广计划', description: '用 90 天让 Acme 成为全公司决策的依据。' },
+        },
+        audience: { plan: { $in: ['pro', 'enterprise'] } },
+        priority: 10,
+        phases,
+        milestones: [
+          {
+            key: 'connect-integration',
+            texts: {
+              en: { title: 'Connect your data warehouse', description: 'One integration your reports read from.' },
+              'zh-CN': { title: '连接数据仓库', description: '报表读取的数据集成。' },
+            },
+            rule: first('integration_connected'),
+            target: 1,
+            targetDay: 7,
+            phase: 'onboard',
+          },
+          {
+            key: 'invite-team',
+            texts: {
+              en: { title: 'Invite 5 teammates', description: 'Bring every team lead in.' },
+              'zh-CN': { title: '邀请 5 位同事', description: '邀请每个团队负责人加入。' },
+            },
+            rule: count('teammate_invited'),
+            target: 5,
+            targetDay: 30,
+            phase: 'adopt',
+          },
+          {
+            key: 'ten-reports',
+            texts: {
+              en: { title: 'Build 10 reports', description: 'Reports your teams use to decide.' },
+              'zh-CN': { title: '创建 10 份报表', description: '团队用来做决策的报表。' },
+            },
+            rule: count('report_created'),
+            target: 10,
+            targetDay: 60,
+            phase: 'expand',
+          },
+        ],
+        tasks: [
+          {
+            key: 'set-up-sso',
+            texts: { en: { title: 'Set up single sign-on' }, 'zh-CN': { title: '配置单点登录' } },
+            howToUrl: 'https://example.com/help/sso',
+            phase: 'onboard',
+          },
+        ],
+      },
+      {
+        tenantId,
+        slug: 'quick-wins',
+        texts: {
+          en: { name: 'Three quick wins', description: 'Three things to do this week that pay off at once.' },
+          'zh-CN': { name: '三个快速成果', description: '本周就能完成、立刻见效的三件事。' },
+        },
+        // No audience: it fits everyone, after the templates above (and the template experiment's variant).
+        priority: 900,
+        phases,
+        milestones: [
+          {
+            key: 'first-report',
+            texts: {
+              en: { title: 'Create your first report', description: 'Today, in five minutes.' },
+              'zh-CN': { title: '创建第一份报表', description: '今天就做，五分钟完成。' },
+            },
+            rule: first('report_created'),
+            target: 1,
+            targetDay: 1,
+            phase: 'onboard',
+          },
+          {
+            key: 'share-dashboard',
+            texts: {
+              en: { title: 'Share a dashboard', description: 'One colleague is enough.' },
+              'zh-CN': { title: '分享一个看板', description: '分享给一位同事就够了。' },
+            },
+            rule: first('dashboard_shared'),
+            target: 1,
+            targetDay: 4,
+            phase: 'onboard',
+          },
+          {
+            key: 'invite-teammate',
+            texts: {
+              en: { title: 'Invite a teammate', description: 'Someone who asks you for numbers.' },
+              'zh-CN': { title: '邀请一位同事', description: '经常找你要数据的那位。' },
+            },
+            rule: first('teammate_invited'),
+            target: 1,
+            targetDay: 7,
+            phase: 'onboard',
+          },
+        ],
+        tasks: [],
+      },
+    ])
+    .onConflictDoNothing();
 }

@@ -4,6 +4,7 @@ import { experimentsPage } from './experiments/index.ts';
 import { overviewPage } from './overview/index.ts';
 import { platformPage } from './platform/index.ts';
 import { referralsPage } from './referrals/index.ts';
+import { successPlanPage } from './success-plan/index.ts';
 import { usersPage } from './users/index.ts';
 
 /**
@@ -17,5 +18,6 @@ export const consolePages: ConsolePage[] = [
   usersPage,
   platformPage,
   achievementsPage,
+  successPlanPage,
   // flywheel widget new: pages
 ];

@@ -3,10 +3,8 @@ import { type Db, schema } from '@flywheel/db';
 import { evalCondition } from '@growthbook/growthbook';
 import { TRPCError } from '@trpc/server';
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { eventKey, isTrusted, type StoredEvent, type WorkContext } from '../platform/index.ts';
+import { eventKey, isTrusted, periodOf, type StoredEvent, timeZoneOf, type WorkContext } from '../platform/index.ts';
 import * as rewards from '../rewards/index.ts';
-import { periodOf } from './streak-periods.ts';
-import { timeZoneOf } from './streaks.ts';
 
 export async function pointRulesOf(db: Db, tenantId: string) {
   return db.select().from(schema.pointRules).where(eq(schema.pointRules.tenantId, tenantId)).orderBy(asc(schema.pointRules.createdAt));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { advanceStreak, periodEndsAt, periodOf, type StreakState, streakAsOf } from './streak-periods.ts';
+import { periodEndsAt, periodOf } from '../platform/index.ts';
+import { advanceStreak, type StreakState, streakAsOf } from './streak-periods.ts';
 
 const HOUR = 3_600_000;
 const fresh: StreakState = { current: 0, longest: 0, lastPeriod: null, freezes: [] };

@@ -1,8 +1,8 @@
 import { type Db, schema, type Tx } from '@flywheel/db';
 import { TRPCError } from '@trpc/server';
 import { and, asc, eq, gte, isNull, sql } from 'drizzle-orm';
-import type { WorkContext } from '../platform/index.ts';
-import { advanceStreak, type Cadence, isTimeZone, MAX_BANKED_FREEZES, periodOf } from './streak-periods.ts';
+import { type Cadence, periodOf, timeZoneOf, type WorkContext } from '../platform/index.ts';
+import { advanceStreak, MAX_BANKED_FREEZES } from './streak-periods.ts';
 
 export type AchievementSettings = { streakEvent: string; streakCadence: Cadence; levelCurve: number[] };
 
@@ -31,9 +31,6 @@ export async function settingsOf(tx: Db | Tx, tenantId: string): Promise<Achieve
   const [row] = await tx.select().from(schema.achievementSettings).where(eq(schema.achievementSettings.tenantId, tenantId));
   return row ? { streakEvent: row.streakEvent, streakCadence: row.streakCadence, levelCurve: row.levelCurve } : DEFAULTS;
 }
-
-/** The customer's own IANA time zone (a trait they or the tenant set, the browser's by default), else UTC. */
-export const timeZoneOf = (traits: Record<string, unknown>) => (isTimeZone(traits.timeZone) ? traits.timeZone : 'UTC');
 
 /** Banked freezes, oldest first: the order they are used in. */
 export async function bankedFreezes(tx: Tx, tenantId: string, customerId: string) {

@@ -2,12 +2,13 @@ import type { BadgeDesign, BadgeTier } from '@flywheel/contracts/achievements';
 import { type Db, schema } from '@flywheel/db';
 import { TRPCError } from '@trpc/server';
 import { and, eq, isNull } from 'drizzle-orm';
+import { addPeriods, periodEndsAt, periodOf, timeZoneOf } from '../platform/index.ts';
 import * as rewards from '../rewards/index.ts';
 import { catalogueOf, redemptionsOf } from './bank.ts';
 import { badgePagePath } from './credentials.ts';
 import { activeBadges, progressOf } from './progress.ts';
-import { addPeriods, MAX_BANKED_FREEZES, periodEndsAt, periodOf, streakAsOf } from './streak-periods.ts';
-import { bankedFreezes, levelFor, settingsOf, streakCalendar, timeZoneOf } from './streaks.ts';
+import { MAX_BANKED_FREEZES, streakAsOf } from './streak-periods.ts';
+import { bankedFreezes, levelFor, settingsOf, streakCalendar } from './streaks.ts';
 import { badgeText, type Locale } from './texts.ts';
 
 /** Weeks of streak calendar the wall shows. */

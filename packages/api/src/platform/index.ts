@@ -1,5 +1,6 @@
 // The domain platform: reactions to events, jobs, the worker that runs both, and dead letters.
 export { type Backlog, backlogOf } from './backlog.ts';
+export { addPeriods, type Cadence, isTimeZone, periodEndsAt, periodOf, periodsBetween, timeZoneOf } from './calendar.ts';
 export { type DeadLetter, type DeadLetterFilter, listDeadLetters, replayDeadLetters } from './dead-letters.ts';
 export {
   type DomainEvent,

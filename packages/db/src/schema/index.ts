@@ -8,6 +8,7 @@ export * from './flags.ts';
 export * from './jobs.ts';
 export * from './referral.ts';
 export * from './rewards.ts';
+export * from './success-plan.ts';
 export * from './tenants.ts';
 export * from './webhooks.ts';
 // flywheel widget new: schema

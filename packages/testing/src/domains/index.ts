@@ -3,12 +3,14 @@ import { achievementsMocks } from './achievements.ts';
 import { customerMocks } from './customers.ts';
 import { referralMocks } from './referral.ts';
 import { pointsMocks } from './rewards.ts';
+import { successPlanMocks } from './success-plan.ts';
 
 export { type AchievementWall, achievementWall, wallBadge } from './achievements.ts';
 // Each domain's data factories (the shapes its procedures return, typed by the real router) and
 // default msw mocks, for widget tests and standalone development.
 export { type CustomerMe, customerMe } from './customers.ts';
 export { type ReferralSummary, referralSummary } from './referral.ts';
+export { type SuccessPlan, successPlan } from './success-plan.ts';
 // flywheel widget new: factories
 
 /** Every domain's default mocks: what `bffHandlers` answers unless a test overrides a procedure. */
@@ -17,5 +19,6 @@ export const domainMocks: ProcedureMocks = {
   ...referralMocks,
   ...pointsMocks,
   ...achievementsMocks,
+  ...successPlanMocks,
   // flywheel widget new: mocks
 };

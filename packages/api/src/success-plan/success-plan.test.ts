@@ -1,0 +1,145 @@
+import { randomUUID } from 'node:crypto';
+import { schema } from '@flywheel/db';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ingestBatch } from '../events/index.ts';
+import { consoleCaller, createTestWorld, customerCaller, type TestWorld } from '../testing.ts';
+
+let world: TestWorld;
+beforeAll(async () => {
+  world = await createTestWorld();
+});
+afterAll(() => world.close());
+
+type Batch = Parameters<typeof ingestBatch>[3];
+async function server(events: Batch) {
+  await ingestBatch(world.deps, world.tenantId, { kind: 'server' }, events);
+  await world.drain();
+}
+const track = (userId: string, event: string, properties: Record<string, string | number> = {}) => ({
+  type: 'track' as const,
+  messageId: randomUUID(),
+  userId,
+  event,
+  properties,
+});
+
+let people = 0;
+/** A new customer of the demo tenant on a plan, as the tenant's server identifies them. */
+async function newCustomer(traits: Record<string, string>) {
+  const sub = `planner-${++people}`;
+  await server([{ type: 'identify', messageId: randomUUID(), userId: sub, traits: { name: `Planner ${people}`, ...traits } }]);
+  return { sub, caller: await customerCaller(world, sub) };
+}
+
+describe('success plans', () => {
+  it('start from the template the customer’s plan fits, once, on their own day', async () => {
+    const free = await newCustomer({ plan: 'free', timeZone: 'Asia/Shanghai' });
+    expect(await free.caller.successPlan.plan()).toBeNull();
+    const plan = await free.caller.successPlan.start();
+    expect(plan).toMatchObject({
+      template: 'get-started',
+      name: 'Get started with Acme',
+      day: 0,
+      summary: { milestonesDone: 0, milestones: 4 },
+    });
+    expect((await free.caller.successPlan.start())?.startedOn).toBe(plan?.startedOn);
+    const pro = await newCustomer({ plan: 'pro', locale: 'zh-CN' });
+    expect(await pro.caller.successPlan.start()).toMatchObject({ template: 'pro-rollout', name: 'Acme 全公司推广计划' });
+    const unknown = await newCustomer({});
+    expect(await unknown.caller.successPlan.start()).toMatchObject({ template: 'quick-wins' });
+  });
+
+  it('complete milestones from the customer’s events, exactly once, and tick rule tasks by themselves', async () => {
+    const ada = await newCustomer({ plan: 'starter' });
+    // Events from before the plan started do not count towards it.
+    await server([track(ada.sub, 'dashboard_shared')]);
+    await ada.caller.successPlan.start();
+    const twice = track(ada.sub, 'dashboard_shared');
+    await server([twice, twice, track(ada.sub, 'dashboard_shared')]);
+    let plan = await ada.caller.successPlan.plan();
+    expect(plan?.milestones.find((m) => m.key === 'share-dashboards')).toMatchObject({ state: 'open', progress: 2, target: 3 });
+    await server([track(ada.sub, 'dashboard_shared'), track(ada.sub, 'report_created'), track(ada.sub, 'report_scheduled')]);
+    plan = await ada.caller.successPlan.plan();
+    expect(plan?.milestones.filter((m) => m.state === 'done').map((m) => m.key)).toEqual(['first-report', 'share-dashboards']);
+    expect(plan?.tasks.find((t) => t.key === 'schedule-report')).toMatchObject({ done: true, doneBy: 'event', automatic: true });
+    const completed = await world.database.db.select().from(schema.events).where(eq(schema.events.event, 'milestone_completed'));
+    expect(
+      completed
+        .filter((e) => e.userId === ada.sub)
+        .map((e) => e.properties.milestone)
+        .sort(),
+    ).toEqual(['first-report', 'share-dashboards']);
+  });
+
+  it('let the customer tick and untick their tasks, naming a task that does not exist', async () => {
+    const bo = await newCustomer({ plan: 'free' });
+    await expect(bo.caller.successPlan.tick({ task: 'watch-tour', done: true })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await bo.caller.successPlan.start();
+    expect((await bo.caller.successPlan.tick({ task: 'watch-tour', done: true }))?.tasks.find((t) => t.key === 'watch-tour')).toMatchObject(
+      {
+        done: true,
+        doneBy: 'customer',
+      },
+    );
+    expect((await bo.caller.successPlan.tick({ task: 'watch-tour', done: false }))?.summary.tasksDone).toBe(0);
+    await expect(bo.caller.successPlan.tick({ task: 'fly-to-mars', done: true })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      message: expect.stringContaining('task'),
+    });
+  });
+
+  it('shows milestones past their target day as overdue', async () => {
+    const cy = await newCustomer({ plan: 'free' });
+    await cy.caller.successPlan.start();
+    // The plan started five days ago: the first report (day 3) is overdue.
+    const [row] = await world.database.db
+      .select({ id: schema.successPlans.id, startedOn: schema.successPlans.startedOn })
+      .from(schema.successPlans)
+      .innerJoin(schema.customers, eq(schema.customers.id, schema.successPlans.customerId))
+      .where(eq(schema.customers.externalId, cy.sub));
+    const fiveDaysAgo = new Date(Date.parse(`${row?.startedOn}T00:00:00Z`) - 5 * 86_400_000).toISOString().slice(0, 10);
+    await world.database.db
+      .update(schema.successPlans)
+      .set({ startedOn: fiveDaysAgo })
+      .where(eq(schema.successPlans.id, row?.id as string));
+    const plan = await cy.caller.successPlan.plan();
+    expect(plan?.day).toBe(5);
+    expect(plan?.milestones.find((m) => m.key === 'first-report')).toMatchObject({ state: 'overdue', targetDay: 3 });
+    expect(plan?.summary.overdue).toBe(1);
+  });
+
+  it('take templates from marketers only, refusing bad ones naming the field', async () => {
+    const marketer = await consoleCaller(world, 'marketer@flywheel.test');
+    const template = {
+      slug: 'trial-sprint',
+      texts: { en: { name: 'Trial sprint', description: 'Fourteen days to value.' } },
+      audience: { plan: 'trial' },
+      phases: [{ key: 'sprint', texts: { en: { name: 'Sprint' } }, startDay: 0, endDay: 13 }],
+      milestones: [
+        {
+          key: 'first-report',
+          texts: { en: { title: 'First report', description: 'Build one.' } },
+          rule: { event: 'report_created', goal: { kind: 'first' as const } },
+          target: 1,
+          targetDay: 2,
+          phase: 'sprint',
+        },
+      ],
+      tasks: [],
+    };
+    await expect(
+      marketer.console.successPlan.saveTemplate({ ...template, tasks: [{ key: 'x', texts: { en: { title: 'X' } }, phase: 'nowhere' }] }),
+    ).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringContaining('phase'),
+    });
+    await marketer.console.successPlan.saveTemplate(template);
+    expect(await marketer.console.successPlan.previewAudience({ plan: 'trial', tier: 'new', locale: 'en' })).toEqual({
+      template: 'trial-sprint',
+    });
+    const viewer = await consoleCaller(world, 'viewer@flywheel.test');
+    await expect(viewer.console.successPlan.saveTemplate(template)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect((await viewer.console.successPlan.plans()).length).toBeGreaterThan(0);
+  });
+});
