@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { expect, test } from './fixtures.ts';
 
 test.describe('success plan', () => {
-  test('a new customer gets the plan their subscription fits; a milestone completes live from the server’s events; they tick a task', async ({
+  test('a new customer gets the plan their subscription fits; a milestone completes live from the server’s events; they tick a task and answer NPS once', async ({
     page,
   }) => {
     // The demo product signs people up through an invite: Carol's link.
@@ -37,9 +37,20 @@ test.describe('success plan', () => {
     await expect(widget.getByRole('progressbar', { name: /^1 of 4 milestones/ })).toBeVisible();
 
     await widget.getByRole('checkbox', { name: 'Watch the 5-minute product tour' }).check();
+
+    // Active now, they are asked for NPS (the demo asks after one active day), answer once...
+    const question = widget.getByRole('group', { name: 'How likely are you to recommend Acme to a friend or colleague?' });
+    await question.getByText('9', { exact: true }).click();
+    await widget.getByLabel('What is the main reason for your score? (optional)').fill('The reports save me time.');
+    await widget.getByRole('button', { name: 'Send' }).click();
+    await expect(widget.getByText('Thank you! Your answer helps us make Acme better.')).toBeVisible();
+
+    // ...and on the next visit the task is still ticked and nobody asks again.
+    const asked = page.waitForResponse((res) => new URL(res.url()).pathname.includes('successPlan.npsDue'));
     await page.reload();
-    await expect(
-      page.locator('[data-fw-widget="success-plan"]').getByRole('checkbox', { name: 'Watch the 5-minute product tour' }),
-    ).toBeChecked();
+    await asked;
+    const again = page.locator('[data-fw-widget="success-plan"]');
+    await expect(again.getByRole('checkbox', { name: 'Watch the 5-minute product tour' })).toBeChecked();
+    await expect(again.getByRole('group', { name: 'How likely are you to recommend Acme to a friend or colleague?' })).toHaveCount(0);
   });
 });

@@ -12,4 +12,13 @@ export const styles = /* css */ `
 .fw-success-plan .fw-plan__task a { color: var(--fw-primary); font-size: 0.9em; }
 .fw-success-plan .fw-plan__milestone--done strong { text-decoration: line-through; color: var(--fw-muted); }
 .fw-success-plan .fw-plan__health { font-weight: 600; }
+.fw-success-plan .fw-plan__health--at_risk, .fw-success-plan .fw-plan__health--critical { color: var(--fw-danger); }
+.fw-success-plan .fw-plan__nps { display: grid; gap: var(--fw-s); padding: var(--fw-s); border: 1px solid var(--fw-border); border-radius: var(--fw-r); }
+.fw-success-plan .fw-plan__nps fieldset { border: 0; margin: 0; padding: 0; }
+.fw-success-plan .fw-plan__nps legend { font-weight: 600; margin-bottom: 6px; }
+.fw-success-plan .fw-plan__scale { display: flex; flex-wrap: wrap; gap: 4px; }
+.fw-success-plan .fw-plan__score { display: grid; place-items: center; min-width: 32px; padding: 4px; border: 1px solid var(--fw-border); border-radius: calc(var(--fw-r) * 0.6); cursor: pointer; }
+.fw-success-plan .fw-plan__score:has(input:checked) { background: var(--fw-primary); color: var(--fw-on-primary); }
+.fw-success-plan .fw-plan__score:focus-within { outline: 2px solid var(--fw-primary); outline-offset: 2px; }
+.fw-success-plan .fw-plan__score input { position: absolute; opacity: 0; width: 1px; height: 1px; }
 `;

@@ -34,7 +34,7 @@ describe('success-plan', () => {
     ).toEqual(['Done Nov 28, 2026', 'Overdue since Dec 1, 2026']);
     expect(within(onboard).getAllByRole('listitem')[1]?.getAttribute('aria-current')).toBe('step');
     expect(screen.getByRole('progressbar', { name: '1 of 3' })).toBeTruthy();
-    expect(screen.getByText('Milestones past their day: 1. Pick one up today.')).toBeTruthy();
+    expect(screen.getByText('Let’s get you back on track: the next milestone below is a good place to start.')).toBeTruthy();
   });
 
   it('starts the plan the first time the customer opens it', async () => {
@@ -82,6 +82,28 @@ describe('success-plan', () => {
     fireEvent.click(task);
     expect(await screen.findByRole('checkbox', { name: 'Watch the 5-minute product tour', checked: true })).toBeTruthy();
     expect(ticked).toEqual([true]);
+  });
+
+  it('asks NPS when it is due, sends the answer with its comment, and thanks the customer', async () => {
+    const answers: unknown[] = [];
+    let due = true;
+    server.use(
+      ...bffHandlers(apiBase, {
+        'successPlan.npsDue': () => ({ due }),
+        'successPlan.answerNps': (input) => {
+          answers.push(input.answer);
+          due = false;
+          return { answered: true };
+        },
+      }),
+    );
+    await render('pk_nps');
+    const question = await screen.findByRole('group', { name: 'How likely are you to recommend Acme to a friend or colleague?' });
+    fireEvent.click(within(question).getByRole('radio', { name: '9' }));
+    fireEvent.change(screen.getByLabelText('What is the main reason for your score? (optional)'), { target: { value: 'Fast reports' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Send' }));
+    expect(await screen.findByText('Thank you! Your answer helps us make Acme better.')).toBeTruthy();
+    expect(answers).toEqual([{ score: 9, comment: 'Fast reports' }]);
   });
 
   it('speaks Simplified Chinese', async () => {

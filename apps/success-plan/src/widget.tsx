@@ -2,6 +2,7 @@ import { Badge, Card, Progress } from '@flywheel/ui';
 import { QueryState, type RouterOutputs, useLocale, useMutation, useQuery, useQueryClient, useTRPC } from '@flywheel/widget-kit';
 import { useEffect, useState } from 'react';
 import { useT } from './messages.ts';
+import { NpsQuestion } from './nps.tsx';
 
 type Plan = NonNullable<RouterOutputs['successPlan']['plan']>;
 type Milestone = Plan['milestones'][number];
@@ -83,6 +84,7 @@ function PlanBody({ plan }: { plan: Plan }) {
   const { summary } = plan;
   return (
     <div className="fw-plan">
+      <NpsQuestion />
       <p>{plan.description}</p>
       <Progress
         value={summary.milestonesDone}
@@ -94,10 +96,12 @@ function PlanBody({ plan }: { plan: Plan }) {
           days: plan.days,
         })}
       />
-      <p className="fw-plan__health" role="status">
-        {summary.overdue > 0
-          ? t('plan.health.behind', { count: summary.overdue })
-          : t('plan.health.onTrack', { done: summary.milestonesDone, total: summary.milestones })}
+      <p className={`fw-plan__health fw-plan__health--${plan.health ?? 'healthy'}`} role="status">
+        {plan.health === 'critical' || plan.health === 'at_risk'
+          ? t(`plan.health.${plan.health}`, { count: summary.overdue })
+          : summary.overdue > 0
+            ? t('plan.health.behind', { count: summary.overdue })
+            : t('plan.health.onTrack', { done: summary.milestonesDone, total: summary.milestones })}
       </p>
       {plan.phases.map((phase) => {
         const milestones = plan.milestones.filter((m) => m.phase === phase.key);

@@ -129,6 +129,21 @@ export const eventCatalogue = {
     senders: ['domain'],
     properties: z.looseObject({ plan_id: z.uuid(), template: z.string(), task: z.string(), by: z.enum(['event', 'customer']) }),
   },
+  customer_health_dropped: {
+    description: 'A customer’s health band dropped, or their score fell fast: a risk alert opened.',
+    senders: ['domain'],
+    properties: z.looseObject({ score: z.number().int(), previous_score: z.number().int(), band: z.string(), previous_band: z.string() }),
+  },
+  nps_answered: {
+    description: 'A customer answered the NPS question in the success plan (0–10).',
+    senders: ['domain'],
+    properties: z.looseObject({ score: z.number().int().min(0).max(10), group: z.enum(['promoter', 'passive', 'detractor']) }),
+  },
+  support_ticket_opened: {
+    description: 'The tenant’s server: the customer opened a support ticket (a health signal).',
+    senders: ['server'],
+    properties: z.looseObject({}),
+  },
   // flywheel widget new: events
 } as const satisfies Record<string, CatalogueEntry>;
 

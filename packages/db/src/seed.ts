@@ -2,7 +2,16 @@ import { eq } from 'drizzle-orm';
 import type { Db } from './client.ts';
 import { hashPassword } from './crypto/passwords.ts';
 import type { SecretsKey } from './crypto/tenant-secrets.ts';
-import { badges, catalogueItems, consoleUsers, customers, planTemplates, referralPrograms, tenants } from './schema/index.ts';
+import {
+  badges,
+  catalogueItems,
+  consoleUsers,
+  customers,
+  healthSettings,
+  planTemplates,
+  referralPrograms,
+  tenants,
+} from './schema/index.ts';
 import { insertTenant } from './tenants.ts';
 
 let demoHash: Promise<string> | undefined;
@@ -197,6 +206,8 @@ const count = (event: string) => ({ event, goal: { kind: 'count' as const }, cre
 
 /** The demo's 90-day plans: one for the free and starter plans, one for pro and enterprise, and the quick-wins variant. */
 async function seedSuccessPlans(db: Db, tenantId: string) {
+  // The demo asks for NPS as soon as a customer has been active once: its customers are minutes old.
+  await db.insert(healthSettings).values({ tenantId, npsMinAccountDays: 0, npsMinActiveDays: 1 }).onConflictDoNothing();
   await db
     .insert(planTemplates)
     .values([

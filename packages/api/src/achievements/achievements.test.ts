@@ -44,6 +44,16 @@ async function newCustomer(traits: Record<string, string> = {}) {
   return { sub, caller: await customerCaller(world, sub) };
 }
 
+/** Many new customers at once (one batch from the tenant's server), each with spendable points. */
+async function newCustomersWithPoints(n: number, points: number) {
+  const subs = Array.from({ length: n }, () => `achiever-${++people}`);
+  await server(subs.map((sub) => ({ type: 'identify' as const, messageId: randomUUID(), userId: sub, traits: { name: sub } })));
+  const owner = await consoleCaller(world, 'owner@flywheel.test');
+  for (const sub of subs)
+    await owner.console.points.adjust({ customer: sub, amount: points, reason: 'test balance', requestId: randomUUID() });
+  return Promise.all(subs.map(async (sub) => ({ sub, caller: await customerCaller(world, sub) })));
+}
+
 /** A referrer whose `n` friends sign up with their code and start paying. */
 async function referFriends(referrer: Awaited<ReturnType<typeof newCustomer>>, n: number, from = 0) {
   const { code } = await referrer.caller.referral.summary();
@@ -282,8 +292,7 @@ describe('the points bank', () => {
       price: 10,
       fulfilment: { type: 'coupon', pool: Array.from({ length: 10 }, (_, i) => `HOODIE-${i}`) },
     });
-    const buyers = await Promise.all(Array.from({ length: 50 }, () => newCustomer()));
-    for (const buyer of buyers) await giveAvailablePoints(buyer.sub, 10);
+    const buyers = await newCustomersWithPoints(50, 10);
     const outcomes = await Promise.allSettled(
       buyers.map((b) => b.caller.achievements.redeem({ rewardId: item.id, idempotencyKey: randomUUID() })),
     );

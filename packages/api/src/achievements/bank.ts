@@ -126,8 +126,8 @@ export async function redeem(
     customerId: string;
     itemId: string;
     idempotencyKey: string;
-    /** The `achievement-wall.freezes` experiment: a customer not offered freezes cannot buy one. */
-    freezesOffered: boolean;
+    /** The `achievement-wall.freezes` experiment, asked only for a freeze: a customer not offered freezes cannot buy one. */
+    freezesOffered: () => Promise<boolean>;
   },
 ): Promise<RedemptionView> {
   const { tenantId, customerId, itemId, idempotencyKey } = input;
@@ -147,7 +147,7 @@ export async function redeem(
           ),
         )
         .for('update');
-      if (!item || (item.fulfilment.type === 'freeze' && !input.freezesOffered)) {
+      if (!item || (item.fulfilment.type === 'freeze' && !(await input.freezesOffered()))) {
         throw new TRPCError({ code: 'NOT_FOUND', message: 'rewardId: no such reward in the catalogue' });
       }
       await checkEligible(tx, item, customerId);

@@ -13,5 +13,6 @@ export {
 } from './credentials.ts';
 export { badgePng, badgeShapeSvg, bakePng, openGraphPng } from './images.ts';
 export { achievementsJobs, achievementsReactions } from './reactions.ts';
+export { currentStreak } from './streaks.ts';
 export { badgeText, localeOf } from './texts.ts';
 export { publicAward } from './wall.ts';

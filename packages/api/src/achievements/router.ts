@@ -53,7 +53,7 @@ export const achievementsRouter = {
         customerId: ctx.customer.id,
         itemId: input.rewardId,
         idempotencyKey: input.idempotencyKey,
-        freezesOffered: await freezesOffered(ctx.deps, ctx.customer, ctx.tenant.publishableKey),
+        freezesOffered: () => freezesOffered(ctx.deps, ctx.customer, ctx.tenant.publishableKey),
       });
       ctx.deps.platform.announce(ctx.db);
       return redemption;

@@ -2,7 +2,7 @@ import { type Db, schema, type Tx } from '@flywheel/db';
 import { TRPCError } from '@trpc/server';
 import { and, asc, eq, gte, isNull, sql } from 'drizzle-orm';
 import { type Cadence, periodOf, timeZoneOf, type WorkContext } from '../platform/index.ts';
-import { advanceStreak, MAX_BANKED_FREEZES } from './streak-periods.ts';
+import { advanceStreak, MAX_BANKED_FREEZES, streakAsOf } from './streak-periods.ts';
 
 export type AchievementSettings = { streakEvent: string; streakCadence: Cadence; levelCurve: number[] };
 
@@ -33,7 +33,7 @@ export async function settingsOf(tx: Db | Tx, tenantId: string): Promise<Achieve
 }
 
 /** Banked freezes, oldest first: the order they are used in. */
-export async function bankedFreezes(tx: Tx, tenantId: string, customerId: string) {
+export async function bankedFreezes(tx: Db | Tx, tenantId: string, customerId: string) {
   const f = schema.streakFreezes;
   return tx
     .select({ id: f.id, source: f.source })
@@ -118,4 +118,17 @@ export function levelFor(lifetime: number, curve: readonly number[]) {
   const floor = curve[level - 1] ?? 0;
   const next = curve[level] ?? null;
   return { level, lifetime, floor, next };
+}
+
+/** The customer's streak as it stands today (0 once broken beyond what their freezes cover): for health scores. */
+export async function currentStreak(db: Db | Tx, tenantId: string, customer: { id: string; traits: Record<string, unknown> }, now: Date) {
+  const [row] = await db
+    .select()
+    .from(schema.streaks)
+    .where(and(eq(schema.streaks.tenantId, tenantId), eq(schema.streaks.customerId, customer.id)));
+  if (!row) return 0;
+  const { streakCadence } = await settingsOf(db, tenantId);
+  const freezes = await bankedFreezes(db, tenantId, customer.id);
+  const today = periodOf(now, timeZoneOf(customer.traits), streakCadence);
+  return streakAsOf({ ...row, freezes: freezes.map((f) => f.id) }, today, streakCadence).current;
 }

@@ -2,6 +2,7 @@
 // Outside events/ and platform/, this is the only code that reads the events table.
 export { activeUnitsByWeek } from './activity.ts';
 export { countEvents } from './counts.ts';
+export { customerActivity } from './customer-activity.ts';
 export { aggregateExperiment, type ExperimentTotals, type MetricTotals, type VariationTotals } from './experiment-aggregate.ts';
 export { exposedUnits, exposedUsers } from './exposures.ts';
 export { eventsByKey } from './recent.ts';

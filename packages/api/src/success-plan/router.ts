@@ -2,8 +2,11 @@ import { flagAttributes } from '@flywheel/contracts/flag-attributes';
 import { PlanTemplateInput } from '@flywheel/contracts/success-plan';
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
+import { findCustomer } from '../customers/index.ts';
 import { evaluatorFor } from '../flags/index.ts';
 import { consoleProcedure, customerProcedure, requires } from '../trpc.ts';
+import { alertsOf, customersByHealth, healthHistory, updateAlert } from './health.ts';
+import { answerNps, npsDue, npsReport } from './nps.ts';
 import { chooseTemplate, plansOf, planView, retireTemplate, saveTemplate, startPlan, templatesOf, tickTask } from './service.ts';
 
 const localeOf = (traits: Record<string, unknown>) => (String(traits.locale ?? '').startsWith('zh') ? ('zh-CN' as const) : ('en' as const));
@@ -37,11 +40,40 @@ export const successPlanRouter = {
     if (!template) throw new TRPCError({ code: 'NOT_FOUND', message: 'No success plan fits this customer yet.' });
     const now = new Date();
     await ctx.db.transaction((tx) =>
-      startPlan({ tx, emit: ctx.deps.platform.emit }, { tenantId: ctx.tenant.id, customer: ctx.customer, template, now }),
+      startPlan(
+        { tx, emit: ctx.deps.platform.emit, schedule: ctx.deps.platform.schedule },
+        { tenantId: ctx.tenant.id, customer: ctx.customer, template, now },
+      ),
     );
     ctx.deps.platform.announce(ctx.db);
     return planView(ctx.db, { tenantId: ctx.tenant.id, customer: ctx.customer, locale: localeOf(ctx.customer.traits), now });
   }),
+
+  /** Whether to ask the customer the NPS question now. */
+  npsDue: customerProcedure.query(async ({ ctx }) => ({ due: await npsDue(ctx.db, ctx.tenant.id, ctx.customer, new Date()) })),
+
+  /** The customer's NPS answer (0–10, optional comment), or `null` when they dismiss the question; a dismissal counts as asked. */
+  answerNps: customerProcedure
+    .input(
+      z
+        .object({
+          answer: z
+            .object({ score: z.number().int().min(0).max(10), comment: z.string().max(1000).optional() })
+            .strict()
+            .nullable(),
+        })
+        .strict(),
+    )
+    .mutation(async ({ ctx, input }) => {
+      const result = await ctx.db.transaction((tx) =>
+        answerNps(
+          { tx, emit: ctx.deps.platform.emit, schedule: ctx.deps.platform.schedule },
+          { tenantId: ctx.tenant.id, customer: ctx.customer, answer: input.answer, locale: localeOf(ctx.customer.traits), now: new Date() },
+        ),
+      );
+      ctx.deps.platform.announce(ctx.db);
+      return result;
+    }),
 
   /** Ticks or unticks one of the customer's tasks. */
   tick: customerProcedure
@@ -78,6 +110,44 @@ export const consoleSuccessPlanRouter = {
       const attributes = flagAttributes({ customerId: 'preview', publishableKey: '', traits: input, widgets: ['success-plan'] });
       return { template: chooseTemplate(await templatesOf(ctx.db, ctx.session.tenantId, 'active'), attributes, '')?.slug ?? null };
     }),
+
+  /** Customers by their latest health score, lowest first, with their band and last week's score. */
+  health: consoleProcedure.query(({ ctx }) => customersByHealth(ctx.db, ctx.session.tenantId)),
+
+  /** One customer's score history with each day's signals (what moved it). */
+  customerHealth: consoleProcedure.input(z.object({ customer: z.string().min(1).max(200) }).strict()).query(async ({ ctx, input }) => {
+    const customer = await findCustomer(ctx.db, ctx.session.tenantId, input.customer);
+    if (!customer) throw new TRPCError({ code: 'NOT_FOUND', message: 'customer: no customer with this id' });
+    return { customer: customer.externalId, name: customer.name, history: await healthHistory(ctx.db, ctx.session.tenantId, customer.id) };
+  }),
+
+  /** Risk alerts, newest first, each with the explanation of the drop. */
+  alerts: consoleProcedure.query(({ ctx }) => alertsOf(ctx.db, ctx.session.tenantId)),
+
+  /** Takes an alert (assigned to the caller), or resolves it with a note. */
+  updateAlert: requires('handleAlerts')
+    .input(
+      z.discriminatedUnion('action', [
+        z.object({ id: z.uuid(), action: z.literal('assign') }).strict(),
+        z.object({ id: z.uuid(), action: z.literal('resolve'), note: z.string().trim().min(3).max(1000) }).strict(),
+      ]),
+    )
+    .mutation(async ({ ctx, input }) => {
+      const updated = await updateAlert(
+        ctx.db,
+        ctx.session.tenantId,
+        input.action === 'assign' ? { ...input, assignee: ctx.session.userId } : input,
+      );
+      if (!updated) throw new TRPCError({ code: 'NOT_FOUND', message: 'id: no open alert with this id' });
+      return updated;
+    }),
+
+  /** NPS per month, the distribution of answers, and comments by group and language. */
+  nps: consoleProcedure
+    .input(
+      z.object({ group: z.enum(['promoter', 'passive', 'detractor']).optional(), locale: z.enum(['en', 'zh-CN']).optional() }).strict(),
+    )
+    .query(({ ctx, input }) => npsReport(ctx.db, ctx.session.tenantId, input)),
 
   /** Who is on which plan, and how many milestones each reached. */
   plans: consoleProcedure.query(({ ctx }) => plansOf(ctx.db, ctx.session.tenantId)),

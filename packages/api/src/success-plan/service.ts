@@ -2,7 +2,7 @@ import type { PlanTemplateInput } from '@flywheel/contracts/success-plan';
 import { type Db, schema, type Tx } from '@flywheel/db';
 import { evalCondition } from '@growthbook/growthbook';
 import { TRPCError } from '@trpc/server';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import {
   addPeriods,
   contributionKey,
@@ -11,10 +11,12 @@ import {
   type Emit,
   periodOf,
   periodsBetween,
+  type Schedule,
   type StoredEvent,
   timeZoneOf,
   type WorkContext,
 } from '../platform/index.ts';
+import { scheduleHealthNightly, scheduleHealthSoon } from './health-schedule.ts';
 
 type Template = typeof schema.planTemplates.$inferSelect;
 type Plan = typeof schema.successPlans.$inferSelect;
@@ -75,7 +77,7 @@ export async function planOf(db: Db | Tx, tenantId: string, customerId: string) 
 
 /** Starts the customer's plan from a template, today in their time zone; once: a second start finds the first. */
 export async function startPlan(
-  ctx: { tx: Tx; emit: Emit },
+  ctx: { tx: Tx; emit: Emit; schedule: Schedule },
   input: { tenantId: string; customer: { id: string; externalId: string; traits: Record<string, unknown> }; template: Template; now: Date },
 ) {
   const { tenantId, customer, template } = input;
@@ -98,6 +100,9 @@ export async function startPlan(
       userId: customer.externalId,
       properties: { plan_id: created.id, template: template.slug },
     });
+    // A first score now, and one every night from then on.
+    await scheduleHealthSoon(ctx, tenantId, customer.id, input.now);
+    await scheduleHealthNightly(ctx, tenantId, customer.id, input.now);
   }
 }
 
@@ -237,6 +242,12 @@ export async function planView(
     };
   });
   const lastDay = Math.max(...template.phases.map((p) => p.endDay));
+  const [health] = await db
+    .select({ band: schema.healthScores.band })
+    .from(schema.healthScores)
+    .where(and(eq(schema.healthScores.tenantId, input.tenantId), eq(schema.healthScores.customerId, input.customer.id)))
+    .orderBy(desc(schema.healthScores.day))
+    .limit(1);
   return {
     ...localize(template.texts, locale),
     template: template.slug,
@@ -252,6 +263,8 @@ export async function planView(
     })),
     milestones,
     tasks,
+    /** The latest health band, for the customer's friendly version of it (the console shows the score and why). */
+    health: health?.band ?? null,
     summary: {
       milestonesDone: milestones.filter((m) => m.state === 'done').length,
       milestones: milestones.length,

@@ -143,3 +143,33 @@ describe('success plans', () => {
     expect((await viewer.console.successPlan.plans()).length).toBeGreaterThan(0);
   });
 });
+
+describe('NPS', () => {
+  it('is asked once active, answered once per interval, and keeps the customer’s group as a trait', async () => {
+    const di = await newCustomer({ plan: 'free' });
+    expect(await di.caller.successPlan.npsDue()).toEqual({ due: false });
+    await server([track(di.sub, 'report_created')]);
+    expect(await di.caller.successPlan.npsDue()).toEqual({ due: true });
+    await di.caller.successPlan.answerNps({ answer: { score: 9, comment: 'Saves me an hour a week.' } });
+    expect(await di.caller.successPlan.npsDue()).toEqual({ due: false });
+    await expect(di.caller.successPlan.answerNps({ answer: { score: 3 } })).rejects.toMatchObject({ code: 'CONFLICT' });
+    expect((await di.caller.customer.me()).traits.nps_group).toBe('promoter');
+    await expect(di.caller.successPlan.answerNps({ answer: { score: 11 } })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringContaining('score'),
+    });
+
+    const ed = await newCustomer({ plan: 'free', locale: 'zh-CN' });
+    await server([track(ed.sub, 'report_created')]);
+    await ed.caller.successPlan.answerNps({ answer: null });
+    expect(await ed.caller.successPlan.npsDue()).toEqual({ due: false });
+
+    const marketer = await consoleCaller(world, 'marketer@flywheel.test');
+    const report = await marketer.console.successPlan.nps({ group: 'promoter' });
+    expect(report.comments.map((c) => c.comment)).toContain('Saves me an hour a week.');
+    expect(report.distribution.find((d) => d.score === 9)?.n).toBeGreaterThanOrEqual(1);
+    expect((await marketer.console.successPlan.nps({ group: 'detractor' })).comments.map((c) => c.comment)).not.toContain(
+      'Saves me an hour a week.',
+    );
+  });
+});

@@ -1,6 +1,8 @@
 import type { PlanTemplateInput } from '@flywheel/contracts/success-plan';
+import { sql } from 'drizzle-orm';
 import { date, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, customerRef, tenantId } from './columns.ts';
+import { consoleUsers } from './console.ts';
 
 export const templateStatus = pgEnum('plan_template_status', ['active', 'retired']);
 
@@ -70,4 +72,99 @@ export const planCompletions = pgTable(
     completedAt: timestamp('completed_at', { withTimezone: true }).notNull(),
   },
   (t) => [uniqueIndex('plan_completions_once').on(t.planId, t.item), index('plan_completions_plan').on(t.planId)],
+);
+
+export type HealthSignalName =
+  | 'active_days'
+  | 'feature_breadth'
+  | 'milestones_on_track'
+  | 'support_tickets'
+  | 'nps'
+  | 'referrals_sent'
+  | 'streak';
+export type HealthBand = 'healthy' | 'at_risk' | 'critical';
+/** One signal of a score, as computed: its raw value, 0–100 value, weight and share of the score. */
+export type HealthSignal = {
+  signal: HealthSignalName;
+  raw: number;
+  value: number;
+  weight: number;
+  contribution: number;
+  detail?: Record<string, number>;
+};
+
+/** A tenant's health model; no row means the defaults. */
+export const healthSettings = pgTable('health_settings', {
+  tenantId: tenantId().primaryKey(),
+  /** Weights by signal; a signal left out keeps its default weight. */
+  weights: jsonb('weights').$type<Partial<Record<HealthSignalName, number>>>().notNull().default({}),
+  /** The product events that count as key features (breadth); null: the defaults. */
+  keyFeatures: text('key_features').array(),
+  healthyFrom: integer('healthy_from').notNull().default(70),
+  atRiskFrom: integer('at_risk_from').notNull().default(40),
+  /** A fall of this many points within 7 days opens an alert, whatever the band. */
+  alertDrop: integer('alert_drop').notNull().default(15),
+  /** NPS is asked of customers at least this old, active on this many of the last 30 days, at most this often. */
+  npsMinAccountDays: integer('nps_min_account_days').notNull().default(14),
+  npsMinActiveDays: integer('nps_min_active_days').notNull().default(3),
+  npsEveryDays: integer('nps_every_days').notNull().default(90),
+});
+
+/** A customer's health score, one row per customer per day, with every signal that made it. */
+export const healthScores = pgTable(
+  'health_scores',
+  {
+    tenantId: tenantId(),
+    customerId: customerRef('customer_id'),
+    day: date('day', { mode: 'string' }).notNull(),
+    score: integer('score').notNull(),
+    band: text('band').$type<HealthBand>().notNull(),
+    signals: jsonb('signals').$type<HealthSignal[]>().notNull(),
+    computedAt: timestamp('computed_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('health_scores_day').on(t.tenantId, t.customerId, t.day), index('health_scores_latest').on(t.tenantId, t.day)],
+);
+
+export const alertStatus = pgEnum('health_alert_status', ['open', 'assigned', 'resolved']);
+
+/** A risk alert: a customer's band dropped or their score fell fast; open → assigned → resolved with a note. */
+export const healthAlerts = pgTable(
+  'health_alerts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: tenantId(),
+    customerId: customerRef('customer_id'),
+    status: alertStatus('status').notNull().default('open'),
+    score: integer('score').notNull(),
+    previousScore: integer('previous_score').notNull(),
+    band: text('band').$type<HealthBand>().notNull(),
+    previousBand: text('previous_band').$type<HealthBand>().notNull(),
+    /** The signals that moved, largest fall first: the alert's explanation. */
+    explanation: jsonb('explanation').$type<{ signal: HealthSignalName; change: number; detail?: Record<string, number> }[]>().notNull(),
+    assignee: uuid('assignee').references(() => consoleUsers.id, { onDelete: 'set null' }),
+    note: text('note'),
+    openedAt: timestamp('opened_at', { withTimezone: true }).notNull(),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+  },
+  (t) => [
+    // One alert in flight per customer: a further drop updates it instead of piling up.
+    uniqueIndex('health_alerts_in_flight').on(t.tenantId, t.customerId).where(sql`${t.status} <> 'resolved'`),
+    index('health_alerts_tenant').on(t.tenantId, t.status),
+  ],
+);
+
+/** NPS answers (0–10, optional comment) and dismissals: a dismissal counts as asked. */
+export const npsResponses = pgTable(
+  'nps_responses',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: tenantId(),
+    customerId: customerRef('customer_id'),
+    /** Null when the customer dismissed the question. */
+    score: integer('score'),
+    comment: text('comment'),
+    locale: text('locale').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('nps_responses_customer').on(t.tenantId, t.customerId, t.createdAt)],
 );

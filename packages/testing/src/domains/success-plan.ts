@@ -65,6 +65,7 @@ export function successPlan(overrides: Partial<SuccessPlan> = {}): SuccessPlan {
         completedAt: null,
       },
     ],
+    health: 'at_risk',
     summary: { milestonesDone: 1, milestones: 3, tasksDone: 0, tasks: 1, overdue: 1 },
     ...overrides,
   };
@@ -73,6 +74,8 @@ export function successPlan(overrides: Partial<SuccessPlan> = {}): SuccessPlan {
 export const successPlanMocks: ProcedureMocks = {
   'successPlan.plan': () => successPlan(),
   'successPlan.start': () => successPlan({ day: 0 }),
+  'successPlan.npsDue': () => ({ due: false }),
+  'successPlan.answerNps': (input) => ({ answered: input.answer !== null }),
   'successPlan.tick': (input) => {
     const plan = successPlan();
     return {

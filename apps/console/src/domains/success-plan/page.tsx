@@ -6,6 +6,9 @@ import { type Outputs, type Session, useTRPC } from '../../api.ts';
 import { ErrorText } from '../../components.tsx';
 import { formats } from '../../format.ts';
 import { QueryTable } from '../../query-table.tsx';
+import { hrefFor } from '../../routes.ts';
+import { AlertsSection, CustomerHealth, HealthSection } from './health.tsx';
+import { NpsSection } from './nps.tsx';
 
 type Template = Outputs['console']['successPlan']['templates'][number];
 
@@ -100,8 +103,33 @@ function AudiencePreview() {
   );
 }
 
+const SECTIONS = ['templates', 'health', 'alerts', 'nps'] as const;
+
+/** `#/success-plan[/health[/customer/<id>]|/alerts|/nps]`: templates and plans, customers by health, risk alerts, NPS. */
+export function SuccessPlanPage({ session, path }: { session: Session; path: string[] }) {
+  const { t } = useTranslation();
+  const section = path[0] === 'customer' ? 'health' : (SECTIONS.find((s) => s === path[0]) ?? 'templates');
+  return (
+    <>
+      <h1>{t('success-plan.title')}</h1>
+      <p className="muted">{t('success-plan.intro')}</p>
+      <nav aria-label={t('success-plan.title')} className="actions">
+        {SECTIONS.map((s) => (
+          <a key={s} href={hrefFor('success-plan', ...(s === 'templates' ? [] : [s]))} aria-current={s === section ? 'page' : undefined}>
+            {t(`success-plan.tabs.${s}`)}
+          </a>
+        ))}
+      </nav>
+      {section === 'templates' && <TemplatesSection session={session} />}
+      {section === 'health' && (path[1] ? <CustomerHealth customer={path[1]} /> : <HealthSection />)}
+      {section === 'alerts' && <AlertsSection session={session} />}
+      {section === 'nps' && <NpsSection />}
+    </>
+  );
+}
+
 /** Templates (with their audiences), which template a sample customer gets, and who is on which plan. */
-export function SuccessPlanPage({ session }: { session: Session }) {
+function TemplatesSection({ session }: { session: Session }) {
   const { t, i18n } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -118,8 +146,6 @@ export function SuccessPlanPage({ session }: { session: Session }) {
   const nameOf = (template: Template) => (i18n.language === 'zh-CN' ? template.texts['zh-CN']?.name : undefined) ?? template.texts.en.name;
   return (
     <>
-      <h1>{t('success-plan.title')}</h1>
-      <p className="muted">{t('success-plan.intro')}</p>
       <h2>{t('success-plan.templates')}</h2>
       <ErrorText error={retire.error} />
       <QueryTable
