@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { expect, test } from './fixtures.ts';
 
 test.describe('success plan', () => {
-  test('a new customer gets the plan their subscription fits; a milestone completes live from the server’s events; they tick a task and answer NPS once', async ({
+  test('a new customer gets the plan their subscription fits; a milestone completes live from the server’s events; they tick a task, answer NPS once, and download their value report in Chinese', async ({
     page,
   }) => {
     // The demo product signs people up through an invite: Carol's link.
@@ -52,5 +52,19 @@ test.describe('success plan', () => {
     const again = page.locator('[data-fw-widget="success-plan"]');
     await expect(again.getByRole('checkbox', { name: 'Watch the 5-minute product tour' })).toBeChecked();
     await expect(again.getByRole('group', { name: 'How likely are you to recommend Acme to a friend or colleague?' })).toHaveCount(0);
+
+    // The quarter so far, on demand; then in Chinese, the PDF downloads with its Chinese font.
+    await again.getByRole('button', { name: 'See what you achieved this quarter' }).click();
+    await expect(again.getByRole('row', { name: /Milestones reached/ })).toContainText('1');
+    await page.getByLabel('Language').selectOption('zh-CN');
+    const pdfLink = page.locator('[data-fw-widget="success-plan"]').getByRole('link', { name: '下载 PDF' });
+    const download = page.waitForEvent('download');
+    await pdfLink.click();
+    const file = await (await download).createReadStream();
+    const chunks: Buffer[] = [];
+    for await (const chunk of file) chunks.push(chunk as Buffer);
+    const pdf = Buffer.concat(chunks).toString('latin1');
+    expect(pdf.startsWith('%PDF-')).toBe(true);
+    expect(pdf).toMatch(/\/BaseFont \/[A-Z]{6}\+DroidSansFallback/);
   });
 });

@@ -21,4 +21,9 @@ export const styles = /* css */ `
 .fw-success-plan .fw-plan__score:has(input:checked) { background: var(--fw-primary); color: var(--fw-on-primary); }
 .fw-success-plan .fw-plan__score:focus-within { outline: 2px solid var(--fw-primary); outline-offset: 2px; }
 .fw-success-plan .fw-plan__score input { position: absolute; opacity: 0; width: 1px; height: 1px; }
+.fw-success-plan .fw-plan__report { display: grid; gap: var(--fw-s); justify-items: start; }
+.fw-success-plan .fw-plan__table { border-collapse: collapse; width: 100%; }
+.fw-success-plan .fw-plan__table th, .fw-success-plan .fw-plan__table td { text-align: start; padding: 4px 8px; border-bottom: 1px solid var(--fw-border); }
+.fw-success-plan .fw-plan__table td { font-variant-numeric: tabular-nums; }
+.fw-success-plan .fw-plan__report a { color: var(--fw-primary); font-weight: 600; }
 `;

@@ -106,6 +106,16 @@ describe('success-plan', () => {
     expect(answers).toEqual([{ score: 9, comment: 'Fast reports' }]);
   });
 
+  it('makes the quarter’s value report on demand, with its page and PDF', async () => {
+    await render('pk_report');
+    fireEvent.click(await screen.findByRole('button', { name: 'See what you achieved this quarter' }));
+    const table = await screen.findByRole('table');
+    expect(within(table).getByRole('row', { name: /Reports created/ }).textContent).toBe('Reports created124+8');
+    expect(screen.getByRole('link', { name: 'Download PDF' }).getAttribute('href')).toBe(
+      `${apiBase}/v/3b0c6f1e-0000-4000-8000-000000000001/report.pdf?lang=en`,
+    );
+  });
+
   it('speaks Simplified Chinese', async () => {
     await render('pk_zh', 'zh-CN');
     expect(await screen.findByText('第 1–15 天')).toBeTruthy();

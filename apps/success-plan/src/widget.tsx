@@ -1,8 +1,18 @@
 import { Badge, Card, Progress } from '@flywheel/ui';
-import { QueryState, type RouterOutputs, useLocale, useMutation, useQuery, useQueryClient, useTRPC } from '@flywheel/widget-kit';
+import {
+  QueryState,
+  type RouterOutputs,
+  useLocale,
+  useMutation,
+  useQuery,
+  useQueryClient,
+  useTRPC,
+  type WidgetProps,
+} from '@flywheel/widget-kit';
 import { useEffect, useState } from 'react';
 import { useT } from './messages.ts';
 import { NpsQuestion } from './nps.tsx';
+import { ValueReport } from './value-report.tsx';
 
 type Plan = NonNullable<RouterOutputs['successPlan']['plan']>;
 type Milestone = Plan['milestones'][number];
@@ -78,7 +88,7 @@ function TaskItem({ task }: { task: Task }) {
   );
 }
 
-function PlanBody({ plan }: { plan: Plan }) {
+function PlanBody({ plan, apiBase }: { plan: Plan; apiBase: string }) {
   const t = useT();
   const next = plan.milestones.filter((m) => m.state !== 'done').sort((a, b) => a.targetDay - b.targetDay)[0]?.key;
   const { summary } = plan;
@@ -133,6 +143,7 @@ function PlanBody({ plan }: { plan: Plan }) {
           </section>
         );
       })}
+      <ValueReport apiBase={apiBase} />
     </div>
   );
 }
@@ -156,14 +167,14 @@ function StartPlan() {
 }
 
 /** The success plan: the customer's 90 days as phases, milestones that complete themselves, tasks to tick. */
-export function SuccessPlan() {
+export function SuccessPlan({ apiBase }: WidgetProps) {
   const t = useT();
   const trpc = useTRPC();
   const plan = useQuery(trpc.successPlan.plan.queryOptions());
   return (
     <Card title={plan.data?.name ?? t('plan.title')}>
       <QueryState query={plan} error={t('plan.error')} lines={5}>
-        {(data) => (data === null ? <StartPlan /> : <PlanBody plan={data} />)}
+        {(data) => (data === null ? <StartPlan /> : <PlanBody plan={data} apiBase={apiBase} />)}
       </QueryState>
     </Card>
   );

@@ -22,6 +22,7 @@ export {
 export { followLink, normalizeCode } from './referral/index.ts';
 export { createDomainPlatform } from './registry.ts';
 export { type AppRouter, appRouter } from './root.ts';
+export * as successPlan from './success-plan/index.ts';
 export { createTenant } from './tenants/index.ts';
 export { createCallerFactory } from './trpc.ts';
 export type { WebhookOptions } from './webhooks/index.ts';

@@ -139,6 +139,11 @@ export const eventCatalogue = {
     senders: ['domain'],
     properties: z.looseObject({ score: z.number().int().min(0).max(10), group: z.enum(['promoter', 'passive', 'detractor']) }),
   },
+  value_report_ready: {
+    description: 'A customer’s quarterly value report is ready (at the end of each quarter).',
+    senders: ['domain'],
+    properties: z.looseObject({ report_id: z.uuid(), quarter: z.string() }),
+  },
   support_ticket_opened: {
     description: 'The tenant’s server: the customer opened a support ticket (a health signal).',
     senders: ['server'],

@@ -30,6 +30,8 @@ export type {
   PointsBucket,
   PointsEntryKind,
   ReferralStatus,
+  ValueFigure,
+  ValueFigureSpec,
 } from './schema/index.ts';
 export * as schema from './schema/index.ts';
 export { DEMO, DEMO_ORIGINS, seedDemo } from './seed.ts';

@@ -12,6 +12,7 @@ export {
   statusListPath,
 } from './credentials.ts';
 export { badgePng, badgeShapeSvg, bakePng, openGraphPng } from './images.ts';
+export { awardsEarned } from './progress.ts';
 export { achievementsJobs, achievementsReactions } from './reactions.ts';
 export { currentStreak } from './streaks.ts';
 export { badgeText, localeOf } from './texts.ts';

@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import type { BadgeTier } from '@flywheel/contracts/achievements';
-import { schema, type Tx } from '@flywheel/db';
-import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { type Db, schema, type Tx } from '@flywheel/db';
+import { and, eq, gt, gte, isNull, lt, sql } from 'drizzle-orm';
 import { externalIdOf } from '../customers/index.ts';
 import { contributionKey, contributionValue, countsFor, isTrusted, type StoredEvent, undoes, type WorkContext } from '../platform/index.ts';
 import * as rewards from '../rewards/index.ts';
@@ -182,4 +182,14 @@ export async function applyEvent(ctx: WorkContext & { event: StoredEvent }, badg
     }
     if (changed) await settleBadge(ctx, badge, customerId);
   }
+}
+
+/** How many badge tiers the customer earned in [from, to) and still holds: for value reports. */
+export async function awardsEarned(db: Db | Tx, tenantId: string, customerId: string, from: Date, to: Date) {
+  const a = schema.badgeAwards;
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(a)
+    .where(and(eq(a.tenantId, tenantId), eq(a.customerId, customerId), isNull(a.revokedAt), gte(a.awardedAt, from), lt(a.awardedAt, to)));
+  return row?.n ?? 0;
 }

@@ -4,6 +4,7 @@ import { type Job, job, reaction } from '../platform/index.ts';
 import { recordHealth } from './health.ts';
 import { scheduleHealthNightly, scheduleHealthSoon } from './health-schedule.ts';
 import { applyToPlan, planOf } from './service.ts';
+import { announceReport, buildValueReport, quarterOf } from './value-report.ts';
 
 /**
  * Milestones (and self-ticking tasks) complete themselves from what the customer does, and
@@ -33,7 +34,33 @@ export const successPlanJobs = [
       const [customer] = await customersByIds(ctx.tx, ctx.tenantId, [ctx.payload.customerId]);
       if (!customer) return;
       await recordHealth(ctx, { tenantId: ctx.tenantId, customer, now: ctx.now });
-      if (ctx.payload.nightly) await scheduleHealthNightly(ctx, ctx.tenantId, customer.id, ctx.now);
+      if (!ctx.payload.nightly) return;
+      await scheduleHealthNightly(ctx, ctx.tenantId, customer.id, ctx.now);
+      // The first night of a quarter makes the report of the quarter that just ended.
+      const quarter = quarterOf(ctx.now);
+      if (ctx.now.getTime() - quarter.from.getTime() < 86_400_000) {
+        const ended = quarterOf(new Date(quarter.from.getTime() - 1));
+        await ctx.schedule(ctx.tx, {
+          tenantId: ctx.tenantId,
+          name: 'success-plan.value-report',
+          key: `value-report:${customer.id}:${ended.key}`,
+          runAt: ctx.now,
+          payload: { customerId: customer.id, at: ended.from.toISOString() },
+        });
+      }
+    },
+  }),
+  job({
+    name: 'success-plan.value-report',
+    payload: z.object({ customerId: z.uuid(), at: z.iso.datetime() }),
+    // Built outside the transaction (it reads several domains); announced in it.
+    perform: (ctx) =>
+      buildValueReport(ctx.db, { tenantId: ctx.tenantId, customerId: ctx.payload.customerId, at: new Date(ctx.payload.at), final: true }),
+    async handle(ctx) {
+      const report = ctx.performed;
+      if (!report) return;
+      const [customer] = await customersByIds(ctx.tx, ctx.tenantId, [report.customerId]);
+      if (customer) await announceReport(ctx, report, customer.externalId);
     },
   }),
 ] as Job<unknown, unknown>[];

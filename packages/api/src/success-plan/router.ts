@@ -8,6 +8,7 @@ import { consoleProcedure, customerProcedure, requires } from '../trpc.ts';
 import { alertsOf, customersByHealth, healthHistory, updateAlert } from './health.ts';
 import { answerNps, npsDue, npsReport } from './nps.ts';
 import { chooseTemplate, plansOf, planView, retireTemplate, saveTemplate, startPlan, templatesOf, tickTask } from './service.ts';
+import { buildValueReport, latestValueReport } from './value-report.ts';
 
 const localeOf = (traits: Record<string, unknown>) => (String(traits.locale ?? '').startsWith('zh') ? ('zh-CN' as const) : ('en' as const));
 
@@ -74,6 +75,33 @@ export const successPlanRouter = {
       ctx.deps.platform.announce(ctx.db);
       return result;
     }),
+
+  /** The customer's latest value report ("what you achieved"), or null before the first. */
+  valueReport: customerProcedure.query(async ({ ctx }) => {
+    const report = await latestValueReport(ctx.db, ctx.tenant.id, ctx.customer.id);
+    return (
+      report && {
+        id: report.id,
+        quarter: report.quarter,
+        final: report.final,
+        figures: report.figures,
+        updatedAt: report.updatedAt.toISOString(),
+      }
+    );
+  }),
+
+  /** Makes (or brings up to date) this quarter's value report, on the customer's demand. */
+  buildValueReport: customerProcedure.mutation(async ({ ctx }) => {
+    const report = await buildValueReport(ctx.db, { tenantId: ctx.tenant.id, customerId: ctx.customer.id, at: new Date(), final: false });
+    if (!report) throw new TRPCError({ code: 'NOT_FOUND', message: 'No report for this customer.' });
+    return {
+      id: report.id,
+      quarter: report.quarter,
+      final: report.final,
+      figures: report.figures,
+      updatedAt: report.updatedAt.toISOString(),
+    };
+  }),
 
   /** Ticks or unticks one of the customer's tasks. */
   tick: customerProcedure

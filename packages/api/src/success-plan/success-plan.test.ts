@@ -173,3 +173,20 @@ describe('NPS', () => {
     );
   });
 });
+
+describe('value reports', () => {
+  it('sum up the quarter against the one before: milestones, usage and what it was worth, badges, friends', async () => {
+    const vi = await newCustomer({ plan: 'free' });
+    await vi.caller.successPlan.start();
+    await server([track(vi.sub, 'report_created'), track(vi.sub, 'report_created'), track(vi.sub, 'report_created')]);
+    expect(await vi.caller.successPlan.valueReport()).toBeNull();
+    const report = await vi.caller.successPlan.buildValueReport();
+    const figure = (key: string) => report.figures.find((f) => f.key === key);
+    expect(figure('milestones')).toMatchObject({ current: 1, previous: 0 });
+    expect(figure('usage:report_created')).toMatchObject({ current: 3, previous: 0 });
+    expect(figure('value:report_created')).toMatchObject({ current: 45, label: { en: 'minutes saved' } });
+    expect(figure('friends')).toMatchObject({ current: 0 });
+    expect(report.quarter).toMatch(/^\d{4}-Q[1-4]$/);
+    expect(await vi.caller.successPlan.valueReport()).toMatchObject({ id: report.id, final: false });
+  });
+});

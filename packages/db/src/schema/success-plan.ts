@@ -1,6 +1,6 @@
 import type { PlanTemplateInput } from '@flywheel/contracts/success-plan';
 import { sql } from 'drizzle-orm';
-import { date, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, customerRef, tenantId } from './columns.ts';
 import { consoleUsers } from './console.ts';
 
@@ -74,6 +74,15 @@ export const planCompletions = pgTable(
   (t) => [uniqueIndex('plan_completions_once').on(t.planId, t.item), index('plan_completions_plan').on(t.planId)],
 );
 
+/** A usage figure of the value report: how often an event happened, and optionally what it was worth. */
+export type ValueFigureSpec = {
+  event: string;
+  label: { en: string; 'zh-CN'?: string };
+  /** What one event is worth, in `unit` (e.g. 15 minutes saved per report). */
+  valuePerEvent?: number;
+  unit?: { en: string; 'zh-CN'?: string };
+};
+
 export type HealthSignalName =
   | 'active_days'
   | 'feature_breadth'
@@ -108,6 +117,8 @@ export const healthSettings = pgTable('health_settings', {
   npsMinAccountDays: integer('nps_min_account_days').notNull().default(14),
   npsMinActiveDays: integer('nps_min_active_days').notNull().default(3),
   npsEveryDays: integer('nps_every_days').notNull().default(90),
+  /** The usage figures a value report shows; null: the defaults. */
+  valueFigures: jsonb('value_figures').$type<ValueFigureSpec[]>(),
 });
 
 /** A customer's health score, one row per customer per day, with every signal that made it. */
@@ -167,4 +178,29 @@ export const npsResponses = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index('nps_responses_customer').on(t.tenantId, t.customerId, t.createdAt)],
+);
+
+/** A customer's value report for a quarter: what they achieved, against the quarter before. */
+export type ValueFigure = {
+  key: string;
+  label: { en: string; 'zh-CN'?: string };
+  current: number;
+  previous: number;
+  unit?: { en: string; 'zh-CN'?: string };
+};
+export const valueReports = pgTable(
+  'value_reports',
+  {
+    /** Random: the report's shareable address. */
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: tenantId(),
+    customerId: customerRef('customer_id'),
+    quarter: text('quarter').notNull(),
+    figures: jsonb('figures').$type<ValueFigure[]>().notNull(),
+    /** The quarter was over when it was made (a quarter-end report), or it was made on demand mid-quarter. */
+    final: boolean('final').notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('value_reports_quarter').on(t.tenantId, t.customerId, t.quarter)],
 );

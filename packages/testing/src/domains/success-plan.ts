@@ -75,6 +75,17 @@ export const successPlanMocks: ProcedureMocks = {
   'successPlan.plan': () => successPlan(),
   'successPlan.start': () => successPlan({ day: 0 }),
   'successPlan.npsDue': () => ({ due: false }),
+  'successPlan.valueReport': () => null,
+  'successPlan.buildValueReport': () => ({
+    id: '3b0c6f1e-0000-4000-8000-000000000001',
+    quarter: '2026-Q4',
+    final: false,
+    figures: [
+      { key: 'milestones', label: { en: 'Milestones reached', 'zh-CN': '完成的里程碑' }, current: 3, previous: 1 },
+      { key: 'usage:report_created', label: { en: 'Reports created', 'zh-CN': '创建的报表' }, current: 12, previous: 4 },
+    ],
+    updatedAt: '2026-12-02T09:00:00.000Z',
+  }),
   'successPlan.answerNps': (input) => ({ answered: input.answer !== null }),
   'successPlan.tick': (input) => {
     const plan = successPlan();
