@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type Database, DEMO, insertTenant, schema, seedDemo } from '@flywheel/db';
@@ -6,6 +7,7 @@ import { loadDefinitions } from '@flywheel/flags';
 import { eq } from 'drizzle-orm';
 import { createSession, findSession } from './console/index.ts';
 import { type ApiDeps, createContextInner } from './context.ts';
+import { ingestBatch } from './events/index.ts';
 import { createFlagsRuntime } from './flags/runtime.ts';
 import { signCustomerToken, verifyCustomerToken } from './identity/customer-token.ts';
 import { TenantDirectory } from './identity/tenant-directory.ts';
@@ -120,3 +122,18 @@ export async function webhookReceiver(respond: (received: ReceivedWebhook, index
   const url = (path: string) => `http://127.0.0.1:${(server.address() as AddressInfo).port}${path}`;
   return { received, url, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
+
+/** Events from the tenant's server (trusted, secret key), and every reaction they cause, run as the worker would. */
+export async function fromServer(world: TestWorld, events: Parameters<typeof ingestBatch>[3]) {
+  await ingestBatch(world.deps, world.tenantId, { kind: 'server' }, events);
+  await world.drain();
+}
+
+/** A track event about a customer, with a fresh message id. */
+export const trackEvent = (userId: string, event: string, properties: Record<string, string | number> = {}) => ({
+  type: 'track' as const,
+  messageId: randomUUID(),
+  userId,
+  event,
+  properties,
+});

@@ -4,6 +4,7 @@ import { cors } from 'hono/cors';
 import { html, raw } from 'hono/html';
 import { z } from 'zod';
 import { QR_HEADERS, qrPng } from '../qr.ts';
+import { notFoundPage, publicPage } from '../web/public-page.ts';
 
 const awardId = z.uuid();
 const tenantId = z.uuid();
@@ -105,10 +106,7 @@ export function badgeRoutes(api: ApiDeps, publicUrl: string | undefined) {
         const t = PAGE_TEXT[locale];
         const award = await publicAward(c.req.param('awardId'));
         if (!award) {
-          return c.html(
-            html`<!doctype html><html lang="${locale}"><meta charset="utf-8"><title>404</title><p>${t.missing}</p></html>`,
-            404,
-          );
+          return c.html(notFoundPage(locale, t.missing), 404);
         }
         const origin = originOf(c.req.url);
         const texts = achievements.badgeText(award.texts, locale);
@@ -119,13 +117,11 @@ export function badgeRoutes(api: ApiDeps, publicUrl: string | undefined) {
         // Markup of our own from a validated design (a shape name, a #rrggbb colour): nothing the customer wrote.
         const badgeSvg = achievements.badgeShapeSvg(award.design);
         c.header('cache-control', 'no-cache');
-        return c.html(html`<!doctype html>
-<html lang="${locale}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${texts.name} · ${award.issuer}</title>
-<meta name="description" content="${texts.description}">
+        return c.html(
+          publicPage({
+            locale,
+            title: `${texts.name} · ${award.issuer}`,
+            meta: html`<meta name="description" content="${texts.description}">
 <meta property="og:type" content="website">
 <meta property="og:title" content="${texts.name}">
 <meta property="og:description" content="${heading}. ${texts.description}">
@@ -136,19 +132,12 @@ export function badgeRoutes(api: ApiDeps, publicUrl: string | undefined) {
 <meta name="twitter:card" content="summary_large_image">
 <meta name="twitter:title" content="${texts.name}">
 <meta name="twitter:description" content="${texts.description}">
-<meta name="twitter:image" content="${image}">
-<style>
-  body { font: 16px/1.5 system-ui, sans-serif; color: #1f2328; background: #f6f8fa; margin: 0; }
-  main { max-width: 40rem; margin: 3rem auto; padding: 2rem; background: #fff; border-radius: 12px; }
-  svg { width: 8rem; height: 8rem; }
+<meta name="twitter:image" content="${image}">`,
+            style: `svg { width: 8rem; height: 8rem; }
   h1 { margin: 0.5rem 0; }
   .revoked { color: #cf222e; font-weight: 600; }
-  section { border-top: 1px solid #d0d7de; margin-top: 2rem; padding-top: 1rem; }
-</style>
-</head>
-<body>
-<main>
-  <svg viewBox="0 0 100 100" role="img" aria-label="${texts.name}">${raw(badgeSvg)}</svg>
+  section { border-top: 1px solid #d0d7de; margin-top: 2rem; padding-top: 1rem; }`,
+            main: html`<svg viewBox="0 0 100 100" role="img" aria-label="${texts.name}">${raw(badgeSvg)}</svg>
   <h1>${texts.name}</h1>
   <p>${heading}</p>
   <p>${texts.description}</p>
@@ -163,10 +152,9 @@ export function badgeRoutes(api: ApiDeps, publicUrl: string | undefined) {
       <li><a href="${achievements.badgePagePath(award.id)}/badge.png" download>${t.image}</a></li>
       <li><a href="${achievements.didDocumentPath(award.tenantId)}">${t.issuer}</a></li>
     </ul>
-  </section>
-</main>
-</body>
-</html>`);
+  </section>`,
+          }),
+        );
       })
   );
 }

@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { html } from 'hono/html';
 import { z } from 'zod';
 import { httpError } from '../http-error.ts';
+import { notFoundPage, publicPage } from '../web/public-page.ts';
 
 const reportId = z.uuid();
 const localeFrom = (lang: string | undefined, acceptLanguage: string | undefined) =>
@@ -37,34 +38,21 @@ export function valueReportRoutes(api: ApiDeps) {
     .get('/:id', async (c) => {
       const found = await find(c.req.param('id'));
       const locale = localeFrom(c.req.query('lang'), c.req.header('accept-language'));
-      if (!found)
-        return c.html(
-          html`<!doctype html><html lang="${locale}"><meta charset="utf-8"><title>404</title><p>No report with this id.</p></html>`,
-          404,
-        );
+      if (!found) return c.html(notFoundPage(locale, locale === 'zh-CN' ? '没有这份报告。' : 'No report with this id.'), 404);
       const t = successPlan.reportText(locale);
       const number = new Intl.NumberFormat(locale);
       const signed = new Intl.NumberFormat(locale, { signDisplay: 'exceptZero' });
       const { report } = found;
       c.header('cache-control', 'no-cache');
-      return c.html(html`<!doctype html>
-<html lang="${locale}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${t.title} · ${report.quarter} · ${found.tenant}</title>
-<meta property="og:title" content="${t.title} · ${report.quarter}">
-<style>
-  body { font: 16px/1.5 system-ui, sans-serif; color: #1f2328; background: #f6f8fa; margin: 0; }
-  main { max-width: 44rem; margin: 3rem auto; padding: 2rem; background: #fff; border-radius: 12px; }
-  table { border-collapse: collapse; width: 100%; }
+      return c.html(
+        publicPage({
+          locale,
+          title: `${t.title} · ${report.quarter} · ${found.tenant}`,
+          meta: html`<meta property="og:title" content="${t.title} · ${report.quarter}">`,
+          style: `table { border-collapse: collapse; width: 100%; }
   th, td { text-align: start; padding: 8px; border-bottom: 1px solid #d0d7de; }
-  td { font-variant-numeric: tabular-nums; }
-</style>
-</head>
-<body>
-<main>
-  <h1>${t.title}</h1>
+  td { font-variant-numeric: tabular-nums; }`,
+          main: html`<h1>${t.title}</h1>
   <p>${found.name ?? ''} · ${t.quarter} ${report.quarter} · ${t.by(found.tenant)}</p>
   <table>
     <thead><tr><th scope="col">${t.figure}</th><th scope="col">${t.now}</th><th scope="col">${t.before}</th><th scope="col">${t.change}</th></tr></thead>
@@ -75,9 +63,8 @@ export function valueReportRoutes(api: ApiDeps) {
       )}
     </tbody>
   </table>
-  <p><a href="/v/${report.id}/report.pdf?lang=${locale}" download>PDF</a></p>
-</main>
-</body>
-</html>`);
+  <p><a href="/v/${report.id}/report.pdf?lang=${locale}" download>PDF</a></p>`,
+        }),
+      );
     });
 }

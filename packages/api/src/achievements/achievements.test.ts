@@ -6,7 +6,7 @@ import { and, eq } from 'drizzle-orm';
 import { decodeProtectedHeader, importJWK, jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestBatch } from '../events/index.ts';
-import { consoleCaller, createTestWorld, customerCaller, type TestWorld, webhookReceiver } from '../testing.ts';
+import { consoleCaller, createTestWorld, customerCaller, fromServer, type TestWorld, trackEvent, webhookReceiver } from '../testing.ts';
 import { awardCredential, didDocument, statusListCredential } from './credentials.ts';
 
 let world: TestWorld;
@@ -17,24 +17,14 @@ beforeAll(async () => {
 afterAll(() => world.close());
 
 type Batch = Parameters<typeof ingestBatch>[3];
-/** Events from the tenant's server (trusted), and the reactions they cause. */
-async function server(events: Batch) {
-  await ingestBatch(world.deps, world.tenantId, { kind: 'server' }, events);
-  await world.drain();
-}
+const server = (events: Batch) => fromServer(world, events);
+
 /** Events from a customer's browser (untrusted: never spendable points). */
 async function browser(userId: string, events: Batch) {
   const now = Math.floor(Date.now() / 1000);
   await ingestBatch(world.deps, world.tenantId, { kind: 'customer', claims: { sub: userId, iat: now, exp: now + 600 } }, events);
   await world.drain();
 }
-const track = (userId: string, event: string, properties: Record<string, string | number> = {}) => ({
-  type: 'track' as const,
-  messageId: randomUUID(),
-  userId,
-  event,
-  properties,
-});
 
 let people = 0;
 /** A new customer of the demo tenant, known to its server: each test arranges its own. */
@@ -60,7 +50,7 @@ async function referFriends(referrer: Awaited<ReturnType<typeof newCustomer>>, n
   for (let i = from; i < from + n; i++) {
     const friend = `${referrer.sub}-friend-${i}`;
     await server([{ type: 'identify', messageId: randomUUID(), userId: friend, traits: { referral_code: code } }]);
-    await server([track(friend, 'subscription_started', { plan: 'pro' })]);
+    await server([trackEvent(friend, 'subscription_started', { plan: 'pro' })]);
   }
 }
 
@@ -90,7 +80,7 @@ describe('badges from rules', () => {
     await world.drain();
     expect((await badgeOf(alice.caller, 'Refer 3 friends'))?.earned).toHaveLength(1);
 
-    await server([track(`${alice.sub}-friend-1`, 'refund_issued')]);
+    await server([trackEvent(`${alice.sub}-friend-1`, 'refund_issued')]);
     expect(await badgeOf(alice.caller, 'Refer 3 friends')).toMatchObject({ state: 'in-progress', progress: 2, earned: [] });
     const [revoked] = await world.database.db
       .select()
@@ -108,7 +98,7 @@ describe('badges from rules', () => {
 
   it('lets browser events earn a badge but never spendable points', async () => {
     const bo = await newCustomer();
-    await browser(bo.sub, [track(bo.sub, 'referral_invite_sent', { channel: 'copy' })]);
+    await browser(bo.sub, [trackEvent(bo.sub, 'referral_invite_sent', { channel: 'copy' })]);
     expect(await badgeOf(bo.caller, 'First invite')).toMatchObject({ state: 'earned', pays: false });
     expect((await bo.caller.achievements.wall()).points).toEqual({ pending: 0, available: 0, held: 0 });
   });
@@ -116,9 +106,9 @@ describe('badges from rules', () => {
   it('shows a hidden badge only once earned, and counts only events its condition matches', async () => {
     const cy = await newCustomer();
     expect(await badgeOf(cy.caller, 'Going big')).toBeUndefined();
-    await server([track(cy.sub, 'subscription_started', { plan: 'pro' })]);
+    await server([trackEvent(cy.sub, 'subscription_started', { plan: 'pro' })]);
     expect(await badgeOf(cy.caller, 'Going big')).toBeUndefined();
-    await server([track(cy.sub, 'subscription_started', { plan: 'enterprise' })]);
+    await server([trackEvent(cy.sub, 'subscription_started', { plan: 'enterprise' })]);
     expect(await badgeOf(cy.caller, 'Going big')).toMatchObject({ state: 'earned' });
     expect((await cy.caller.achievements.wall()).points.available).toBe(200);
   });
@@ -135,12 +125,12 @@ describe('points for actions', () => {
     const event = `report_shared_${randomUUID().slice(0, 8)}`;
     await marketer.console.achievements.createPointRule({ event, condition: { format: 'pdf' }, points: 10, dailyCap: 2 });
     const lu = await newCustomer({ timeZone: 'Asia/Shanghai' });
-    const shared = (timestamp: string, format = 'pdf') => ({ ...track(lu.sub, event, { format }), timestamp });
+    const shared = (timestamp: string, format = 'pdf') => ({ ...trackEvent(lu.sub, event, { format }), timestamp });
     // 23:30 and 23:45 on the 1st in Shanghai, then 00:15 on the 2nd: two on one day (the cap), one the next.
     const replayed = shared('2026-11-01T15:30:00.000Z');
     await server([replayed, shared('2026-11-01T15:45:00.000Z'), shared('2026-11-01T15:50:00.000Z'), shared('2026-11-01T16:15:00.000Z')]);
     await server([replayed, shared('2026-11-01T16:20:00.000Z', 'csv')]);
-    await browser(lu.sub, [track(lu.sub, event, { format: 'pdf' })]);
+    await browser(lu.sub, [trackEvent(lu.sub, event, { format: 'pdf' })]);
     expect((await lu.caller.achievements.wall()).points.available).toBe(30);
   });
 
@@ -376,8 +366,8 @@ describe('console', () => {
 
   it('dry-runs a rule on the last 30 days without awarding anything, then backfills it', async () => {
     const students = [await newCustomer(), await newCustomer()];
-    for (const s of students.slice(0, 1)) await server(Array.from({ length: 5 }, () => track(s.sub, 'lesson_completed')));
-    await server([track(students[1]?.sub as string, 'lesson_completed')]);
+    for (const s of students.slice(0, 1)) await server(Array.from({ length: 5 }, () => trackEvent(s.sub, 'lesson_completed')));
+    await server([trackEvent(students[1]?.sub as string, 'lesson_completed')]);
     const marketer = await consoleCaller(world, 'marketer@flywheel.test');
     const slug = `lessons-${randomUUID().slice(0, 8)}`;
     expect(await marketer.console.achievements.dryRun(lessonBadge(slug))).toMatchObject({ customers: 1, events: 6 });
@@ -465,7 +455,7 @@ describe('credentials', () => {
       return new Bitstring({ buffer: await Bitstring.decodeBits({ encoded: encoded.slice(1) }) }).get(Number(status.statusListIndex));
     };
     expect(await bit()).toBe(false);
-    await server([track(`${kim.sub}-friend-0`, 'refund_issued')]);
+    await server([trackEvent(`${kim.sub}-friend-0`, 'refund_issued')]);
     expect(await bit()).toBe(true);
   });
 

@@ -62,7 +62,8 @@ async function sign(
     .setJti(claims.jti)
     .setSubject(claims.sub)
     .setNotBefore(Math.floor(claims.nbf.getTime() / 1000))
-    .setIssuedAt()
+    // No iat: EdDSA is deterministic, so an award's credential is the same bytes every time
+    // (the baked image and the endpoint agree); nbf already says when it holds.
     .sign(await importJWK(keys.privateJwk as Parameters<typeof importJWK>[0], 'EdDSA'));
 }
 

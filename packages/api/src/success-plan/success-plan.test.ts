@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { schema } from '@flywheel/db';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ingestBatch } from '../events/index.ts';
-import { consoleCaller, createTestWorld, customerCaller, type TestWorld } from '../testing.ts';
+import type { ingestBatch } from '../events/index.ts';
+import { consoleCaller, createTestWorld, customerCaller, fromServer, type TestWorld, trackEvent } from '../testing.ts';
 
 let world: TestWorld;
 beforeAll(async () => {
@@ -12,17 +12,7 @@ beforeAll(async () => {
 afterAll(() => world.close());
 
 type Batch = Parameters<typeof ingestBatch>[3];
-async function server(events: Batch) {
-  await ingestBatch(world.deps, world.tenantId, { kind: 'server' }, events);
-  await world.drain();
-}
-const track = (userId: string, event: string, properties: Record<string, string | number> = {}) => ({
-  type: 'track' as const,
-  messageId: randomUUID(),
-  userId,
-  event,
-  properties,
-});
+const server = (events: Batch) => fromServer(world, events);
 
 let people = 0;
 /** A new customer of the demo tenant on a plan, as the tenant's server identifies them. */
@@ -53,13 +43,13 @@ describe('success plans', () => {
   it('complete milestones from the customer’s events, exactly once, and tick rule tasks by themselves', async () => {
     const ada = await newCustomer({ plan: 'starter' });
     // Events from before the plan started do not count towards it.
-    await server([track(ada.sub, 'dashboard_shared')]);
+    await server([trackEvent(ada.sub, 'dashboard_shared')]);
     await ada.caller.successPlan.start();
-    const twice = track(ada.sub, 'dashboard_shared');
-    await server([twice, twice, track(ada.sub, 'dashboard_shared')]);
+    const twice = trackEvent(ada.sub, 'dashboard_shared');
+    await server([twice, twice, trackEvent(ada.sub, 'dashboard_shared')]);
     let plan = await ada.caller.successPlan.plan();
     expect(plan?.milestones.find((m) => m.key === 'share-dashboards')).toMatchObject({ state: 'open', progress: 2, target: 3 });
-    await server([track(ada.sub, 'dashboard_shared'), track(ada.sub, 'report_created'), track(ada.sub, 'report_scheduled')]);
+    await server([trackEvent(ada.sub, 'dashboard_shared'), trackEvent(ada.sub, 'report_created'), trackEvent(ada.sub, 'report_scheduled')]);
     plan = await ada.caller.successPlan.plan();
     expect(plan?.milestones.filter((m) => m.state === 'done').map((m) => m.key)).toEqual(['first-report', 'share-dashboards']);
     expect(plan?.tasks.find((t) => t.key === 'schedule-report')).toMatchObject({ done: true, doneBy: 'event', automatic: true });
@@ -148,7 +138,7 @@ describe('NPS', () => {
   it('is asked once active, answered once per interval, and keeps the customer’s group as a trait', async () => {
     const di = await newCustomer({ plan: 'free' });
     expect(await di.caller.successPlan.npsDue()).toEqual({ due: false });
-    await server([track(di.sub, 'report_created')]);
+    await server([trackEvent(di.sub, 'report_created')]);
     expect(await di.caller.successPlan.npsDue()).toEqual({ due: true });
     await di.caller.successPlan.answerNps({ answer: { score: 9, comment: 'Saves me an hour a week.' } });
     expect(await di.caller.successPlan.npsDue()).toEqual({ due: false });
@@ -160,7 +150,7 @@ describe('NPS', () => {
     });
 
     const ed = await newCustomer({ plan: 'free', locale: 'zh-CN' });
-    await server([track(ed.sub, 'report_created')]);
+    await server([trackEvent(ed.sub, 'report_created')]);
     await ed.caller.successPlan.answerNps({ answer: null });
     expect(await ed.caller.successPlan.npsDue()).toEqual({ due: false });
 
@@ -178,7 +168,7 @@ describe('value reports', () => {
   it('sum up the quarter against the one before: milestones, usage and what it was worth, badges, friends', async () => {
     const vi = await newCustomer({ plan: 'free' });
     await vi.caller.successPlan.start();
-    await server([track(vi.sub, 'report_created'), track(vi.sub, 'report_created'), track(vi.sub, 'report_created')]);
+    await server([trackEvent(vi.sub, 'report_created'), trackEvent(vi.sub, 'report_created'), trackEvent(vi.sub, 'report_created')]);
     expect(await vi.caller.successPlan.valueReport()).toBeNull();
     const report = await vi.caller.successPlan.buildValueReport();
     const figure = (key: string) => report.figures.find((f) => f.key === key);
