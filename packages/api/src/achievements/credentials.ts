@@ -56,14 +56,14 @@ async function sign(
   const keys = await keysOf(db, secretsKey, tenantId);
   if (!keys) return null;
   const did = issuerDid(origin, tenantId);
+  // No iat: EdDSA is deterministic, so an award's credential is the same bytes every time (the
+  // baked image and the endpoint agree); nbf already says when it holds.
   return new SignJWT(claims.payload)
     .setProtectedHeader({ alg: 'EdDSA', typ: 'vc+jwt', kid: `${did}#${KEY_FRAGMENT}` })
     .setIssuer(did)
     .setJti(claims.jti)
     .setSubject(claims.sub)
     .setNotBefore(Math.floor(claims.nbf.getTime() / 1000))
-    // No iat: EdDSA is deterministic, so an award's credential is the same bytes every time
-    // (the baked image and the endpoint agree); nbf already says when it holds.
     .sign(await importJWK(keys.privateJwk as Parameters<typeof importJWK>[0], 'EdDSA'));
 }
 
