@@ -180,3 +180,36 @@ describe('value reports', () => {
     expect(await vi.caller.successPlan.valueReport()).toMatchObject({ id: report.id, final: false });
   });
 });
+
+describe('the success-plan.template experiment', () => {
+  it('gives each customer the template of their variation, and the results page counts them under it', async () => {
+    const marketer = await consoleCaller(world, 'marketer@flywheel.test');
+    await marketer.console.experiments.launch({ key: 'success-plan.template' });
+    world.deps.flags.store.invalidate(world.tenantId);
+    // Twelve new customers on the free plan, identified in one batch by the tenant's server.
+    const subs = Array.from({ length: 12 }, () => `planner-${++people}`);
+    await server(
+      subs.map((sub) => ({ type: 'identify' as const, messageId: randomUUID(), userId: sub, traits: { name: sub, plan: 'free' } })),
+    );
+    const templates = new Map<string, string>();
+    for (const sub of subs) templates.set(sub, (await (await customerCaller(world, sub)).successPlan.start())?.template as string);
+    // Each customer's exposure, recorded when the server evaluated the flag, names the template they got.
+    const exposures = await world.database.db.select().from(schema.events).where(eq(schema.events.event, 'experiment_viewed'));
+    const variationOf = new Map(
+      exposures
+        .filter((e) => e.properties.experiment_id === 'success-plan-template')
+        .map((e) => [e.userId as string, e.properties.variation_id]),
+    );
+    for (const [sub, template] of templates) {
+      expect(variationOf.get(sub), sub).toBe(template === 'quick-wins' ? 'quick-wins' : 'by-audience');
+    }
+    const counts = {
+      byAudience: [...templates.values()].filter((t) => t === 'get-started').length,
+      quickWins: [...templates.values()].filter((t) => t === 'quick-wins').length,
+    };
+    expect(counts.byAudience + counts.quickWins).toBe(12);
+    expect(Math.min(counts.byAudience, counts.quickWins)).toBeGreaterThan(0);
+    const results = await marketer.console.results.get({ key: 'success-plan.template' });
+    expect(results.variations.map((v) => v.users)).toEqual([counts.byAudience, counts.quickWins]);
+  });
+});
