@@ -1,4 +1,5 @@
 import { type ApiDeps, achievements } from '@flywheel/api';
+import { resolveLocale } from '@flywheel/contracts/widget';
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { html, raw } from 'hono/html';
@@ -35,7 +36,7 @@ const PAGE_TEXT = {
   },
 } as const;
 
-const visitorLocale = (acceptLanguage: string | undefined) => achievements.localeOf(acceptLanguage?.split(',')[0]?.trim());
+const visitorLocale = (acceptLanguage: string | undefined) => resolveLocale(acceptLanguage?.split(',')[0]?.trim());
 
 /**
  * The public side of badges: each award's page (`/b/<award id>`, plain server-rendered HTML with

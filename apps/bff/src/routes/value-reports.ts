@@ -1,4 +1,5 @@
-import { type ApiDeps, achievements, successPlan } from '@flywheel/api';
+import { type ApiDeps, successPlan } from '@flywheel/api';
+import { resolveLocale } from '@flywheel/contracts/widget';
 import { Hono } from 'hono';
 import { html } from 'hono/html';
 import { z } from 'zod';
@@ -7,7 +8,7 @@ import { notFoundPage, publicPage } from '../web/public-page.ts';
 
 const reportId = z.uuid();
 const localeFrom = (lang: string | undefined, acceptLanguage: string | undefined) =>
-  achievements.localeOf(lang ?? acceptLanguage?.split(',')[0]?.trim());
+  resolveLocale(lang ?? acceptLanguage?.split(',')[0]?.trim());
 
 /**
  * A customer's value report, shareable by its unguessable id: `/v/<id>` is a plain page (no

@@ -11,7 +11,7 @@ import { leaderboardFor, setMembership } from './leaderboard.ts';
 import { achievementsOverview } from './overview.ts';
 import { createPointRule, pointRulesOf, retirePointRule } from './point-rules.ts';
 import { saveSettings, settingsOf } from './streaks.ts';
-import { localeOf } from './texts.ts';
+import { customerLocale } from './texts.ts';
 import { shareAward, wallFor } from './wall.ts';
 
 /** The `achievement-wall.freezes` experiment, evaluated on the server: whether this customer is offered streak freezes. */
@@ -39,7 +39,7 @@ export const achievementsRouter = {
     ...(await wallFor(ctx.db, {
       tenantId: ctx.tenant.id,
       customer: ctx.customer,
-      locale: localeOf(ctx.customer.traits.locale),
+      locale: customerLocale(ctx.customer.traits),
       freezesOffered: await freezesOffered(ctx.deps, ctx.customer, ctx.tenant.publishableKey),
     })),
   })),

@@ -1,9 +1,9 @@
 import type { LocalizedBadgeTexts } from '@flywheel/contracts/achievements';
+import { type Locale, resolveLocale } from '@flywheel/contracts/widget';
 
-export type Locale = 'en' | 'zh-CN';
-
-/** `zh…` reads Simplified Chinese; everything else English. */
-export const localeOf = (value: unknown): Locale => (typeof value === 'string' && value.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en');
+/** The customer's language from their `locale` trait (any Chinese reads Simplified Chinese, anything else English). */
+export const customerLocale = (traits: Record<string, unknown>): Locale =>
+  resolveLocale(typeof traits.locale === 'string' ? traits.locale : null);
 
 /** A badge's words in the locale, English where the marketer wrote no translation. */
 export function badgeText(texts: LocalizedBadgeTexts, locale: Locale) {

@@ -1,4 +1,5 @@
 import type { BadgeDesign, BadgeTier } from '@flywheel/contracts/achievements';
+import type { Locale } from '@flywheel/contracts/widget';
 import { type Db, schema } from '@flywheel/db';
 import { TRPCError } from '@trpc/server';
 import { and, eq, isNull } from 'drizzle-orm';
@@ -9,7 +10,7 @@ import { badgePagePath } from './credentials.ts';
 import { activeBadges, progressOf } from './progress.ts';
 import { MAX_BANKED_FREEZES, streakAsOf } from './streak-periods.ts';
 import { bankedFreezes, levelFor, settingsOf, streakCalendar } from './streaks.ts';
-import { badgeText, type Locale } from './texts.ts';
+import { badgeText } from './texts.ts';
 
 /** Weeks of streak calendar the wall shows. */
 const CALENDAR_WEEKS = 5;

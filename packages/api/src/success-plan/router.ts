@@ -2,6 +2,7 @@ import { flagAttributes } from '@flywheel/contracts/flag-attributes';
 import { PlanTemplateInput } from '@flywheel/contracts/success-plan';
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
+import { customerLocale } from '../achievements/index.ts';
 import { findCustomer } from '../customers/index.ts';
 import { evaluatorFor } from '../flags/index.ts';
 import { consoleProcedure, customerProcedure, requires } from '../trpc.ts';
@@ -10,12 +11,10 @@ import { answerNps, npsDue, npsReport } from './nps.ts';
 import { chooseTemplate, plansOf, planView, retireTemplate, saveTemplate, startPlan, templatesOf, tickTask } from './service.ts';
 import { buildValueReport, latestValueReport } from './value-report.ts';
 
-const localeOf = (traits: Record<string, unknown>) => (String(traits.locale ?? '').startsWith('zh') ? ('zh-CN' as const) : ('en' as const));
-
 export const successPlanRouter = {
   /** The signed-in customer's plan (phases, milestones, tasks, progress), or null before it starts. */
   plan: customerProcedure.query(({ ctx }) =>
-    planView(ctx.db, { tenantId: ctx.tenant.id, customer: ctx.customer, locale: localeOf(ctx.customer.traits), now: new Date() }),
+    planView(ctx.db, { tenantId: ctx.tenant.id, customer: ctx.customer, locale: customerLocale(ctx.customer.traits), now: new Date() }),
   ),
 
   /**
@@ -47,7 +46,7 @@ export const successPlanRouter = {
       ),
     );
     ctx.deps.platform.announce(ctx.db);
-    return planView(ctx.db, { tenantId: ctx.tenant.id, customer: ctx.customer, locale: localeOf(ctx.customer.traits), now });
+    return planView(ctx.db, { tenantId: ctx.tenant.id, customer: ctx.customer, locale: customerLocale(ctx.customer.traits), now });
   }),
 
   /** Whether to ask the customer the NPS question now. */
@@ -69,7 +68,13 @@ export const successPlanRouter = {
       const result = await ctx.db.transaction((tx) =>
         answerNps(
           { tx, emit: ctx.deps.platform.emit, schedule: ctx.deps.platform.schedule },
-          { tenantId: ctx.tenant.id, customer: ctx.customer, answer: input.answer, locale: localeOf(ctx.customer.traits), now: new Date() },
+          {
+            tenantId: ctx.tenant.id,
+            customer: ctx.customer,
+            answer: input.answer,
+            locale: customerLocale(ctx.customer.traits),
+            now: new Date(),
+          },
         ),
       );
       ctx.deps.platform.announce(ctx.db);
@@ -115,7 +120,7 @@ export const successPlanRouter = {
         ),
       );
       ctx.deps.platform.announce(ctx.db);
-      return planView(ctx.db, { tenantId: ctx.tenant.id, customer: ctx.customer, locale: localeOf(ctx.customer.traits), now });
+      return planView(ctx.db, { tenantId: ctx.tenant.id, customer: ctx.customer, locale: customerLocale(ctx.customer.traits), now });
     }),
 } satisfies TRPCRouterRecord;
 

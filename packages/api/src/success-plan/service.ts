@@ -1,4 +1,5 @@
 import type { PlanTemplateInput } from '@flywheel/contracts/success-plan';
+import type { Locale } from '@flywheel/contracts/widget';
 import { type Db, schema, type Tx } from '@flywheel/db';
 import { evalCondition } from '@growthbook/growthbook';
 import { TRPCError } from '@trpc/server';
@@ -20,7 +21,6 @@ import { scheduleHealthNightly, scheduleHealthSoon } from './health-schedule.ts'
 
 type Template = typeof schema.planTemplates.$inferSelect;
 type Plan = typeof schema.successPlans.$inferSelect;
-export type Locale = 'en' | 'zh-CN';
 
 const localize = <T>(texts: { en: T; 'zh-CN'?: T | undefined }, locale: Locale): T =>
   (locale === 'zh-CN' ? texts['zh-CN'] : undefined) ?? texts.en;

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import type { Locale } from '@flywheel/contracts/widget';
 import { type Db, schema, type Tx, type ValueFigure, type ValueFigureSpec } from '@flywheel/db';
 import { and, desc, eq, gte, lt, sql } from 'drizzle-orm';
 import PDFDocument from 'pdfkit';
@@ -6,8 +7,6 @@ import { awardsEarned } from '../achievements/index.ts';
 import { countEvents, customerActivity } from '../analytics/index.ts';
 import { customersByIds } from '../customers/index.ts';
 import type { Emit } from '../platform/index.ts';
-
-export type Locale = 'en' | 'zh-CN';
 
 const DEFAULT_FIGURES: ValueFigureSpec[] = [
   {
