@@ -9,6 +9,10 @@ import { ingestBatch } from '../events/index.ts';
 import { consoleCaller, createTestWorld, customerCaller, fromServer, type TestWorld, trackEvent, webhookReceiver } from '../testing.ts';
 import { awardCredential, didDocument, statusListCredential } from './credentials.ts';
 
+// Journeys through several reactions per event, and the concurrency tests: a minute on a loaded
+// 2-core machine (every suite runs at once in CI), a few seconds alone.
+const SLOW = 60_000;
+
 let world: TestWorld;
 beforeAll(async () => {
   world = await createTestWorld();
@@ -63,38 +67,42 @@ async function giveAvailablePoints(sub: string, amount: number) {
 }
 
 describe('badges from rules', () => {
-  it('awards "Refer 3 friends" once, with its points, on the third qualified friend; a refund revokes both', async () => {
-    const alice = await newCustomer();
-    await referFriends(alice, 2);
-    expect(await badgeOf(alice.caller, 'Refer 3 friends')).toMatchObject({ state: 'in-progress', progress: 2, next: { threshold: 3 } });
+  it(
+    'awards "Refer 3 friends" once, with its points, on the third qualified friend; a refund revokes both',
+    async () => {
+      const alice = await newCustomer();
+      await referFriends(alice, 2);
+      expect(await badgeOf(alice.caller, 'Refer 3 friends')).toMatchObject({ state: 'in-progress', progress: 2, next: { threshold: 3 } });
 
-    await referFriends(alice, 1, 2);
-    const badge = await badgeOf(alice.caller, 'Refer 3 friends');
-    expect(badge).toMatchObject({ state: 'earned', progress: 3, next: null, pays: true });
-    expect(badge?.earned).toHaveLength(1);
-    const wall = await alice.caller.achievements.wall();
-    // The badge's 300 points are spendable at once (a domain's event); the milestone's 500 wait out their hold.
-    expect(wall.points.available).toBeGreaterThanOrEqual(300);
+      await referFriends(alice, 1, 2);
+      const badge = await badgeOf(alice.caller, 'Refer 3 friends');
+      expect(badge).toMatchObject({ state: 'earned', progress: 3, next: null, pays: true });
+      expect(badge?.earned).toHaveLength(1);
+      const wall = await alice.caller.achievements.wall();
+      // The badge's 300 points are spendable at once (a domain's event); the milestone's 500 wait out their hold.
+      expect(wall.points.available).toBeGreaterThanOrEqual(300);
 
-    // The friend's subscription event replayed changes nothing.
-    await world.drain();
-    expect((await badgeOf(alice.caller, 'Refer 3 friends'))?.earned).toHaveLength(1);
+      // The friend's subscription event replayed changes nothing.
+      await world.drain();
+      expect((await badgeOf(alice.caller, 'Refer 3 friends'))?.earned).toHaveLength(1);
 
-    await server([trackEvent(`${alice.sub}-friend-1`, 'refund_issued')]);
-    expect(await badgeOf(alice.caller, 'Refer 3 friends')).toMatchObject({ state: 'in-progress', progress: 2, earned: [] });
-    const [revoked] = await world.database.db
-      .select()
-      .from(schema.badgeAwards)
-      .where(eq(schema.badgeAwards.id, badge?.earned[0]?.awardId as string));
-    expect(revoked?.revokedAt).not.toBeNull();
-    const history = await alice.caller.points.history({ limit: 50 });
-    expect(history.items.filter((e) => e.source === 'achievements').map((e) => [e.kind, e.amount])).toContainEqual(['reversed', -300]);
+      await server([trackEvent(`${alice.sub}-friend-1`, 'refund_issued')]);
+      expect(await badgeOf(alice.caller, 'Refer 3 friends')).toMatchObject({ state: 'in-progress', progress: 2, earned: [] });
+      const [revoked] = await world.database.db
+        .select()
+        .from(schema.badgeAwards)
+        .where(eq(schema.badgeAwards.id, badge?.earned[0]?.awardId as string));
+      expect(revoked?.revokedAt).not.toBeNull();
+      const history = await alice.caller.points.history({ limit: 50 });
+      expect(history.items.filter((e) => e.source === 'achievements').map((e) => [e.kind, e.amount])).toContainEqual(['reversed', -300]);
 
-    // A fourth friend earns it again: a new award, new points.
-    await referFriends(alice, 1, 3);
-    const again = await badgeOf(alice.caller, 'Refer 3 friends');
-    expect(again?.earned[0]?.awardId).not.toBe(badge?.earned[0]?.awardId);
-  });
+      // A fourth friend earns it again: a new award, new points.
+      await referFriends(alice, 1, 3);
+      const again = await badgeOf(alice.caller, 'Refer 3 friends');
+      expect(again?.earned[0]?.awardId).not.toBe(badge?.earned[0]?.awardId);
+    },
+    SLOW,
+  );
 
   it('lets browser events earn a badge but never spendable points', async () => {
     const bo = await newCustomer();
@@ -275,48 +283,56 @@ describe('the points bank', () => {
     }
   });
 
-  it('never oversells stock: 50 concurrent redemptions of an item with 10 in stock succeed 10 times', async () => {
-    const owner = await consoleCaller(world, 'owner@flywheel.test');
-    const item = await owner.console.achievements.createItem({
-      texts: { en: { name: 'Limited hoodie', description: 'Ten made.' } },
-      price: 10,
-      fulfilment: { type: 'coupon', pool: Array.from({ length: 10 }, (_, i) => `HOODIE-${i}`) },
-    });
-    const buyers = await newCustomersWithPoints(50, 10);
-    const outcomes = await Promise.allSettled(
-      buyers.map((b) => b.caller.achievements.redeem({ rewardId: item.id, idempotencyKey: randomUUID() })),
-    );
-    const won = outcomes
-      .filter((o) => o.status === 'fulfilled')
-      .map((o) => (o as PromiseFulfilledResult<{ code: string | null }>).value.code);
-    expect(won).toHaveLength(10);
-    expect(new Set(won).size).toBe(10);
-    expect(outcomes.filter((o) => o.status === 'rejected').map((o) => String((o as PromiseRejectedResult).reason.message))).toEqual(
-      Array(40).fill('rewardId: this reward is out of stock'),
-    );
-    const [row] = await world.database.db
-      .select({ stock: schema.catalogueItems.stock })
-      .from(schema.catalogueItems)
-      .where(eq(schema.catalogueItems.id, item.id));
-    expect(row?.stock).toBe(0);
-  });
+  it(
+    'never oversells stock: 50 concurrent redemptions of an item with 10 in stock succeed 10 times',
+    async () => {
+      const owner = await consoleCaller(world, 'owner@flywheel.test');
+      const item = await owner.console.achievements.createItem({
+        texts: { en: { name: 'Limited hoodie', description: 'Ten made.' } },
+        price: 10,
+        fulfilment: { type: 'coupon', pool: Array.from({ length: 10 }, (_, i) => `HOODIE-${i}`) },
+      });
+      const buyers = await newCustomersWithPoints(50, 10);
+      const outcomes = await Promise.allSettled(
+        buyers.map((b) => b.caller.achievements.redeem({ rewardId: item.id, idempotencyKey: randomUUID() })),
+      );
+      const won = outcomes
+        .filter((o) => o.status === 'fulfilled')
+        .map((o) => (o as PromiseFulfilledResult<{ code: string | null }>).value.code);
+      expect(won).toHaveLength(10);
+      expect(new Set(won).size).toBe(10);
+      expect(outcomes.filter((o) => o.status === 'rejected').map((o) => String((o as PromiseRejectedResult).reason.message))).toEqual(
+        Array(40).fill('rewardId: this reward is out of stock'),
+      );
+      const [row] = await world.database.db
+        .select({ stock: schema.catalogueItems.stock })
+        .from(schema.catalogueItems)
+        .where(eq(schema.catalogueItems.id, item.id));
+      expect(row?.stock).toBe(0);
+    },
+    SLOW,
+  );
 
-  it('never takes a balance below zero: 100 concurrent redemptions against one balance', async () => {
-    const owner = await consoleCaller(world, 'owner@flywheel.test');
-    const item = await owner.console.achievements.createItem({
-      texts: { en: { name: 'Digital thank-you', description: 'Unlimited.' } },
-      price: 30,
-      fulfilment: { type: 'coupon', pool: Array.from({ length: 200 }, (_, i) => `THANKS-${i}`) },
-    });
-    const ivy = await newCustomer();
-    await giveAvailablePoints(ivy.sub, 1000);
-    const outcomes = await Promise.allSettled(
-      Array.from({ length: 100 }, () => ivy.caller.achievements.redeem({ rewardId: item.id, idempotencyKey: randomUUID() })),
-    );
-    // 1000 / 30: 33 fit, the 34th would go below zero.
-    expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(33);
-    expect((await ivy.caller.achievements.wall()).points).toEqual({ pending: 0, available: 10, held: 0 });
-  });
+  it(
+    'never takes a balance below zero: 100 concurrent redemptions against one balance',
+    async () => {
+      const owner = await consoleCaller(world, 'owner@flywheel.test');
+      const item = await owner.console.achievements.createItem({
+        texts: { en: { name: 'Digital thank-you', description: 'Unlimited.' } },
+        price: 30,
+        fulfilment: { type: 'coupon', pool: Array.from({ length: 200 }, (_, i) => `THANKS-${i}`) },
+      });
+      const ivy = await newCustomer();
+      await giveAvailablePoints(ivy.sub, 1000);
+      const outcomes = await Promise.allSettled(
+        Array.from({ length: 100 }, () => ivy.caller.achievements.redeem({ rewardId: item.id, idempotencyKey: randomUUID() })),
+      );
+      // 1000 / 30: 33 fit, the 34th would go below zero.
+      expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(33);
+      expect((await ivy.caller.achievements.wall()).points).toEqual({ pending: 0, available: 10, held: 0 });
+    },
+    SLOW,
+  );
 });
 
 describe('streaks', () => {
@@ -413,51 +429,55 @@ describe('console', () => {
 describe('credentials', () => {
   const origin = 'https://flywheel.example';
 
-  it('issues each award as an Open Badges 3.0 VC-JWT a verifier can check against the DID document and the status list', async () => {
-    const kim = await newCustomer();
-    await referFriends(kim, 3);
-    const awardId = (await badgeOf(kim.caller, 'Refer 3 friends'))?.earned[0]?.awardId as string;
-    const jwt = (await awardCredential(world.database.db, testSecretsKey, origin, awardId)) as string;
+  it(
+    'issues each award as an Open Badges 3.0 VC-JWT a verifier can check against the DID document and the status list',
+    async () => {
+      const kim = await newCustomer();
+      await referFriends(kim, 3);
+      const awardId = (await badgeOf(kim.caller, 'Refer 3 friends'))?.earned[0]?.awardId as string;
+      const jwt = (await awardCredential(world.database.db, testSecretsKey, origin, awardId)) as string;
 
-    // An independent verifier: resolve the issuer's did:web, take the key the header names, verify.
-    const header = decodeProtectedHeader(jwt);
-    expect(header).toMatchObject({ alg: 'EdDSA', typ: 'vc+jwt' });
-    const did = String(header.kid).split('#')[0] as string;
-    expect(did).toBe(`did:web:flywheel.example:issuers:${world.tenantId}`);
-    const document = await didDocument(world.database.db, testSecretsKey, origin, world.tenantId);
-    const method = document?.verificationMethod.find((m) => m.id === header.kid);
-    const { payload } = await jwtVerify(jwt, await importJWK(method?.publicKeyJwk as never, 'EdDSA'), { issuer: did });
-    expect(payload).toMatchObject({
-      '@context': ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'],
-      type: ['VerifiableCredential', 'OpenBadgeCredential'],
-      issuer: { id: did, type: ['Profile'], name: 'Acme Analytics (demo)' },
-      credentialSubject: {
-        type: ['AchievementSubject'],
-        achievement: {
-          type: ['Achievement'],
-          name: 'Refer 3 friends',
-          criteria: { narrative: expect.any(String) },
-          image: { type: 'Image' },
+      // An independent verifier: resolve the issuer's did:web, take the key the header names, verify.
+      const header = decodeProtectedHeader(jwt);
+      expect(header).toMatchObject({ alg: 'EdDSA', typ: 'vc+jwt' });
+      const did = String(header.kid).split('#')[0] as string;
+      expect(did).toBe(`did:web:flywheel.example:issuers:${world.tenantId}`);
+      const document = await didDocument(world.database.db, testSecretsKey, origin, world.tenantId);
+      const method = document?.verificationMethod.find((m) => m.id === header.kid);
+      const { payload } = await jwtVerify(jwt, await importJWK(method?.publicKeyJwk as never, 'EdDSA'), { issuer: did });
+      expect(payload).toMatchObject({
+        '@context': ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'],
+        type: ['VerifiableCredential', 'OpenBadgeCredential'],
+        issuer: { id: did, type: ['Profile'], name: 'Acme Analytics (demo)' },
+        credentialSubject: {
+          type: ['AchievementSubject'],
+          achievement: {
+            type: ['Achievement'],
+            name: 'Refer 3 friends',
+            criteria: { narrative: expect.any(String) },
+            image: { type: 'Image' },
+          },
         },
-      },
-    });
-    expect(payload.jti).toBe(payload.id);
-    expect(payload.sub).toBe((payload.credentialSubject as { id: string }).id);
-    expect(payload.nbf).toBe(Math.floor(Date.parse(String(payload.validFrom)) / 1000));
+      });
+      expect(payload.jti).toBe(payload.id);
+      expect(payload.sub).toBe((payload.credentialSubject as { id: string }).id);
+      expect(payload.nbf).toBe(Math.floor(Date.parse(String(payload.validFrom)) / 1000));
 
-    const bit = async () => {
-      const status = payload.credentialStatus as { statusListIndex: string; statusListCredential: string };
-      const list = (await statusListCredential(world.database.db, testSecretsKey, origin, world.tenantId)) as string;
-      const { payload: listPayload } = await jwtVerify(list, await importJWK(method?.publicKeyJwk as never, 'EdDSA'), { issuer: did });
-      expect(listPayload.id).toBe(status.statusListCredential);
-      const encoded = (listPayload.credentialSubject as { encodedList: string }).encodedList;
-      expect(encoded.startsWith('u')).toBe(true);
-      return new Bitstring({ buffer: await Bitstring.decodeBits({ encoded: encoded.slice(1) }) }).get(Number(status.statusListIndex));
-    };
-    expect(await bit()).toBe(false);
-    await server([trackEvent(`${kim.sub}-friend-0`, 'refund_issued')]);
-    expect(await bit()).toBe(true);
-  });
+      const bit = async () => {
+        const status = payload.credentialStatus as { statusListIndex: string; statusListCredential: string };
+        const list = (await statusListCredential(world.database.db, testSecretsKey, origin, world.tenantId)) as string;
+        const { payload: listPayload } = await jwtVerify(list, await importJWK(method?.publicKeyJwk as never, 'EdDSA'), { issuer: did });
+        expect(listPayload.id).toBe(status.statusListCredential);
+        const encoded = (listPayload.credentialSubject as { encodedList: string }).encodedList;
+        expect(encoded.startsWith('u')).toBe(true);
+        return new Bitstring({ buffer: await Bitstring.decodeBits({ encoded: encoded.slice(1) }) }).get(Number(status.statusListIndex));
+      };
+      expect(await bit()).toBe(false);
+      await server([trackEvent(`${kim.sub}-friend-0`, 'refund_issued')]);
+      expect(await bit()).toBe(true);
+    },
+    SLOW,
+  );
 
   it('publishes the public key only', async () => {
     const document = await didDocument(world.database.db, testSecretsKey, origin, world.tenantId);

@@ -87,5 +87,5 @@ describe('health scores', () => {
     const dropped = await world.database.db.select().from(schema.events).where(eq(schema.events.event, 'customer_health_dropped'));
     // The tenant heard of it (a fast fall may have told it earlier, on the same alert).
     expect(dropped.filter((e) => e.userId === sub).at(-1)?.properties).toMatchObject({ band: 'at_risk', previous_band: 'healthy' });
-  });
+  }, 60_000);
 });

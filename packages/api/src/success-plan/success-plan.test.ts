@@ -211,5 +211,5 @@ describe('the success-plan.template experiment', () => {
     expect(Math.min(counts.byAudience, counts.quickWins)).toBeGreaterThan(0);
     const results = await marketer.console.results.get({ key: 'success-plan.template' });
     expect(results.variations.map((v) => v.users)).toEqual([counts.byAudience, counts.quickWins]);
-  });
+  }, 60_000);
 });
