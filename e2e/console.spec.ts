@@ -176,6 +176,25 @@ test.describe('the marketer console', () => {
     expect(accessibility.violations.map((v) => v.id)).toEqual([]);
   });
 
+  test('a marketer reads templates, customers by health and the health model of success plans; the pages pass axe', async ({ page }) => {
+    await openConsole(page, 'marketer@flywheel.test', '#/success-plan');
+    await expect(page.getByRole('rowheader', { name: 'Get started with Acme' })).toBeVisible();
+    await expect(
+      page.getByRole('group', { name: 'Which template would a customer get?' }).getByText('They would start on: get-started'),
+    ).toBeVisible();
+    await page.getByRole('link', { name: 'Health model' }).click();
+    await expect(page.getByLabel('active days (last 14)')).toHaveValue('30');
+    for (const path of ['#/success-plan/settings', '#/success-plan/alerts']) {
+      await page.goto(`/console/${path}`);
+      await expect(page.getByRole('heading', { level: 1, name: 'Success plans' })).toBeVisible();
+      const accessibility = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+      expect(
+        accessibility.violations.map((v) => v.id),
+        path,
+      ).toEqual([]);
+    }
+  });
+
   test('a moderator reviews held referrals; the overview charts K-factor and participation', async ({ page }) => {
     await openConsole(page, 'moderator@flywheel.test', '#/referrals');
     await expect(page.getByRole('heading', { name: 'Referral review' })).toBeVisible();

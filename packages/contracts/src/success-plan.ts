@@ -77,3 +77,41 @@ export const PlanTemplateInput = z
     }
   });
 export type PlanTemplateInput = z.infer<typeof PlanTemplateInput>;
+
+const weight = z.number().int().min(0).max(100);
+const eventName = z.string().regex(/^[a-z][a-z0-9_]{0,79}$/, 'must be a snake_case event name');
+const localizedText = z.object({ en: z.string().trim().min(1).max(80), 'zh-CN': z.string().trim().min(1).max(80).optional() });
+
+/** The tenant's health model and NPS and value-report settings, as the console edits them. */
+export const HealthSettingsInput = z
+  .object({
+    weights: z.object({
+      active_days: weight,
+      feature_breadth: weight,
+      milestones_on_track: weight,
+      support_tickets: weight,
+      nps: weight,
+      referrals_sent: weight,
+      streak: weight,
+    }),
+    keyFeatures: z.array(eventName).min(1).max(20),
+    healthyFrom: z.number().int().min(1).max(100),
+    atRiskFrom: z.number().int().min(0).max(99),
+    alertDrop: z.number().int().min(1).max(100),
+    npsMinAccountDays: z.number().int().min(0).max(365),
+    npsMinActiveDays: z.number().int().min(0).max(30),
+    npsEveryDays: z.number().int().min(7).max(730),
+    valueFigures: z
+      .array(
+        z.object({
+          event: eventName,
+          label: localizedText,
+          valuePerEvent: z.number().positive().max(100_000).optional(),
+          unit: localizedText.optional(),
+        }),
+      )
+      .max(10),
+  })
+  .refine((s) => s.atRiskFrom < s.healthyFrom, { message: 'must be below healthyFrom', path: ['atRiskFrom'] })
+  .refine((s) => Object.values(s.weights).some((w) => w > 0), { message: 'at least one signal needs a weight', path: ['weights'] });
+export type HealthSettingsInput = z.infer<typeof HealthSettingsInput>;

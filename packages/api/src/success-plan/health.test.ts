@@ -89,3 +89,29 @@ describe('health scores', () => {
     expect(dropped.filter((e) => e.userId === sub).at(-1)?.properties).toMatchObject({ band: 'at_risk', previous_band: 'healthy' });
   }, 60_000);
 });
+
+describe('the health model', () => {
+  it('is edited in the console, refusing cut-offs in the wrong order by name, and scores follow it', async () => {
+    const marketer = await consoleCaller(world, 'marketer@flywheel.test');
+    const settings = await marketer.console.successPlan.healthSettings();
+    expect(settings.weights.active_days).toBe(30);
+    await expect(marketer.console.successPlan.saveHealthSettings({ ...settings, atRiskFrom: 80 })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringContaining('atRiskFrom'),
+    });
+    const onlyActivity = Object.fromEntries(
+      Object.keys(settings.weights).map((k) => [k, k === 'active_days' ? 100 : 0]),
+    ) as typeof settings.weights;
+    await marketer.console.successPlan.saveHealthSettings({ ...settings, weights: onlyActivity });
+    const sub = `model-${randomUUID().slice(0, 8)}`;
+    await ingestBatch(world.deps, world.tenantId, { kind: 'server' }, [
+      { type: 'identify', messageId: randomUUID(), userId: sub, traits: { plan: 'free' } },
+    ]);
+    const health = await scoreOn(sub, new Date());
+    expect(health.signals.map((s) => s.signal)).toEqual(['active_days']);
+    expect(health).toMatchObject({ score: 0, band: 'critical' });
+    const viewer = await consoleCaller(world, 'viewer@flywheel.test');
+    await expect(viewer.console.successPlan.saveHealthSettings(settings)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await marketer.console.successPlan.saveHealthSettings(settings);
+  });
+});

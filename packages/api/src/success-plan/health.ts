@@ -1,9 +1,11 @@
+import type { HealthSettingsInput } from '@flywheel/contracts/success-plan';
 import { type Db, type HealthBand, type HealthSignal, type HealthSignalName, schema, type Tx } from '@flywheel/db';
 import { and, desc, eq, gte, isNotNull, lt, ne } from 'drizzle-orm';
 import { currentStreak } from '../achievements/index.ts';
 import { customerActivity } from '../analytics/index.ts';
 import { addPeriods, type Emit, periodOf, timeZoneOf } from '../platform/index.ts';
 import { planOf } from './service.ts';
+import { DEFAULT_VALUE_FIGURES } from './value-report.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -37,6 +39,35 @@ export async function healthModelOf(db: Db | Tx, tenantId: string): Promise<Heal
     alertDrop: row?.alertDrop ?? 15,
     nps: { minAccountDays: row?.npsMinAccountDays ?? 14, minActiveDays: row?.npsMinActiveDays ?? 3, everyDays: row?.npsEveryDays ?? 90 },
   };
+}
+
+/** The settings as the console shows and edits them: every default filled in. */
+export async function healthSettingsOf(db: Db, tenantId: string) {
+  const model = await healthModelOf(db, tenantId);
+  const [row] = await db
+    .select({ valueFigures: schema.healthSettings.valueFigures })
+    .from(schema.healthSettings)
+    .where(eq(schema.healthSettings.tenantId, tenantId));
+  return {
+    weights: model.weights,
+    keyFeatures: model.keyFeatures,
+    healthyFrom: model.healthyFrom,
+    atRiskFrom: model.atRiskFrom,
+    alertDrop: model.alertDrop,
+    npsMinAccountDays: model.nps.minAccountDays,
+    npsMinActiveDays: model.nps.minActiveDays,
+    npsEveryDays: model.nps.everyDays,
+    valueFigures: row?.valueFigures ?? DEFAULT_VALUE_FIGURES,
+  };
+}
+
+/** Saves the settings; scores computed from now on use them (stored scores keep the signals they had). */
+export async function saveHealthSettings(db: Db, tenantId: string, input: HealthSettingsInput) {
+  await db
+    .insert(schema.healthSettings)
+    .values({ tenantId, ...input })
+    .onConflictDoUpdate({ target: schema.healthSettings.tenantId, set: input });
+  return healthSettingsOf(db, tenantId);
 }
 
 const BAND_RANK: Record<HealthBand, number> = { healthy: 2, at_risk: 1, critical: 0 };
@@ -234,7 +265,8 @@ export async function healthHistory(db: Db, tenantId: string, customerId: string
     .then((rows) => rows.reverse());
 }
 
-export async function alertsOf(db: Db, tenantId: string) {
+/** The tenant's alerts, newest first; one customer's when `customerId` is given. */
+export async function alertsOf(db: Db, tenantId: string, customerId?: string) {
   const rows = await db
     .select({
       alert: schema.healthAlerts,
@@ -245,7 +277,7 @@ export async function alertsOf(db: Db, tenantId: string) {
     .from(schema.healthAlerts)
     .innerJoin(schema.customers, eq(schema.customers.id, schema.healthAlerts.customerId))
     .leftJoin(schema.consoleUsers, eq(schema.consoleUsers.id, schema.healthAlerts.assignee))
-    .where(eq(schema.healthAlerts.tenantId, tenantId))
+    .where(and(eq(schema.healthAlerts.tenantId, tenantId), customerId ? eq(schema.healthAlerts.customerId, customerId) : undefined))
     .orderBy(desc(schema.healthAlerts.openedAt))
     .limit(200);
   return rows.map(({ alert, customer, name, assignee }) => ({

@@ -138,3 +138,14 @@ export async function npsReport(db: Db, tenantId: string, filter: { group?: NpsG
     comments: comments.map((c) => ({ ...c, group: npsGroupOf(c.score ?? 0), at: c.at.toISOString() })),
   };
 }
+
+/** One customer's NPS answers and dismissals, newest first. */
+export async function npsAnswersOf(db: Db, tenantId: string, customerId: string) {
+  const rows = await db
+    .select({ score: schema.npsResponses.score, comment: schema.npsResponses.comment, at: schema.npsResponses.createdAt })
+    .from(schema.npsResponses)
+    .where(and(eq(schema.npsResponses.tenantId, tenantId), eq(schema.npsResponses.customerId, customerId)))
+    .orderBy(desc(schema.npsResponses.createdAt))
+    .limit(50);
+  return rows.map((r) => ({ ...r, at: r.at.toISOString() }));
+}

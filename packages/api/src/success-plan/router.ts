@@ -1,13 +1,13 @@
 import { flagAttributes } from '@flywheel/contracts/flag-attributes';
-import { PlanTemplateInput } from '@flywheel/contracts/success-plan';
+import { HealthSettingsInput, PlanTemplateInput } from '@flywheel/contracts/success-plan';
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { customerLocale } from '../achievements/index.ts';
 import { findCustomer } from '../customers/index.ts';
 import { evaluatorFor } from '../flags/index.ts';
 import { consoleProcedure, customerProcedure, requires } from '../trpc.ts';
-import { alertsOf, customersByHealth, healthHistory, updateAlert } from './health.ts';
-import { answerNps, npsDue, npsReport } from './nps.ts';
+import { alertsOf, customersByHealth, healthHistory, healthSettingsOf, saveHealthSettings, updateAlert } from './health.ts';
+import { answerNps, npsAnswersOf, npsDue, npsReport } from './nps.ts';
 import { chooseTemplate, plansOf, planView, retireTemplate, saveTemplate, startPlan, templatesOf, tickTask } from './service.ts';
 import { buildValueReport, latestValueReport } from './value-report.ts';
 
@@ -144,6 +144,13 @@ export const consoleSuccessPlanRouter = {
       return { template: chooseTemplate(await templatesOf(ctx.db, ctx.session.tenantId, 'active'), attributes, '')?.slug ?? null };
     }),
 
+  /** The health model (weights, key features, bands, alert drop), NPS throttling and value-report figures. */
+  healthSettings: consoleProcedure.query(({ ctx }) => healthSettingsOf(ctx.db, ctx.session.tenantId)),
+
+  saveHealthSettings: requires('managePlans')
+    .input(HealthSettingsInput)
+    .mutation(({ ctx, input }) => saveHealthSettings(ctx.db, ctx.session.tenantId, input)),
+
   /** Customers by their latest health score, lowest first, with their band and last week's score. */
   health: consoleProcedure.query(({ ctx }) => customersByHealth(ctx.db, ctx.session.tenantId)),
 
@@ -151,7 +158,19 @@ export const consoleSuccessPlanRouter = {
   customerHealth: consoleProcedure.input(z.object({ customer: z.string().min(1).max(200) }).strict()).query(async ({ ctx, input }) => {
     const customer = await findCustomer(ctx.db, ctx.session.tenantId, input.customer);
     if (!customer) throw new TRPCError({ code: 'NOT_FOUND', message: 'customer: no customer with this id' });
-    return { customer: customer.externalId, name: customer.name, history: await healthHistory(ctx.db, ctx.session.tenantId, customer.id) };
+    const [plan, nps, alerts] = await Promise.all([
+      planView(ctx.db, { tenantId: ctx.session.tenantId, customer, locale: 'en', now: new Date() }),
+      npsAnswersOf(ctx.db, ctx.session.tenantId, customer.id),
+      alertsOf(ctx.db, ctx.session.tenantId, customer.id),
+    ]);
+    return {
+      customer: customer.externalId,
+      name: customer.name,
+      history: await healthHistory(ctx.db, ctx.session.tenantId, customer.id),
+      plan,
+      nps,
+      alerts,
+    };
   }),
 
   /** Risk alerts, newest first, each with the explanation of the drop. */

@@ -8,7 +8,7 @@ import { countEvents, customerActivity } from '../analytics/index.ts';
 import { customersByIds } from '../customers/index.ts';
 import type { Emit } from '../platform/index.ts';
 
-const DEFAULT_FIGURES: ValueFigureSpec[] = [
+export const DEFAULT_VALUE_FIGURES: ValueFigureSpec[] = [
   {
     event: 'report_created',
     label: { en: 'Reports created', 'zh-CN': '创建的报表' },
@@ -73,7 +73,7 @@ export async function buildValueReport(db: Db, input: { tenantId: string; custom
     .select({ figures: schema.healthSettings.valueFigures })
     .from(schema.healthSettings)
     .where(eq(schema.healthSettings.tenantId, input.tenantId));
-  const specs = settings?.figures ?? DEFAULT_FIGURES;
+  const specs = settings?.figures ?? DEFAULT_VALUE_FIGURES;
   const quarter = quarterOf(input.at);
   const to = input.final ? quarter.to : new Date(Math.min(input.at.getTime() + 1, quarter.to.getTime()));
   const current = await figuresIn(db, input.tenantId, customer, { from: quarter.from, to }, specs);

@@ -65,11 +65,21 @@ export function CustomerHealth({ customer }: { customer: string }) {
   const f = formats(i18n.language);
   if (health.isPending) return <Loading />;
   if (health.isError) return <ErrorText error={health.error} />;
-  const { history, name } = health.data;
+  const { history, name, plan, nps, alerts } = health.data;
   const latest = history.at(-1);
   return (
     <section aria-labelledby="customer-health">
       <h2 id="customer-health">{t('success-plan.historyOf', { name: name ?? customer })}</h2>
+      <p>
+        {plan
+          ? t('success-plan.planProgress', {
+              template: plan.name,
+              day: plan.day + 1,
+              done: plan.summary.milestonesDone,
+              total: plan.summary.milestones,
+            })
+          : t('success-plan.noPlan')}
+      </p>
       {!latest ? (
         <p>{t('success-plan.healthEmpty')}</p>
       ) : (
@@ -107,6 +117,38 @@ export function CustomerHealth({ customer }: { customer: string }) {
             </tbody>
           </table>
         </>
+      )}
+      <h3>{t('success-plan.alerts')}</h3>
+      {alerts.length === 0 ? (
+        <p className="muted">{t('success-plan.alertsEmpty')}</p>
+      ) : (
+        <ul>
+          {alerts.map((alert) => (
+            <li key={alert.id}>
+              {f.dateTime(alert.openedAt)} · {f.integer(alert.previousScore)} → {f.integer(alert.score)} ·{' '}
+              {t(`success-plan.alertStates.${alert.status}`)}
+              {alert.explanation[0] && (
+                <>
+                  {' · '}
+                  <Change item={alert.explanation[0]} />
+                </>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      <h3>{t('success-plan.npsAnswers')}</h3>
+      {nps.length === 0 ? (
+        <p className="muted">{t('success-plan.npsEmpty')}</p>
+      ) : (
+        <ul>
+          {nps.map((answer) => (
+            <li key={answer.at}>
+              {f.dateTime(answer.at)} ·{' '}
+              {answer.score === null ? t('success-plan.dismissed') : `${answer.score}${answer.comment ? `: ${answer.comment}` : ''}`}
+            </li>
+          ))}
+        </ul>
       )}
     </section>
   );

@@ -9,6 +9,7 @@ import { QueryTable } from '../../query-table.tsx';
 import { hrefFor } from '../../routes.ts';
 import { AlertsSection, CustomerHealth, HealthSection } from './health.tsx';
 import { NpsSection } from './nps.tsx';
+import { SettingsSection } from './settings.tsx';
 
 type Template = Outputs['console']['successPlan']['templates'][number];
 
@@ -103,9 +104,9 @@ function AudiencePreview() {
   );
 }
 
-const SECTIONS = ['templates', 'health', 'alerts', 'nps'] as const;
+const SECTIONS = ['templates', 'health', 'alerts', 'nps', 'settings'] as const;
 
-/** `#/success-plan[/health[/customer/<id>]|/alerts|/nps]`: templates and plans, customers by health, risk alerts, NPS. */
+/** `#/success-plan[/health|/customer/<id>|/alerts|/nps|/settings]`: templates and plans, customers by health, risk alerts, NPS, the health model. */
 export function SuccessPlanPage({ session, path }: { session: Session; path: string[] }) {
   const { t } = useTranslation();
   const section = path[0] === 'customer' ? 'health' : (SECTIONS.find((s) => s === path[0]) ?? 'templates');
@@ -124,6 +125,7 @@ export function SuccessPlanPage({ session, path }: { session: Session; path: str
       {section === 'health' && (path[1] ? <CustomerHealth customer={path[1]} /> : <HealthSection />)}
       {section === 'alerts' && <AlertsSection session={session} />}
       {section === 'nps' && <NpsSection />}
+      {section === 'settings' && <SettingsSection session={session} />}
     </>
   );
 }
