@@ -184,7 +184,7 @@ test.describe('the marketer console', () => {
     ).toBeVisible();
     await page.getByRole('link', { name: 'Health model' }).click();
     await expect(page.getByLabel('active days (last 14)')).toHaveValue('30');
-    for (const path of ['#/success-plan/settings', '#/success-plan/alerts']) {
+    for (const path of ['#/success-plan/settings', '#/success-plan/alerts', '#/success-plan/health']) {
       await page.goto(`/console/${path}`);
       await expect(page.getByRole('heading', { level: 1, name: 'Success plans' })).toBeVisible();
       const accessibility = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();

@@ -25,35 +25,55 @@ function Change({ item }: { item: Explanation }) {
 }
 
 /** Customers by health, lowest first: band, score and the week's trend, each linking to their history. */
+type HealthRow = Outputs['console']['successPlan']['health'][number];
+const trendOf = (row: HealthRow) => (row.weekAgo === null ? 0 : row.score - row.weekAgo);
+const SORTS = {
+  score: (a: HealthRow, b: HealthRow) => a.score - b.score,
+  trend: (a: HealthRow, b: HealthRow) => trendOf(a) - trendOf(b),
+  name: (a: HealthRow, b: HealthRow) => (a.name ?? a.customer).localeCompare(b.name ?? b.customer),
+} as const;
+
 export function HealthSection() {
   const { t, i18n } = useTranslation();
   const trpc = useTRPC();
   const health = useQuery(trpc.console.successPlan.health.queryOptions());
+  const [sort, setSort] = useState<keyof typeof SORTS>('score');
   const f = formats(i18n.language);
+  const rows = health.data ? [...health.data].sort(SORTS[sort]) : undefined;
   return (
-    <QueryTable
-      query={health}
-      caption={t('success-plan.byHealth')}
-      empty={t('success-plan.healthEmpty')}
-      rowKey={(row) => row.customer}
-      columns={[
-        {
-          header: t('success-plan.customer'),
-          rowHeader: true,
-          cell: (row) => <a href={hrefFor('success-plan', 'customer', row.customer)}>{row.name ?? row.customer}</a>,
-        },
-        {
-          header: t('success-plan.band'),
-          cell: (row) => <span className={`badge badge-${row.band}`}>{t(`success-plan.bands.${row.band}`)}</span>,
-        },
-        { header: t('success-plan.score'), cell: (row) => f.integer(row.score) },
-        {
-          header: t('success-plan.trend'),
-          cell: (row) =>
-            row.weekAgo === null ? '—' : new Intl.NumberFormat(i18n.language, { signDisplay: 'always' }).format(row.score - row.weekAgo),
-        },
-      ]}
-    />
+    <>
+      <label>
+        {t('success-plan.sortBy')}
+        <select value={sort} onChange={(e) => setSort(e.target.value as keyof typeof SORTS)}>
+          <option value="score">{t('success-plan.score')}</option>
+          <option value="trend">{t('success-plan.trend')}</option>
+          <option value="name">{t('success-plan.customer')}</option>
+        </select>
+      </label>
+      <QueryTable
+        query={{ ...health, data: rows }}
+        caption={t('success-plan.byHealth')}
+        empty={t('success-plan.healthEmpty')}
+        rowKey={(row) => row.customer}
+        columns={[
+          {
+            header: t('success-plan.customer'),
+            rowHeader: true,
+            cell: (row) => <a href={hrefFor('success-plan', 'customer', row.customer)}>{row.name ?? row.customer}</a>,
+          },
+          {
+            header: t('success-plan.band'),
+            cell: (row) => <span className={`badge badge-${row.band}`}>{t(`success-plan.bands.${row.band}`)}</span>,
+          },
+          { header: t('success-plan.score'), cell: (row) => f.integer(row.score) },
+          {
+            header: t('success-plan.trend'),
+            cell: (row) =>
+              row.weekAgo === null ? '—' : new Intl.NumberFormat(i18n.language, { signDisplay: 'always' }).format(trendOf(row)),
+          },
+        ]}
+      />
+    </>
   );
 }
 
@@ -67,6 +87,11 @@ export function CustomerHealth({ customer }: { customer: string }) {
   if (health.isError) return <ErrorText error={health.error} />;
   const { history, name, plan, nps, alerts } = health.data;
   const latest = history.at(-1);
+  // The score a week before the latest (or the earliest there is), for each signal's change.
+  const weekBefore = latest
+    ? ([...history].reverse().find((h) => Date.parse(h.day) <= Date.parse(latest.day) - 7 * 86_400_000) ?? history[0])
+    : undefined;
+  const signed = new Intl.NumberFormat(i18n.language, { signDisplay: 'exceptZero', maximumFractionDigits: 1 });
   return (
     <section aria-labelledby="customer-health">
       <h2 id="customer-health">{t('success-plan.historyOf', { name: name ?? customer })}</h2>
@@ -102,6 +127,7 @@ export function CustomerHealth({ customer }: { customer: string }) {
                 <th scope="col">{t('success-plan.value')}</th>
                 <th scope="col">{t('success-plan.weight')}</th>
                 <th scope="col">{t('success-plan.contribution')}</th>
+                <th scope="col">{t('success-plan.trend')}</th>
               </tr>
             </thead>
             <tbody>
@@ -112,6 +138,11 @@ export function CustomerHealth({ customer }: { customer: string }) {
                   <td>{f.integer(s.value)}</td>
                   <td>{f.integer(s.weight)}</td>
                   <td>{f.decimal(s.contribution)}</td>
+                  <td>
+                    {weekBefore && weekBefore !== latest
+                      ? signed.format(s.contribution - (weekBefore.signals.find((b) => b.signal === s.signal)?.contribution ?? 0))
+                      : '—'}
+                  </td>
                 </tr>
               ))}
             </tbody>
