@@ -1,6 +1,5 @@
 import { Card, Progress, Tabs } from '@flywheel/ui';
-import { QueryState, type RouterOutputs, useMutation, useQuery, useTRPC, type WidgetProps } from '@flywheel/widget-kit';
-import { useEffect } from 'react';
+import { QueryState, type RouterOutputs, useBrowserTimeZone, useQuery, useTRPC, type WidgetProps } from '@flywheel/widget-kit';
 import { BadgeGrid } from './badges.tsx';
 import { PointsBank } from './bank.tsx';
 import { PointsHistory } from './history.tsx';
@@ -9,17 +8,6 @@ import { useT } from './messages.ts';
 import { StreakPanel } from './streak.tsx';
 
 type Wall = RouterOutputs['achievements']['wall'];
-
-/** A customer without a time zone of their own gets the browser's, so their streak days are their days. */
-function useBrowserTimeZone(wall: Wall | undefined) {
-  const trpc = useTRPC();
-  const identify = useMutation(trpc.customer.identify.mutationOptions());
-  const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  const needed = wall !== undefined && wall.streak.timeZone === 'UTC' && browserZone && browserZone !== 'UTC';
-  useEffect(() => {
-    if (needed && identify.isIdle) identify.mutate({ traits: { timeZone: browserZone } });
-  }, [needed, identify, browserZone]);
-}
 
 function Summary({ wall }: { wall: Wall }) {
   const t = useT();
@@ -64,7 +52,7 @@ export function AchievementWall({ apiBase }: WidgetProps) {
   const t = useT();
   const trpc = useTRPC();
   const wall = useQuery(trpc.achievements.wall.queryOptions());
-  useBrowserTimeZone(wall.data);
+  useBrowserTimeZone(wall.data?.streak.timeZone);
   return (
     <Card title={t('wall.title')}>
       <QueryState query={wall} error={t('wall.error')} lines={6}>

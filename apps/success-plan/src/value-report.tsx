@@ -1,3 +1,4 @@
+import { inLocale } from '@flywheel/contracts/widget';
 import { Button } from '@flywheel/ui';
 import { useLocale, useMutation, useQuery, useQueryClient, useTRPC } from '@flywheel/widget-kit';
 import { useT } from './messages.ts';
@@ -34,7 +35,7 @@ export function ValueReport({ apiBase }: { apiBase: string }) {
             <tbody>
               {data.figures.map((figure) => (
                 <tr key={figure.key}>
-                  <th scope="row">{(locale === 'zh-CN' ? figure.label['zh-CN'] : undefined) ?? figure.label.en}</th>
+                  <th scope="row">{inLocale(figure.label, locale)}</th>
                   <td>{number.format(figure.current)}</td>
                   <td>{number.format(figure.previous)}</td>
                   <td>{signed.format(figure.current - figure.previous)}</td>

@@ -2,6 +2,7 @@ import { Badge, Card, Progress } from '@flywheel/ui';
 import {
   QueryState,
   type RouterOutputs,
+  useBrowserTimeZone,
   useLocale,
   useMutation,
   useQuery,
@@ -171,6 +172,7 @@ export function SuccessPlan({ apiBase }: WidgetProps) {
   const t = useT();
   const trpc = useTRPC();
   const plan = useQuery(trpc.successPlan.plan.queryOptions());
+  useBrowserTimeZone(plan.data?.timeZone);
   return (
     <Card title={plan.data?.name ?? t('plan.title')}>
       <QueryState query={plan} error={t('plan.error')} lines={5}>

@@ -8,6 +8,11 @@ export function resolveLocale(tag: string | null | undefined): Locale {
   return tag?.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
 }
 
+/** Words a tenant wrote in both languages, in the reader's: English where there is no translation. */
+export function inLocale<T>(texts: { en: T; 'zh-CN'?: T | undefined }, locale: Locale): T {
+  return (locale === 'zh-CN' ? texts['zh-CN'] : undefined) ?? texts.en;
+}
+
 export type TokenProvider = (options?: { forceRefresh?: boolean }) => Promise<string | null> | string | null;
 
 /** What every widget receives, whether mounted by embed.js, <RemoteWidget> or a host's own code. */

@@ -17,3 +17,4 @@ export { type QueryLike, QueryState } from './query-state.tsx';
 export { retryUnlessClientError } from './retry.ts';
 export { formatReward } from './rewards.ts';
 export { getPageSession, type PageSession } from './session.ts';
+export { useBrowserTimeZone } from './time-zone.ts';

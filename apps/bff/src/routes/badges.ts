@@ -1,5 +1,5 @@
 import { type ApiDeps, achievements } from '@flywheel/api';
-import { resolveLocale } from '@flywheel/contracts/widget';
+import { inLocale, resolveLocale } from '@flywheel/contracts/widget';
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { html, raw } from 'hono/html';
@@ -80,7 +80,7 @@ export function badgeRoutes(api: ApiDeps, publicUrl: string | undefined) {
       .get('/b/:awardId/og.png', async (c) => {
         const award = await publicAward(c.req.param('awardId'));
         if (!award) return c.body(null, 404);
-        const texts = achievements.badgeText(award.texts, visitorLocale(c.req.query('lang') ?? c.req.header('accept-language')));
+        const texts = inLocale(award.texts, visitorLocale(c.req.query('lang') ?? c.req.header('accept-language')));
         const png = achievements.openGraphPng({
           design: award.design,
           title: texts.name,
@@ -110,7 +110,7 @@ export function badgeRoutes(api: ApiDeps, publicUrl: string | undefined) {
           return c.html(notFoundPage(locale, t.missing), 404);
         }
         const origin = originOf(c.req.url);
-        const texts = achievements.badgeText(award.texts, locale);
+        const texts = inLocale(award.texts, locale);
         const page = `${origin}${achievements.badgePagePath(award.id)}`;
         const image = `${page}/og.png?lang=${locale}`;
         const heading = t.earned(award.earner, award.issuer);

@@ -1,11 +1,11 @@
 /// <reference path="./bitstring.d.ts" />
 import type { JsonWebKey } from 'node:crypto';
 import { Bitstring } from '@digitalbazaar/bitstring';
+import { inLocale } from '@flywheel/contracts/widget';
 import { credentialKeyPair, type Db, decryptSecret, type SecretsKey, schema } from '@flywheel/db';
 import { and, eq, isNotNull, isNull } from 'drizzle-orm';
 import { importJWK, SignJWT } from 'jose';
 import { STATUS_LIST_LENGTH } from './progress.ts';
-import { badgeText } from './texts.ts';
 
 /**
  * Open Badges 3.0 credentials (decision 014): each award is an `OpenBadgeCredential` signed as a
@@ -93,7 +93,7 @@ export async function awardCredential(db: Db, secretsKey: SecretsKey, origin: st
   if (!row) return null;
   const { award, badge } = row;
   const did = issuerDid(origin, award.tenantId);
-  const texts = badgeText(badge.texts, 'en');
+  const texts = inLocale(badge.texts, 'en');
   const id = `${origin}${credentialPath(award.id)}`;
   const subject = `urn:uuid:${award.customerId}`;
   const statusList = `${origin}${statusListPath(award.tenantId)}`;

@@ -15,5 +15,5 @@ export { badgePng, badgeShapeSvg, bakePng, openGraphPng } from './images.ts';
 export { awardsEarned } from './progress.ts';
 export { achievementsJobs, achievementsReactions } from './reactions.ts';
 export { currentStreak } from './streaks.ts';
-export { badgeText, customerLocale } from './texts.ts';
+export { customerLocale } from './texts.ts';
 export { publicAward } from './wall.ts';

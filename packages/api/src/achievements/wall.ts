@@ -1,5 +1,5 @@
 import type { BadgeDesign, BadgeTier } from '@flywheel/contracts/achievements';
-import type { Locale } from '@flywheel/contracts/widget';
+import { inLocale, type Locale } from '@flywheel/contracts/widget';
 import { type Db, schema } from '@flywheel/db';
 import { TRPCError } from '@trpc/server';
 import { and, eq, isNull } from 'drizzle-orm';
@@ -10,7 +10,6 @@ import { badgePagePath } from './credentials.ts';
 import { activeBadges, progressOf } from './progress.ts';
 import { MAX_BANKED_FREEZES, streakAsOf } from './streak-periods.ts';
 import { bankedFreezes, levelFor, settingsOf, streakCalendar } from './streaks.ts';
-import { badgeText } from './texts.ts';
 
 /** Weeks of streak calendar the wall shows. */
 const CALENDAR_WEEKS = 5;
@@ -74,7 +73,7 @@ export async function wallFor(
       if (badge.hidden && earned.length === 0) continue;
       const { all: progress } = await progressOf(tx, badge, customer.id, now);
       const next = badge.tiers.find((t) => !earned.some((e) => e.tier === t.tier)) ?? null;
-      const texts = badgeText(badge.texts, locale);
+      const texts = inLocale(badge.texts, locale);
       badges.push({
         id: badge.id,
         ...texts,
@@ -126,7 +125,7 @@ export async function wallFor(
       },
       catalogue: items.map((item) => ({
         id: item.id,
-        ...((locale === 'zh-CN' ? item.texts['zh-CN'] : undefined) ?? item.texts.en),
+        ...inLocale(item.texts, locale),
         price: item.price,
         kind: item.fulfilment.type,
         stock: item.stock,

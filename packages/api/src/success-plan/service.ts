@@ -1,5 +1,5 @@
 import type { PlanTemplateInput } from '@flywheel/contracts/success-plan';
-import type { Locale } from '@flywheel/contracts/widget';
+import { inLocale, type Locale } from '@flywheel/contracts/widget';
 import { type Db, schema, type Tx } from '@flywheel/db';
 import { evalCondition } from '@growthbook/growthbook';
 import { TRPCError } from '@trpc/server';
@@ -21,9 +21,6 @@ import { scheduleHealthNightly, scheduleHealthSoon } from './health-schedule.ts'
 
 type Template = typeof schema.planTemplates.$inferSelect;
 type Plan = typeof schema.successPlans.$inferSelect;
-
-const localize = <T>(texts: { en: T; 'zh-CN'?: T | undefined }, locale: Locale): T =>
-  (locale === 'zh-CN' ? texts['zh-CN'] : undefined) ?? texts.en;
 
 export async function templatesOf(db: Db | Tx, tenantId: string, which: 'active' | 'all') {
   return db
@@ -196,7 +193,8 @@ export async function planView(
   if (!found) return null;
   const { plan, template } = found;
   const { locale } = input;
-  const today = periodOf(input.now, timeZoneOf(input.customer.traits), 'daily');
+  const timeZone = timeZoneOf(input.customer.traits);
+  const today = periodOf(input.now, timeZone, 'daily');
   const day = periodsBetween(plan.startedOn, today, 'daily');
   const completions = await db.select().from(schema.planCompletions).where(eq(schema.planCompletions.planId, plan.id));
   const done = new Map(completions.map((c) => [c.item, c]));
@@ -219,7 +217,7 @@ export async function planView(
     return {
       key: m.key,
       phase: m.phase,
-      ...localize(m.texts, locale),
+      ...inLocale(m.texts, locale),
       target: m.target,
       progress: Math.min(progressOf(m.key, m.rule.goal.kind === 'sum'), m.target),
       targetDay: m.targetDay,
@@ -233,7 +231,7 @@ export async function planView(
     return {
       key: t.key,
       phase: t.phase,
-      ...localize(t.texts, locale),
+      ...inLocale(t.texts, locale),
       howToUrl: t.howToUrl ?? null,
       automatic: Boolean(t.rule),
       done: Boolean(completion),
@@ -249,14 +247,16 @@ export async function planView(
     .orderBy(desc(schema.healthScores.day))
     .limit(1);
   return {
-    ...localize(template.texts, locale),
+    ...inLocale(template.texts, locale),
     template: template.slug,
     startedOn: plan.startedOn,
+    /** The zone the plan's days are counted in. */
+    timeZone,
     day,
     days: lastDay + 1,
     phases: template.phases.map((p) => ({
       key: p.key,
-      ...localize(p.texts, locale),
+      ...inLocale(p.texts, locale),
       startDay: p.startDay,
       endDay: p.endDay,
       current: day >= p.startDay && day <= p.endDay,

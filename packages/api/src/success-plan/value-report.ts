@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import type { Locale } from '@flywheel/contracts/widget';
+import { inLocale, type Locale } from '@flywheel/contracts/widget';
 import { type Db, schema, type Tx, type ValueFigure, type ValueFigureSpec } from '@flywheel/db';
 import { and, desc, eq, gte, lt, sql } from 'drizzle-orm';
 import PDFDocument from 'pdfkit';
@@ -181,8 +181,7 @@ const TEXT = {
   },
 } as const;
 export const reportText = (locale: Locale) => TEXT[locale];
-export const figureLabel = (figure: Pick<ValueFigure, 'label'>, locale: Locale) =>
-  (locale === 'zh-CN' ? figure.label['zh-CN'] : undefined) ?? figure.label.en;
+export const figureLabel = (figure: Pick<ValueFigure, 'label'>, locale: Locale) => inLocale(figure.label, locale);
 
 /** Fonts with Chinese glyphs, looked for where Debian and common images put them (CJK_FONT overrides). */
 const CJK_FONTS = [

@@ -9,6 +9,7 @@ export function successPlan(overrides: Partial<SuccessPlan> = {}): SuccessPlan {
     description: 'Your first 90 days: from your first report to a team that runs on it.',
     template: 'get-started',
     startedOn: '2026-11-27',
+    timeZone: 'Europe/Berlin',
     day: 5,
     days: 90,
     phases: [

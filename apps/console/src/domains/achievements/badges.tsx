@@ -1,3 +1,4 @@
+import { inLocale, resolveLocale } from '@flywheel/contracts/widget';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -51,7 +52,7 @@ export function BadgesSection({ session }: { session: Session }) {
             rowHeader: true,
             cell: (badge) => (
               <>
-                {(i18n.language === 'zh-CN' ? badge.texts['zh-CN']?.name : undefined) ?? badge.texts.en.name}
+                {inLocale(badge.texts, resolveLocale(i18n.language)).name}
                 {badge.hidden && <span className="muted"> · {t('achievements.badges.hidden')}</span>}
               </>
             ),

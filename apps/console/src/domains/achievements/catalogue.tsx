@@ -1,4 +1,5 @@
 import type { CatalogueItemInput } from '@flywheel/contracts/achievements';
+import { inLocale, resolveLocale } from '@flywheel/contracts/widget';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -162,7 +163,7 @@ export function CatalogueSection({ session }: { session: Session }) {
           {
             header: t('achievements.catalogue.name'),
             rowHeader: true,
-            cell: (item) => (i18n.language === 'zh-CN' ? item.texts['zh-CN']?.name : undefined) ?? item.texts.en.name,
+            cell: (item) => inLocale(item.texts, resolveLocale(i18n.language)).name,
           },
           { header: t('achievements.catalogue.price'), cell: (item) => f.integer(item.price) },
           { header: t('achievements.catalogue.kind'), cell: (item) => t(`achievements.catalogue.kinds.${item.fulfilment.type}`) },

@@ -1,4 +1,5 @@
 import type { PlanTemplateInput } from '@flywheel/contracts/success-plan';
+import { inLocale, resolveLocale } from '@flywheel/contracts/widget';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -145,7 +146,7 @@ function TemplatesSection({ session }: { session: Session }) {
   );
   const f = formats(i18n.language);
   const canEdit = session.can.managePlans;
-  const nameOf = (template: Template) => (i18n.language === 'zh-CN' ? template.texts['zh-CN']?.name : undefined) ?? template.texts.en.name;
+  const nameOf = (template: Template) => inLocale(template.texts, resolveLocale(i18n.language)).name;
   return (
     <>
       <h2>{t('success-plan.templates')}</h2>
