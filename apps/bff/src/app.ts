@@ -17,6 +17,7 @@ import { featuresRoutes, type StreamTiming } from './routes/features.ts';
 import { liveRoutes } from './routes/live.ts';
 import { referralLinkRoutes } from './routes/referral-links.ts';
 import { remotesRoutes } from './routes/remotes.ts';
+import { ugcRoutes } from './routes/ugc.ts';
 import { valueReportRoutes } from './routes/value-reports.ts';
 import { type StaticRoots, staticRoutes } from './web/static.ts';
 import { type RegistrySource, remoteOrigins } from './web/widgets.ts';
@@ -166,6 +167,8 @@ export function createApp(deps: AppDeps) {
   app.route('/r', referralLinkRoutes(api.db, deps.web?.publicUrl));
   app.route('/', badgeRoutes(api, deps.web?.publicUrl));
   app.route('/v', valueReportRoutes(api));
+  app.use('/api/ugc/*', widgetCors(api.tenants));
+  app.route('/', ugcRoutes(api));
 
   if (!api.isProduction) {
     app.use('/demo/*', widgetCors(api.tenants));

@@ -1,4 +1,6 @@
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { ugc } from '@flywheel/api';
 import { remoteRegistry } from '@flywheel/contracts/remotes';
 import { DEVELOPMENT_SECRETS_KEY, defaultDataDir, parseSecretsKey, type SecretsKey } from '@flywheel/db';
 import { z } from 'zod';
@@ -40,6 +42,14 @@ const schema = z
     FLYWHEEL_DEV_REMOTES: z.enum(['0', '1']).default('0'),
     /** `0` on BFF replicas when `pnpm flywheel worker` processes run the reactions and jobs apart. */
     RUN_WORKER: z.enum(['0', '1']).default('1'),
+    /** An S3-compatible bucket for customers' uploaded images; without it they are kept under DATA_DIR/media. */
+    S3_BUCKET: z.string().min(3).max(63).optional(),
+    S3_REGION: z.string().min(1).default('us-east-1'),
+    /** For S3-compatible services (MinIO, R2, …); AWS needs none. */
+    S3_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+    S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+    S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+    S3_FORCE_PATH_STYLE: z.enum(['0', '1']).default('0'),
     /** Bearer token for /metrics; without it production does not serve /metrics. */
     METRICS_TOKEN: z.string().min(16).optional(),
     /** /readyz says `degraded` when background work is this many seconds behind. */
@@ -60,6 +70,10 @@ const schema = z
       const missing = env.GROWTHBOOK_API_HOST ? 'GROWTHBOOK_CLIENT_KEY' : 'GROWTHBOOK_API_HOST';
       ctx.addIssue({ code: 'custom', path: [missing], message: 'is required when the other GROWTHBOOK_ variable is set' });
     }
+    if (Boolean(env.S3_ACCESS_KEY_ID) !== Boolean(env.S3_SECRET_ACCESS_KEY)) {
+      const missing = env.S3_ACCESS_KEY_ID ? 'S3_SECRET_ACCESS_KEY' : 'S3_ACCESS_KEY_ID';
+      ctx.addIssue({ code: 'custom', path: [missing], message: 'is required when the other S3 key variable is set' });
+    }
     if (env.TENANT_SECRETS_KEY) {
       try {
         parseSecretsKey(env.TENANT_SECRETS_KEY);
@@ -68,6 +82,8 @@ const schema = z
       }
     }
   });
+
+type S3Options = ugc.S3Options;
 
 export type Config = {
   isProduction: boolean;
@@ -86,6 +102,8 @@ export type Config = {
   runWorker: boolean;
   metricsToken: string | undefined;
   readyMaxLagSeconds: number;
+  /** Where uploaded images go: a directory by default, a bucket when S3_BUCKET is set. */
+  media: { kind: 'disk'; dir: string } | ({ kind: 's3' } & S3Options);
   /** The repository, whose built apps `pnpm start` serves. */
   repoRoot: string;
 };
@@ -120,6 +138,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     runWorker: e.RUN_WORKER === '1',
     metricsToken: e.METRICS_TOKEN,
     readyMaxLagSeconds: e.READY_MAX_LAG_SECONDS,
+    media: e.S3_BUCKET
+      ? {
+          kind: 's3',
+          bucket: e.S3_BUCKET,
+          region: e.S3_REGION,
+          endpoint: e.S3_ENDPOINT,
+          accessKeyId: e.S3_ACCESS_KEY_ID,
+          secretAccessKey: e.S3_SECRET_ACCESS_KEY,
+          forcePathStyle: e.S3_FORCE_PATH_STYLE === '1',
+        }
+      : { kind: 'disk', dir: join(e.DATA_DIR, 'media') },
     repoRoot,
   };
 }

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { backlogOf, createDomainPlatform, createFlagsRuntime, LiveHub, TenantDirectory, Worker } from '@flywheel/api';
+import { backlogOf, createDomainPlatform, createFlagsRuntime, LiveHub, TenantDirectory, ugc, Worker } from '@flywheel/api';
 import { discoverWidgets } from '@flywheel/config/widgets';
 import { createDatabase, type Database } from '@flywheel/db';
 import { loadDefinitions } from '@flywheel/flags';
@@ -95,6 +95,8 @@ const app = createApp({
     flags,
     platform,
     webhooks,
+    media: config.media.kind === 's3' ? ugc.s3MediaStore(config.media) : ugc.diskMediaStore(config.media.dir),
+    publicUrl: config.publicUrl,
   },
   web: {
     registry,

@@ -5,6 +5,7 @@ import { capabilities as platform } from './platform/capabilities.ts';
 import { capabilities as referral } from './referral/capabilities.ts';
 import { capabilities as rewards } from './rewards/capabilities.ts';
 import { capabilities as successPlan } from './success-plan/capabilities.ts';
+import { capabilities as ugc } from './ugc/capabilities.ts';
 import { capabilities as webhooks } from './webhooks/capabilities.ts';
 
 /**
@@ -21,5 +22,6 @@ export const ROLE_GRANTS = {
   ...webhooks,
   ...achievements,
   ...successPlan,
+  ...ugc,
   // flywheel widget new: capabilities
 };

@@ -4,6 +4,7 @@ import type { FlagsRuntime } from './flags/runtime.ts';
 import { authenticateWidgetRequest, type WidgetAuth } from './identity/authenticate.ts';
 import type { TenantDirectory } from './identity/tenant-directory.ts';
 import type { Platform } from './platform/index.ts';
+import type { MediaStore } from './ugc/index.ts';
 import type { WebhookOptions } from './webhooks/index.ts';
 
 /** What the API needs from the process that hosts it. */
@@ -17,6 +18,10 @@ export type ApiDeps = {
   platform: Platform;
   /** The key that encrypts webhook secrets, and whether private addresses are allowed (development). */
   webhooks: WebhookOptions;
+  /** Where customers' uploaded images are kept (disk under DATA_DIR, or an S3-compatible bucket). */
+  media: MediaStore;
+  /** The BFF's public origin when it sits behind a proxy (PUBLIC_URL); otherwise each request's own. */
+  publicUrl?: string | undefined;
 };
 
 export type ConsoleRequest = {
@@ -36,6 +41,8 @@ export type ContextInner = {
   console: ConsoleRequest;
   /** Response headers (cookies); absent when a test calls procedures directly. */
   resHeaders: Headers | null;
+  /** The origin customers reach the BFF at: absolute URLs (images) in what widgets render inside other sites. */
+  origin: string;
 };
 
 /**
@@ -48,6 +55,7 @@ export function createContextInner(deps: ApiDeps, parts: Partial<Omit<ContextInn
     widget: parts.widget ?? { status: 'none' },
     console: parts.console ?? { session: null, sessionToken: null, csrfToken: null, sameOrigin: true },
     resHeaders: parts.resHeaders ?? null,
+    origin: parts.origin ?? deps.publicUrl ?? 'http://localhost:3000',
   };
 }
 
@@ -65,5 +73,6 @@ export async function createContext(deps: ApiDeps, req: Request, resHeaders: Hea
       sameOrigin: !origin || origin === new URL(req.url).origin,
     },
     resHeaders,
+    origin: deps.publicUrl ?? new URL(req.url).origin,
   });
 }

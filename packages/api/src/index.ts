@@ -25,4 +25,5 @@ export { type AppRouter, appRouter } from './root.ts';
 export * as successPlan from './success-plan/index.ts';
 export { createTenant } from './tenants/index.ts';
 export { createCallerFactory } from './trpc.ts';
+export * as ugc from './ugc/index.ts';
 export type { WebhookOptions } from './webhooks/index.ts';

@@ -5,6 +5,7 @@ import { createPlatform } from './platform/index.ts';
 import { referralJobs, referralReactions } from './referral/index.ts';
 import { rewardJobs } from './rewards/index.ts';
 import { successPlanJobs, successPlanReactions } from './success-plan/index.ts';
+import { ugcReactions } from './ugc/index.ts';
 import { type WebhookOptions, webhookJobs, webhookReactions } from './webhooks/index.ts';
 
 /** Every domain's reactions and jobs, merged here as root.ts merges routers. */
@@ -16,6 +17,7 @@ export function domainWork(options: { webhooks: WebhookOptions }): { reactions: 
       ...webhookReactions(),
       ...achievementsReactions,
       ...successPlanReactions,
+      ...ugcReactions,
       // flywheel widget new: reactions
     ],
     jobs: [

@@ -10,6 +10,7 @@ import { resultsRouter } from './results/router.ts';
 import { consolePointsRouter, pointsRouter } from './rewards/router.ts';
 import { consoleSuccessPlanRouter, successPlanRouter } from './success-plan/router.ts';
 import { router } from './trpc.ts';
+import { consoleUgcRouter, ugcRouter } from './ugc/router.ts';
 import { consoleWebhooksRouter } from './webhooks/router.ts';
 
 /** One router per domain, merged here; browser code imports only its type. */
@@ -19,6 +20,7 @@ export const appRouter = router({
   points: pointsRouter,
   achievements: achievementsRouter,
   successPlan: successPlanRouter,
+  ugc: ugcRouter,
   // flywheel widget new: routers
   console: router({
     auth: consoleAuthRouter,
@@ -33,6 +35,7 @@ export const appRouter = router({
     webhooks: consoleWebhooksRouter,
     achievements: consoleAchievementsRouter,
     successPlan: consoleSuccessPlanRouter,
+    ugc: consoleUgcRouter,
     // flywheel widget new: console routers
   }),
 });

@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtemp } from 'node:fs/promises';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { type Database, DEMO, insertTenant, schema, seedDemo } from '@flywheel/db';
 import { createTestDatabase, testSecretsKey } from '@flywheel/db/testing';
 import { loadDefinitions } from '@flywheel/flags';
@@ -15,6 +18,7 @@ import { Worker } from './platform/index.ts';
 import { createDomainPlatform } from './registry.ts';
 import { appRouter } from './root.ts';
 import { createCallerFactory } from './trpc.ts';
+import { diskMediaStore } from './ugc/index.ts';
 
 export const OTHER_TENANT = {
   publishableKey: 'pk_test_other',
@@ -60,6 +64,7 @@ export async function createTestWorld(): Promise<TestWorld> {
     flags: createFlagsRuntime(database.db, loadDefinitions()),
     platform: createDomainPlatform({ webhooks }),
     webhooks,
+    media: diskMediaStore(await mkdtemp(join(tmpdir(), 'flywheel-media-'))),
   };
   // Retries without delay: a test that sees a failure sees its retry in the same drain.
   const worker = new Worker({ db: database.db, platform: deps.platform, retryDelayMs: () => 0 });
@@ -100,6 +105,13 @@ export async function customerCaller(world: TestWorld, sub: string, extra: { nam
   if (!tenant) throw new Error('demo tenant missing');
   const claims = await verifyCustomerToken(await world.tokenFor(sub, extra), DEMO.secretKey);
   return createCaller(createContextInner(world.deps, { widget: { status: 'ok', tenant, caller: { kind: 'customer', claims } } }));
+}
+
+/** A tRPC caller for an anonymous visitor of the demo tenant's pages (no token): what public surfaces allow. */
+export async function visitorCaller(world: TestWorld) {
+  const tenant = await world.deps.tenants.byPublishableKey(DEMO.publishableKey);
+  if (!tenant) throw new Error('demo tenant missing');
+  return createCaller(createContextInner(world.deps, { widget: { status: 'ok', tenant, caller: { kind: 'anonymous' } } }));
 }
 
 export type ReceivedWebhook = { path: string; headers: IncomingHttpHeaders; body: string };

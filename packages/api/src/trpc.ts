@@ -3,7 +3,7 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
 import { ROLE_GRANTS } from './capabilities.ts';
 import type { ContextInner } from './context.ts';
-import { upsertCustomer } from './customers/index.ts';
+import { type Customer, upsertCustomer } from './customers/index.ts';
 
 const t = initTRPC.context<ContextInner>().create({
   isDev: process.env.NODE_ENV !== 'production',
@@ -61,6 +61,16 @@ export const customerProcedure = tenantProcedure.use(async ({ ctx, next }) => {
   if (ctx.caller.kind !== 'customer') throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Not authenticated.' });
   const { sub, email, name, traits } = ctx.caller.claims;
   const customer = await upsertCustomer(ctx.db, ctx.tenant.id, { externalId: sub, email, name, traits });
+  return next({ ctx: { customer } });
+});
+
+/** A public surface (the UGC gallery): a signed-in customer when there is one, else an anonymous visitor (`customer: null`). */
+export const visitorProcedure = tenantProcedure.use(async ({ ctx, next }) => {
+  let customer: Customer | null = null;
+  if (ctx.caller.kind === 'customer') {
+    const { sub, email, name, traits } = ctx.caller.claims;
+    customer = await upsertCustomer(ctx.db, ctx.tenant.id, { externalId: sub, email, name, traits });
+  }
   return next({ ctx: { customer } });
 });
 

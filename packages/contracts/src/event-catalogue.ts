@@ -149,6 +149,36 @@ export const eventCatalogue = {
     senders: ['server'],
     properties: z.looseObject({}),
   },
+  ugc_submitted: {
+    description: 'A customer sent a case study, tutorial or work for review (again, after an edit).',
+    senders: ['domain'],
+    properties: z.looseObject({ submission_id: z.uuid(), kind: z.string() }),
+  },
+  ugc_published: {
+    description: 'A moderator approved a submission: it is public, and its author earns points.',
+    senders: ['domain'],
+    properties: z.looseObject({ submission_id: z.uuid(), kind: z.string() }),
+  },
+  ugc_rejected: {
+    description: 'A moderator sent a submission back to its author, with a reason.',
+    senders: ['domain'],
+    properties: z.looseObject({ submission_id: z.uuid(), reason: z.string() }),
+  },
+  ugc_featured: {
+    description: 'A moderator featured a published submission (a badge rule can reward its author).',
+    senders: ['domain'],
+    properties: z.looseObject({ submission_id: z.uuid() }),
+  },
+  ugc_taken_down: {
+    description: 'A moderator took a published submission down: what it earned is reversed.',
+    senders: ['domain'],
+    properties: z.looseObject({ submission_id: z.uuid(), reason: z.string() }),
+  },
+  ugc_item_opened: {
+    description: 'A visitor opened a submission from the gallery (the featured slot, or a card).',
+    senders: ['widget', 'server'],
+    properties: z.looseObject({ submission_id: z.uuid(), featured: z.boolean() }),
+  },
   // flywheel widget new: events
 } as const satisfies Record<string, CatalogueEntry>;
 

@@ -166,11 +166,32 @@ async function seedAchievements(db: Db, tenantId: string) {
         rule: { event: 'subscription_started', condition: { plan: 'enterprise' }, goal: { kind: 'first' }, creditTo: 'actor' },
         tiers: [{ tier: 'standard', threshold: 1, points: 200 }],
       },
+      {
+        tenantId,
+        slug: 'featured-author',
+        texts: {
+          en: {
+            name: 'Featured author',
+            description: 'A story you shared was featured in the showcase.',
+            criteria: 'Have a case study, tutorial or work featured by the moderators.',
+          },
+          'zh-CN': { name: '精选作者', description: '你分享的内容被作品展设为精选。', criteria: '你的案例、教程或作品被审核员设为精选。' },
+        },
+        design: { kind: 'builtin', shape: 'star', color: '#1a7f37' },
+        // A takedown takes the feature back, and with it the badge and its points.
+        rule: {
+          event: 'ugc_featured',
+          goal: { kind: 'first' },
+          creditTo: 'actor',
+          undoneBy: { event: 'ugc_taken_down', matchOn: 'submission_id' },
+        },
+        tiers: [{ tier: 'standard', threshold: 1, points: 100 }],
+      },
     ])
     .onConflictDoNothing()
-    .returning({ id: badges.id });
-  // The catalogue has no natural key: it is seeded with the badges, the first time only.
-  if (inserted.length === 0) return;
+    .returning({ slug: badges.slug });
+  // The catalogue has no natural key: it is seeded with the first badges, the first time only.
+  if (!inserted.some((badge) => badge.slug === 'refer-3-friends')) return;
   const stickers = Array.from({ length: 20 }, (_, i) => `STICKERS-${String(i + 1).padStart(3, '0')}`);
   await db.insert(catalogueItems).values([
     {

@@ -1,3 +1,4 @@
+import type { SanitizedHtml } from '@flywheel/contracts/ugc-constants';
 import {
   type ButtonHTMLAttributes,
   Component,
@@ -5,6 +6,7 @@ import {
   type InputHTMLAttributes,
   type KeyboardEvent,
   type ReactNode,
+  type Ref,
   type TextareaHTMLAttributes,
   useCallback,
   useContext,
@@ -212,7 +214,12 @@ export class ErrorBoundary extends Component<
   }
 }
 
-export function Textarea({ label, hint, error, ...props }: TextareaHTMLAttributes<HTMLTextAreaElement> & FieldProps) {
+export function Textarea({
+  label,
+  hint,
+  error,
+  ...props
+}: TextareaHTMLAttributes<HTMLTextAreaElement> & FieldProps & { ref?: Ref<HTMLTextAreaElement> }) {
   return (
     <Field
       label={label}
@@ -389,4 +396,14 @@ export function LoadMore({
       </Button>
     </div>
   );
+}
+
+/**
+ * Customer-written content as the server rendered it: Markdown turned into HTML and sanitized by
+ * the API's allow-list (no script, handlers, styles, frames; links `nofollow ugc`; only uploaded
+ * images). The type says where it came from: plain strings do not compile here.
+ */
+export function UserHtml({ html, className }: { html: SanitizedHtml; className?: string }) {
+  // The one place customer-written markup reaches the DOM, and only as the server sanitized it.
+  return <div className={['fw-markdown', className].filter(Boolean).join(' ')} dangerouslySetInnerHTML={{ __html: html }} />;
 }

@@ -16,6 +16,7 @@ export {
   Tabs,
   Textarea,
   ToastProvider,
+  UserHtml,
   useToast,
 } from './components.tsx';
 export { uiStyles } from './styles.ts';

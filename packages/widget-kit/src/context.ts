@@ -30,3 +30,8 @@ export function useTrack() {
   return <E extends keyof WidgetEvents>(event: E, ...[properties]: PropertiesArg<E>) =>
     session.tracker.track({ event, properties: { widget: name, ...properties } });
 }
+
+/** The page session's authorized fetch for the BFF's plain routes (an upload), relative to its apiBase. */
+export function useBffFetch() {
+  return useWidgetContext().session.fetch;
+}

@@ -8,7 +8,7 @@ export type RouterInputs = inferRouterInputs<AppRouter>;
 export { useFeatureIsOn, useFeatureValue } from '@growthbook/growthbook-react';
 export { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 export { useTranslation } from 'react-i18next';
-export { useTRPC, useTrack } from './context.ts';
+export { useBffFetch, useTRPC, useTrack } from './context.ts';
 export { type DefinedWidget, defineWidget, type WidgetDefinition } from './define-widget.tsx';
 export type { Messages } from './i18n.ts';
 export { defineMessages, type MessageCatalogue, messageProblems, type Translate, useLocale } from './messages.ts';

@@ -39,6 +39,11 @@ export type PageSession = {
    * the page records nothing, neither exposures nor events, so previews never enter results.
    */
   preview(forcedFeatures: Record<string, unknown>): void;
+  /**
+   * A plain BFF route (`/api/ugc/images`, a file upload) called as tRPC calls are: with the
+   * publishable key and the customer's token, and once more with a fresh token after a 401.
+   */
+  fetch(path: string, init?: RequestInit): Promise<Response>;
 };
 
 const sessions = new Map<string, PageSession>();
@@ -167,6 +172,11 @@ export function getPageSession(props: WidgetProps): PageSession {
       stopLive?.();
       stopLive = undefined;
       flagsFor.clear();
+    },
+    fetch: async (path, init) => {
+      const headers = new Headers(init?.headers);
+      for (const [name, value] of Object.entries(await authHeaders())) headers.set(name, value);
+      return fetchWithTokenRefresh(() => tokenProvider)(`${apiBase}${path}`, { ...init, headers });
     },
     preview: (forcedFeatures) => {
       previewing = true;

@@ -1,11 +1,11 @@
 import { type ApiDeps, achievements } from '@flywheel/api';
-import { inLocale, resolveLocale } from '@flywheel/contracts/widget';
+import { inLocale } from '@flywheel/contracts/widget';
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { html, raw } from 'hono/html';
 import { z } from 'zod';
 import { QR_HEADERS, qrPng } from '../qr.ts';
-import { notFoundPage, publicPage } from '../web/public-page.ts';
+import { notFoundPage, publicPage, visitorLocale } from '../web/public-page.ts';
 
 const awardId = z.uuid();
 const tenantId = z.uuid();
@@ -35,8 +35,6 @@ const PAGE_TEXT = {
     missing: '这枚徽章未公开，或不存在。',
   },
 } as const;
-
-const visitorLocale = (acceptLanguage: string | undefined) => resolveLocale(acceptLanguage?.split(',')[0]?.trim());
 
 /**
  * The public side of badges: each award's page (`/b/<award id>`, plain server-rendered HTML with
@@ -80,7 +78,7 @@ export function badgeRoutes(api: ApiDeps, publicUrl: string | undefined) {
       .get('/b/:awardId/og.png', async (c) => {
         const award = await publicAward(c.req.param('awardId'));
         if (!award) return c.body(null, 404);
-        const texts = inLocale(award.texts, visitorLocale(c.req.query('lang') ?? c.req.header('accept-language')));
+        const texts = inLocale(award.texts, visitorLocale(c));
         const png = achievements.openGraphPng({
           design: award.design,
           title: texts.name,
@@ -103,12 +101,10 @@ export function badgeRoutes(api: ApiDeps, publicUrl: string | undefined) {
         return c.body(new Uint8Array(png), 200, { 'content-type': 'image/png', 'cache-control': 'no-cache' });
       })
       .get('/b/:awardId', async (c) => {
-        const locale = visitorLocale(c.req.header('accept-language'));
+        const locale = visitorLocale(c);
         const t = PAGE_TEXT[locale];
         const award = await publicAward(c.req.param('awardId'));
-        if (!award) {
-          return c.html(notFoundPage(locale, t.missing), 404);
-        }
+        if (!award) return notFoundPage(c, locale, t.missing);
         const origin = originOf(c.req.url);
         const texts = inLocale(award.texts, locale);
         const page = `${origin}${achievements.badgePagePath(award.id)}`;
@@ -118,11 +114,10 @@ export function badgeRoutes(api: ApiDeps, publicUrl: string | undefined) {
         // Markup of our own from a validated design (a shape name, a #rrggbb colour): nothing the customer wrote.
         const badgeSvg = achievements.badgeShapeSvg(award.design);
         c.header('cache-control', 'no-cache');
-        return c.html(
-          publicPage({
-            locale,
-            title: `${texts.name} · ${award.issuer}`,
-            meta: html`<meta name="description" content="${texts.description}">
+        return publicPage(c, {
+          locale,
+          title: `${texts.name} · ${award.issuer}`,
+          meta: html`<meta name="description" content="${texts.description}">
 <meta property="og:type" content="website">
 <meta property="og:title" content="${texts.name}">
 <meta property="og:description" content="${heading}. ${texts.description}">
@@ -134,11 +129,11 @@ export function badgeRoutes(api: ApiDeps, publicUrl: string | undefined) {
 <meta name="twitter:title" content="${texts.name}">
 <meta name="twitter:description" content="${texts.description}">
 <meta name="twitter:image" content="${image}">`,
-            style: `svg { width: 8rem; height: 8rem; }
+          style: `svg { width: 8rem; height: 8rem; }
   h1 { margin: 0.5rem 0; }
   .revoked { color: #cf222e; font-weight: 600; }
   section { border-top: 1px solid #d0d7de; margin-top: 2rem; padding-top: 1rem; }`,
-            main: html`<svg viewBox="0 0 100 100" role="img" aria-label="${texts.name}">${raw(badgeSvg)}</svg>
+          main: html`<svg viewBox="0 0 100 100" role="img" aria-label="${texts.name}">${raw(badgeSvg)}</svg>
   <h1>${texts.name}</h1>
   <p>${heading}</p>
   <p>${texts.description}</p>
@@ -154,8 +149,7 @@ export function badgeRoutes(api: ApiDeps, publicUrl: string | undefined) {
       <li><a href="${achievements.didDocumentPath(award.tenantId)}">${t.issuer}</a></li>
     </ul>
   </section>`,
-          }),
-        );
+        });
       })
   );
 }

@@ -1,14 +1,11 @@
 import { type ApiDeps, successPlan } from '@flywheel/api';
-import { resolveLocale } from '@flywheel/contracts/widget';
 import { Hono } from 'hono';
 import { html } from 'hono/html';
 import { z } from 'zod';
 import { httpError } from '../http-error.ts';
-import { notFoundPage, publicPage } from '../web/public-page.ts';
+import { notFoundPage, publicPage, visitorLocale } from '../web/public-page.ts';
 
 const reportId = z.uuid();
-const localeFrom = (lang: string | undefined, acceptLanguage: string | undefined) =>
-  resolveLocale(lang ?? acceptLanguage?.split(',')[0]?.trim());
 
 /**
  * A customer's value report, shareable by its unguessable id: `/v/<id>` is a plain page (no
@@ -23,7 +20,7 @@ export function valueReportRoutes(api: ApiDeps) {
     .get('/:id/report.pdf', async (c) => {
       const found = await find(c.req.param('id'));
       if (!found) return httpError(c, 404, 'not_found', 'No report with this id.');
-      const locale = localeFrom(c.req.query('lang'), c.req.header('accept-language'));
+      const locale = visitorLocale(c);
       try {
         const pdf = await successPlan.valueReportPdf({ ...found.report, name: found.name, tenant: found.tenant }, locale);
         return c.body(new Uint8Array(pdf), 200, {
@@ -38,22 +35,21 @@ export function valueReportRoutes(api: ApiDeps) {
     })
     .get('/:id', async (c) => {
       const found = await find(c.req.param('id'));
-      const locale = localeFrom(c.req.query('lang'), c.req.header('accept-language'));
-      if (!found) return c.html(notFoundPage(locale, locale === 'zh-CN' ? '没有这份报告。' : 'No report with this id.'), 404);
+      const locale = visitorLocale(c);
+      if (!found) return notFoundPage(c, locale, locale === 'zh-CN' ? '没有这份报告。' : 'No report with this id.');
       const t = successPlan.reportText(locale);
       const number = new Intl.NumberFormat(locale);
       const signed = new Intl.NumberFormat(locale, { signDisplay: 'exceptZero' });
       const { report } = found;
       c.header('cache-control', 'no-cache');
-      return c.html(
-        publicPage({
-          locale,
-          title: `${t.title} · ${report.quarter} · ${found.tenant}`,
-          meta: html`<meta property="og:title" content="${t.title} · ${report.quarter}">`,
-          style: `table { border-collapse: collapse; width: 100%; }
+      return publicPage(c, {
+        locale,
+        title: `${t.title} · ${report.quarter} · ${found.tenant}`,
+        meta: html`<meta property="og:title" content="${t.title} · ${report.quarter}">`,
+        style: `table { border-collapse: collapse; width: 100%; }
   th, td { text-align: start; padding: 8px; border-bottom: 1px solid #d0d7de; }
   td { font-variant-numeric: tabular-nums; }`,
-          main: html`<h1>${t.title}</h1>
+        main: html`<h1>${t.title}</h1>
   <p>${found.name ?? ''} · ${t.quarter} ${report.quarter} · ${t.by(found.tenant)}</p>
   <table>
     <thead><tr><th scope="col">${t.figure}</th><th scope="col">${t.now}</th><th scope="col">${t.before}</th><th scope="col">${t.change}</th></tr></thead>
@@ -65,7 +61,6 @@ export function valueReportRoutes(api: ApiDeps) {
     </tbody>
   </table>
   <p><a href="/v/${report.id}/report.pdf?lang=${locale}" download>PDF</a></p>`,
-        }),
-      );
+      });
     });
 }

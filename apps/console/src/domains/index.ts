@@ -5,6 +5,7 @@ import { overviewPage } from './overview/index.ts';
 import { platformPage } from './platform/index.ts';
 import { referralsPage } from './referrals/index.ts';
 import { successPlanPage } from './success-plan/index.ts';
+import { ugcPage } from './ugc/index.ts';
 import { usersPage } from './users/index.ts';
 
 /**
@@ -19,5 +20,6 @@ export const consolePages: ConsolePage[] = [
   platformPage,
   achievementsPage,
   successPlanPage,
+  ugcPage,
   // flywheel widget new: pages
 ];

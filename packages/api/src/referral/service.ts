@@ -1,7 +1,7 @@
 import type { RewardSpec } from '@flywheel/contracts/rewards';
-import { type Db, schema } from '@flywheel/db';
+import { type Db, schema, type Tx } from '@flywheel/db';
 import { flagAttributes } from '@flywheel/flags';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray, or } from 'drizzle-orm';
 import type { ApiDeps } from '../context.ts';
 import { type Customer, customersByIds } from '../customers/index.ts';
 import { evaluatorFor } from '../flags/index.ts';
@@ -122,4 +122,17 @@ export async function heldReferrals(db: Db, tenantId: string) {
     friend: people.get(r.friendId) ?? '',
     referrer: people.get(r.referrerId) ?? '',
   }));
+}
+
+/** Whether any referral the customer is part of (as referrer or friend) is held for fraud review or was rejected. */
+export async function hasFraudHolds(db: Db | Tx, tenantId: string, customerId: string): Promise<boolean> {
+  const r = schema.referrals;
+  const [row] = await db
+    .select({ id: r.id })
+    .from(r)
+    .where(
+      and(eq(r.tenantId, tenantId), or(eq(r.referrerId, customerId), eq(r.friendId, customerId)), inArray(r.status, ['held', 'rejected'])),
+    )
+    .limit(1);
+  return Boolean(row);
 }

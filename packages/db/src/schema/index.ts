@@ -10,5 +10,6 @@ export * from './referral.ts';
 export * from './rewards.ts';
 export * from './success-plan.ts';
 export * from './tenants.ts';
+export * from './ugc.ts';
 export * from './webhooks.ts';
 // flywheel widget new: schema

@@ -1,10 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Outputs, type Session, useTRPC } from '../../api.ts';
-import { ErrorText } from '../../components.tsx';
 import { formats } from '../../format.ts';
 import { QueryTable } from '../../query-table.tsx';
+import { ReviewActions } from '../../review.tsx';
 
 type Held = Outputs['console']['referrals']['held'][number];
 
@@ -12,27 +11,18 @@ function Review({ referral }: { referral: Held }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [reason, setReason] = useState('');
   const review = useMutation(
     trpc.console.referrals.review.mutationOptions({
       onSuccess: () => void queryClient.invalidateQueries({ queryKey: trpc.console.referrals.held.queryKey() }),
     }),
   );
-  const decide = (decision: 'approve' | 'reject') => review.mutate({ referralId: referral.id, decision, reason });
   return (
-    <div className="review">
-      <label>
-        {t('referrals.reason')}
-        <input value={reason} onChange={(e) => setReason(e.target.value)} minLength={3} maxLength={500} />
-      </label>
-      <button type="button" className="primary" disabled={review.isPending} onClick={() => decide('approve')}>
-        {t('referrals.approve')}
-      </button>
-      <button type="button" disabled={review.isPending} onClick={() => decide('reject')}>
-        {t('referrals.reject')}
-      </button>
-      <ErrorText error={review.error} />
-    </div>
+    <ReviewActions
+      pending={review.isPending}
+      error={review.error}
+      labels={{ note: t('referrals.reason'), approve: t('referrals.approve'), reject: t('referrals.reject') }}
+      onDecide={(decision, { note }) => review.mutate({ referralId: referral.id, decision, reason: note })}
+    />
   );
 }
 
