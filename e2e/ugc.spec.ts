@@ -20,6 +20,8 @@ test.describe('UGC showcase', () => {
     page,
     browser,
   }) => {
+    // Five pages (author, moderator, visitor, a second customer) through two review rounds.
+    test.slow();
     const title = `Automating invoices ${Date.now()}`;
     await signInToShell(page, 'Alice Chen', '/#/community');
     const widget = showcase(page);
@@ -98,7 +100,7 @@ test.describe('UGC showcase', () => {
 
     await widget.getByRole('tab', { name: 'Your submissions' }).click();
     const mine = widget.getByRole('listitem').filter({ hasText: `${title}: the customer list` });
-    await expect(mine.getByText('Sent back')).toBeVisible();
+    await expect(mine.getByText('Sent back', { exact: true })).toBeVisible();
     await expect(mine.getByText(/it shows personal data/)).toBeVisible();
     await expect(mine.getByText('The moderator’s note: Please leave out the names.')).toBeVisible();
     await mine.getByRole('button', { name: 'Edit' }).click();
@@ -148,7 +150,7 @@ test.describe('UGC showcase', () => {
         title,
         summary: '<script>window.__xss("summary")</script>',
         body: `${payloads.join('\n\n')}\n\n![${name}](image:${image.id})`,
-        tags: ['<script>window.__xss("tag")</script>', '"><svg onload=window.__xss("tag2")>'],
+        tags: ['<script>__xss("tag")</script>', '"><svg onload=__xss("tag2")>'],
         imageIds: [image.id],
         consent: { publish: true, licence: 'cc_by_4' },
       },
@@ -175,7 +177,8 @@ test.describe('UGC showcase', () => {
     const widget = showcase(page);
     await widget.getByRole('button', { name: title }).click();
     await expect(widget.getByRole('heading', { name: title })).toBeVisible();
-    await expect(widget.getByRole('link', { name: 'click me' })).not.toHaveAttribute('href', /javascript/);
+    await expect(widget.getByText('click me')).toBeVisible();
+    await expect(widget.locator('a[href^="javascript" i], a[href^="data" i], [onerror], [onload], script, iframe')).toHaveCount(0);
     await expect(widget.getByRole('img', { name })).toBeVisible();
     expect(await calls(page)).toEqual([]);
 
@@ -190,7 +193,7 @@ test.describe('UGC showcase', () => {
     await watch(consolePage);
     await openConsole(consolePage, 'moderator@flywheel.test', '#/ugc/published');
     await expect(consolePage.getByRole('heading', { name: title })).toBeVisible();
-    await expect(consolePage.getByText('<script>window.__xss("tag")</script>', { exact: false })).toBeVisible();
+    await expect(consolePage.getByText('#<script>__xss("tag")</script>', { exact: false })).toBeVisible();
     expect(await calls(consolePage)).toEqual([]);
   });
 });

@@ -41,15 +41,14 @@ export const SubmissionInput = z
 export type SubmissionInput = z.input<typeof SubmissionInput>;
 export type SubmissionValues = z.output<typeof SubmissionInput>;
 
-export const GalleryInput = cursorInput
-  .extend({
-    kind: z.enum(SUBMISSION_KINDS).optional(),
-    tag: tag.optional(),
-    q: z.string().trim().max(100).optional(),
-    order: z.enum(GALLERY_ORDERS).default('trending'),
-    limit: z.number().int().min(1).max(50).default(12),
-  })
-  .strict();
+// Not strict: tRPC's infinite queries add their own `direction` beside the cursor.
+export const GalleryInput = cursorInput.extend({
+  kind: z.enum(SUBMISSION_KINDS).optional(),
+  tag: tag.optional(),
+  q: z.string().trim().max(100).optional(),
+  order: z.enum(GALLERY_ORDERS).default('trending'),
+  limit: z.number().int().min(1).max(50).default(12),
+});
 export type GalleryInput = z.input<typeof GalleryInput>;
 
 /** A moderator's decision on a pending submission; a rejection says why. */

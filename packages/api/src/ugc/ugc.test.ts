@@ -264,6 +264,8 @@ describe('the gallery', () => {
       expect(new Set(seen).size).toBe(seen.length);
       const tagged = await visitor.ugc.gallery({ tag: `pager-${people}`, kind: 'work' });
       expect(tagged.items.map((c) => c.id).sort()).toEqual([ids[1], ids[3]].sort());
+      // What tRPC's infinite queries send beside the cursor.
+      await expect(visitor.ugc.gallery({ cursor: null, direction: 'forward' } as never)).resolves.toMatchObject({ lead: { id: ids[2] } });
       await expect(visitor.ugc.gallery({ cursor: 'not-a-cursor' })).rejects.toMatchObject({
         code: 'BAD_REQUEST',
         message: expect.stringContaining('cursor'),

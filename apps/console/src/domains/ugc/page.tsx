@@ -12,6 +12,8 @@ import { hrefFor } from '../../routes.ts';
 
 type Queued = Outputs['console']['ugc']['queue'][number];
 const SECTIONS = ['queue', 'published', 'audit', 'settings'] as const;
+/** The queue is read afresh on every visit and every half minute: customers keep sending while a moderator works. */
+const LIVE = { staleTime: 0, refetchInterval: 30_000 };
 
 /** Invalidates every showcase list the console shows, after any decision. */
 function useRefresh() {
@@ -101,7 +103,7 @@ function QueueSection() {
   const trpc = useTRPC();
   const refresh = useRefresh();
   const reasons = useReasons();
-  const queue = useQuery(trpc.console.ugc.queue.queryOptions({ status: 'pending' }));
+  const queue = useQuery(trpc.console.ugc.queue.queryOptions({ status: 'pending' }, LIVE));
   const review = useMutation(trpc.console.ugc.review.mutationOptions({ onSuccess: refresh }));
   if (queue.isPending) return <Loading />;
   if (queue.error || !queue.data) return <ErrorText error={queue.error} />;
@@ -173,7 +175,7 @@ function PublishedActions({ item }: { item: Queued }) {
 function PublishedSection() {
   const { t } = useTranslation();
   const trpc = useTRPC();
-  const published = useQuery(trpc.console.ugc.queue.queryOptions({ status: 'approved' }));
+  const published = useQuery(trpc.console.ugc.queue.queryOptions({ status: 'approved' }, LIVE));
   if (published.isPending) return <Loading />;
   if (published.error || !published.data) return <ErrorText error={published.error} />;
   if (published.data.length === 0) return <p>{t('ugc.noPublished')}</p>;
