@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { expect, openConsole, signInToConsole, signInToShell, test } from './fixtures.ts';
 
@@ -14,6 +15,11 @@ async function customerHeaders(request: APIRequestContext, customer: string) {
 }
 
 const showcase = (page: Page) => page.locator('[data-fw-widget="ugc-showcase"]');
+
+async function expectAccessible(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
 
 test.describe('UGC showcase', () => {
   test('a customer’s tutorial with an image goes through moderation to the gallery and its public page; likes count once; a rejected one comes back with its reason and is sent again', async ({
@@ -38,14 +44,16 @@ test.describe('UGC showcase', () => {
     await widget.getByLabel('I agree that this may be published in the showcase.').check();
     await widget.getByRole('button', { name: 'Send for review' }).click();
     await expect(widget.getByText('Sent. A moderator will look at it soon.')).toBeVisible();
+    await expectAccessible(page);
 
     // The moderator sees it with its flags, approves the image apart from the text, then the text.
-    const consolePage = await browser.newPage();
+    const consolePage = await (await browser.newContext()).newPage();
     await openConsole(consolePage, 'moderator@flywheel.test', '#/ugc');
     const queued = consolePage.getByRole('article', { name: title });
     await expect(queued.getByText('Images not reviewed yet')).toBeVisible();
     await expect(queued.getByText('Brand-new account')).toBeVisible();
     await expect(queued.getByText('exported')).toBeVisible();
+    await expectAccessible(consolePage);
     await queued.getByRole('button', { name: 'Approve image' }).click();
     await expect(queued.getByText('Images not reviewed yet')).toHaveCount(0);
     await queued.getByRole('button', { name: 'Approve and publish' }).click();
@@ -55,22 +63,24 @@ test.describe('UGC showcase', () => {
     const publicPath = (await published.getByRole('link', { name: 'Public page' }).getAttribute('href')) as string;
 
     // An anonymous visitor reads it on its public page, image and all, and finds it in the gallery.
-    const visitor = await browser.newPage();
+    const visitor = await (await browser.newContext()).newPage();
     await visitor.goto(`${publicPath}?lang=en`);
     await expect(visitor.getByRole('heading', { level: 1, name: title })).toBeVisible();
     await expect(visitor.getByRole('img', { name: 'ledger.png' })).toBeVisible();
     await expect(visitor.locator('meta[property="og:title"]')).toHaveAttribute('content', title);
+    await expectAccessible(visitor);
     await visitor.getByRole('link', { name: /All stories/ }).click();
     await expect(visitor.getByRole('link', { name: title })).toBeVisible();
 
     // Bob likes it in the widget; a second like counts nothing, and Alice cannot like her own.
-    const bob = await browser.newPage();
+    const bob = await (await browser.newContext()).newPage();
     await signInToShell(bob, 'Bob Martin', '/#/community');
     const bobs = showcase(bob);
     await bobs.getByRole('searchbox', { name: 'Search the showcase' }).fill('invoices');
     await bobs.getByRole('button', { name: title }).click();
     await bobs.getByRole('button', { name: /^Like/ }).click();
     await expect(bobs.getByRole('button', { name: /^Like 1$/, pressed: true })).toBeVisible();
+    await expectAccessible(bob);
     const id = publicPath.split('/').at(-1) as string;
     const again = await bob.request.post('/trpc/ugc.like', {
       headers: await customerHeaders(bob.request, 'bob'),
@@ -182,14 +192,14 @@ test.describe('UGC showcase', () => {
     await expect(widget.getByRole('img', { name })).toBeVisible();
     expect(await calls(page)).toEqual([]);
 
-    const visitor = await browser.newPage();
+    const visitor = await (await browser.newContext()).newPage();
     await watch(visitor);
     await visitor.goto(`/s/${id}?lang=en`);
     await expect(visitor.getByRole('heading', { level: 1, name: title })).toBeVisible();
     await expect(visitor.getByRole('img', { name })).toBeVisible();
     expect(await calls(visitor)).toEqual([]);
 
-    const consolePage = await browser.newPage();
+    const consolePage = await (await browser.newContext()).newPage();
     await watch(consolePage);
     await openConsole(consolePage, 'moderator@flywheel.test', '#/ugc/published');
     await expect(consolePage.getByRole('heading', { name: title })).toBeVisible();

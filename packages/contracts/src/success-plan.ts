@@ -93,6 +93,7 @@ export const HealthSettingsInput = z
       nps: weight,
       referrals_sent: weight,
       streak: weight,
+      stories_published: weight,
     }),
     keyFeatures: z.array(eventName).min(1).max(20),
     healthyFrom: z.number().int().min(1).max(100),

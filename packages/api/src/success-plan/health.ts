@@ -17,6 +17,7 @@ export const DEFAULT_WEIGHTS: Record<HealthSignalName, number> = {
   nps: 10,
   referrals_sent: 5,
   streak: 5,
+  stories_published: 5,
 };
 const DEFAULT_FEATURES = ['report_created', 'dashboard_shared', 'teammate_invited', 'integration_connected'];
 
@@ -99,6 +100,7 @@ export async function computeHealth(
   const featuresUsed = model.keyFeatures.filter((event) => (month.counts[event] ?? 0) > 0).length;
   const tickets = month.counts.support_ticket_opened ?? 0;
   const referrals = month.counts.referral_invite_sent ?? 0;
+  const stories = month.counts.ugc_published ?? 0;
 
   const plan = await planOf(db, tenantId, customer.id);
   let milestones = { value: 100, raw: 0, due: 0 };
@@ -141,6 +143,8 @@ export async function computeHealth(
     nps: { raw: nps?.score ?? -1, value: nps?.score == null ? 50 : clamp(nps.score * 10) },
     referrals_sent: { raw: referrals, value: clamp(referrals * 50) },
     streak: { raw: streak, value: clamp((streak / 7) * 100) },
+    // A story the moderators accepted: a customer invested enough to teach others.
+    stories_published: { raw: stories, value: clamp(stories * 100) },
   };
   const total = Object.values(model.weights).reduce((a, b) => a + b, 0) || 1;
   const signals = (Object.keys(read) as HealthSignalName[])

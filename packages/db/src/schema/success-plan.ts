@@ -90,7 +90,8 @@ export type HealthSignalName =
   | 'support_tickets'
   | 'nps'
   | 'referrals_sent'
-  | 'streak';
+  | 'streak'
+  | 'stories_published';
 export type HealthBand = 'healthy' | 'at_risk' | 'critical';
 /** One signal of a score, as computed: its raw value, 0–100 value, weight and share of the score. */
 export type HealthSignal = {

@@ -6,7 +6,16 @@ import { type Outputs, type Session, useTRPC } from '../../api.ts';
 import { ErrorText, Loading } from '../../components.tsx';
 
 type Settings = Outputs['console']['successPlan']['healthSettings'];
-const SIGNALS = ['active_days', 'feature_breadth', 'milestones_on_track', 'support_tickets', 'nps', 'referrals_sent', 'streak'] as const;
+const SIGNALS = [
+  'active_days',
+  'feature_breadth',
+  'milestones_on_track',
+  'support_tickets',
+  'nps',
+  'referrals_sent',
+  'streak',
+  'stories_published',
+] as const;
 const NUMBERS = ['healthyFrom', 'atRiskFrom', 'alertDrop', 'npsMinAccountDays', 'npsMinActiveDays', 'npsEveryDays'] as const;
 
 function SettingsForm({ settings, canEdit }: { settings: Settings; canEdit: boolean }) {
