@@ -68,5 +68,12 @@ export default defineConfig({
       env: { PORT: '3100' },
       reuseExistingServer: false,
     },
+    // The same pages on an origin no tenant allows yet: a developer's first try.
+    {
+      command: 'tsx fixtures/serve.ts',
+      url: 'http://127.0.0.1:3102/readme-snippet.html',
+      env: { PORT: '3102' },
+      reuseExistingServer: false,
+    },
   ],
 });

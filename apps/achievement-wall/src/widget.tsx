@@ -55,7 +55,7 @@ export function AchievementWall({ apiBase }: WidgetProps) {
   useBrowserTimeZone(wall.data?.streak.timeZone);
   return (
     <Card title={t('wall.title')}>
-      <QueryState query={wall} error={t('wall.error')} lines={6}>
+      <QueryState query={wall} error={t('wall.error')} signedOut={t('wall.signedOut')} lines={6}>
         {(data) => (
           <>
             <Summary wall={data} />

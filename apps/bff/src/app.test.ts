@@ -103,37 +103,44 @@ describe('customer tokens over HTTP', () => {
 
   const secret = new TextEncoder().encode(DEMO.secretKey);
   const now = Math.floor(Date.now() / 1000);
-  const cases: [string, () => Promise<Record<string, string>>][] = [
-    ['no publishable key', async () => ({ authorization: `Bearer ${await t.tokenFor('alice')}` })],
-    ['an unknown publishable key', async () => widgetHeaders(await t.tokenFor('alice'), 'pk_live_doesnotexist')],
-    ['no token', async () => widgetHeaders()],
-    ['a wrong signature', async () => widgetHeaders(`${(await t.tokenFor('alice')).slice(0, -3)}abc`)],
-    ['alg none', async () => widgetHeaders(new UnsecuredJWT({ sub: 'alice', iat: now, exp: now + 60 }).encode())],
+  const cases: [string, string, () => Promise<Record<string, string>>][] = [
+    ['no publishable key', 'missing_key', async () => ({ authorization: `Bearer ${await t.tokenFor('alice')}` })],
+    ['an unknown publishable key', 'unknown_key', async () => widgetHeaders(await t.tokenFor('alice'), 'pk_live_doesnotexist')],
+    ['no token', 'token_missing', async () => widgetHeaders()],
+    ['a wrong signature', 'token_invalid', async () => widgetHeaders(`${(await t.tokenFor('alice')).slice(0, -3)}abc`)],
+    ['alg none', 'token_invalid', async () => widgetHeaders(new UnsecuredJWT({ sub: 'alice', iat: now, exp: now + 60 }).encode())],
     [
       'alg HS384',
+      'token_invalid',
       async () =>
         widgetHeaders(await new SignJWT({ sub: 'alice', iat: now, exp: now + 60 }).setProtectedHeader({ alg: 'HS384' }).sign(secret)),
     ],
     [
       'an expired token',
+      'token_expired',
       async () =>
         widgetHeaders(await new SignJWT({ sub: 'alice', iat: now - 120, exp: now - 60 }).setProtectedHeader({ alg: 'HS256' }).sign(secret)),
     ],
     [
       'a missing sub',
+      'token_invalid',
       async () => widgetHeaders(await new SignJWT({ iat: now, exp: now + 60 }).setProtectedHeader({ alg: 'HS256' }).sign(secret)),
     ],
-    ['a token signed by another tenant', async () => widgetHeaders(await t.otherTenantTokenFor('alice'))],
-    ['a Basic authorization header', async () => ({ ...widgetHeaders(), authorization: 'Basic YWxpY2U6eA==' })],
+    ['a token signed by another tenant', 'token_invalid', async () => widgetHeaders(await t.otherTenantTokenFor('alice'))],
+    ['a Basic authorization header', 'token_invalid', async () => ({ ...widgetHeaders(), authorization: 'Basic YWxpY2U6eA==' })],
   ];
 
-  it.each(cases)('rejects %s with a bare 401', async (_name, headers) => {
-    const res = await me(await headers());
-    expect(res.status).toBe(401);
-    const body = await readJson(res);
-    expect(body.error.message).toBe('Not authenticated.');
-    expect(JSON.stringify(body)).not.toMatch(/signature|expired|alg|sub/i);
-  });
+  it.each(cases)(
+    'rejects %s with a 401 whose reason names the kind of mistake, never the token’s details',
+    async (_name, reason, headers) => {
+      const res = await me(await headers());
+      expect(res.status).toBe(401);
+      const body = await readJson(res);
+      expect(body.error.message).toBe('Not authenticated.');
+      expect(body.error.data.reason).toBe(reason);
+      expect(JSON.stringify(body)).not.toMatch(/signature|alg|sub|jws|jwt/i);
+    },
+  );
 });
 
 describe('origins and CORS', () => {
@@ -143,12 +150,23 @@ describe('origins and CORS', () => {
     expect(res.headers.get('access-control-allow-origin')).toBe('http://localhost:3100');
   });
 
-  it('refuses an origin the tenant did not allow, even one another tenant allows', async () => {
+  it('refuses an origin the tenant did not allow, even one another tenant allows, in a refusal the page can read', async () => {
     const res = await me({ ...widgetHeaders(await t.tokenFor('alice')), origin: OTHER_TENANT.origin });
     expect(res.status).toBe(403);
     const evil = await me({ ...widgetHeaders(await t.tokenFor('alice')), origin: 'https://evil.example' });
     expect(evil.status).toBe(403);
-    expect(evil.headers.get('access-control-allow-origin')).toBeNull();
+    // Readable, so embed.js can say what to fix; the refusal itself is all the page gets.
+    expect(evil.headers.get('access-control-allow-origin')).toBe('https://evil.example');
+    expect((await readJson(evil)).error.data.reason).toBe('origin_not_allowed');
+  });
+
+  it('allows a subdomain by a wildcard origin, and only subdomains', async () => {
+    const { originAllowed } = await import('@flywheel/api');
+    expect(originAllowed(['https://*.acme.com'], 'https://app.acme.com')).toBe(true);
+    expect(originAllowed(['https://*.acme.com'], 'https://eu.app.acme.com')).toBe(true);
+    expect(originAllowed(['https://*.acme.com'], 'https://acme.com')).toBe(false);
+    expect(originAllowed(['https://*.acme.com'], 'https://evilacme.com')).toBe(false);
+    expect(originAllowed(['https://*.acme.com'], 'http://app.acme.com')).toBe(false);
   });
 
   it('always lets pages the BFF serves itself call it (same origin), whatever port it runs on', async () => {
@@ -156,7 +174,7 @@ describe('origins and CORS', () => {
     expect(res.status).toBe(200);
   });
 
-  it('answers preflights for origins some tenant allows, and only those', async () => {
+  it('answers preflights from any page: the request itself is checked against its tenant’s origins', async () => {
     const preflight = (origin: string) =>
       t.app.request('/trpc/customer.me', {
         method: 'OPTIONS',
@@ -165,7 +183,7 @@ describe('origins and CORS', () => {
     const allowed = await preflight('http://localhost:3100');
     expect(allowed.headers.get('access-control-allow-origin')).toBe('http://localhost:3100');
     expect(allowed.headers.get('access-control-allow-headers')).toContain('x-flywheel-key');
-    expect((await preflight('https://evil.example')).headers.get('access-control-allow-origin')).toBeNull();
+    expect((await preflight('https://evil.example')).headers.get('access-control-allow-origin')).toBe('https://evil.example');
   });
 });
 

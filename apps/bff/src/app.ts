@@ -12,6 +12,7 @@ import { requestLog } from './middleware/request-log.ts';
 import { widgetCors } from './middleware/widget-cors.ts';
 import { badgeRoutes } from './routes/badges.ts';
 import { demoRoutes } from './routes/demo.ts';
+import { embedCheckRoutes } from './routes/embed-check.ts';
 import { eventsRoutes } from './routes/events.ts';
 import { featuresRoutes, type StreamTiming } from './routes/features.ts';
 import { liveRoutes } from './routes/live.ts';
@@ -122,7 +123,7 @@ export function createApp(deps: AppDeps) {
     return c.body(await metrics.render(), 200, { 'content-type': metrics.contentType, 'cache-control': 'no-store' });
   });
 
-  app.use('/trpc/*', widgetCors(api.tenants));
+  app.use('/trpc/*', widgetCors());
   // One request, at most MAX_BATCH_CALLS procedure calls: a batch must not multiply one request's cost.
   app.use('/trpc/:paths', async (c, next) => {
     if (c.req.param('paths').split(',').length > MAX_BATCH_CALLS) {
@@ -158,23 +159,23 @@ export function createApp(deps: AppDeps) {
 
   app.route('/', featuresRoutes(api.tenants, api.flags.source, deps.streamTiming ?? { pingMs: 30_000, maxDurationMs: 60_000 }));
 
-  app.use('/api/events', widgetCors(api.tenants));
+  app.use('/api/events', widgetCors());
   app.route('/api/events', eventsRoutes(api, metrics));
 
-  app.use('/api/live', widgetCors(api.tenants));
+  app.use('/api/live', widgetCors());
   app.route('/api/live', liveRoutes(api, deps.live, deps.liveTiming ?? { pingMs: 25_000, maxDurationMs: 300_000 }));
 
   app.route('/r', referralLinkRoutes(api.db, deps.web?.publicUrl));
   app.route('/', badgeRoutes(api, deps.web?.publicUrl));
   app.route('/v', valueReportRoutes(api));
-  app.use('/api/ugc/*', widgetCors(api.tenants));
+  app.use('/api/ugc/*', widgetCors());
   app.route('/', ugcRoutes(api));
 
   if (!api.isProduction) {
-    app.use('/demo/*', widgetCors(api.tenants));
     app.route('/demo', demoRoutes(api));
   }
   if (deps.web) {
+    app.route('/api/embed/check', embedCheckRoutes(api, deps.web.registry));
     app.route('/api/remotes', remotesRoutes(deps.web.registry, deps.web.publicUrl));
     if (deps.web.static) app.route('/', staticRoutes(deps.web.static, remoteOrigins(deps.web.registry)));
   }

@@ -1,4 +1,4 @@
-import type { WidgetAuth } from '@flywheel/api';
+import { refusalMessage, refusalStatus, type WidgetAuth } from '@flywheel/api';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
@@ -19,10 +19,12 @@ export function invalidRequest(c: Context, error: ZodError) {
   return httpError(c, 400, 'invalid_request', issues.map((i) => `${i.path}: ${i.message}`).join('; '), issues);
 }
 
-/** The answer to a widget request authenticateWidgetRequest did not accept: 401, or 403 for a foreign origin. */
+/**
+ * The answer to a widget request authenticateWidgetRequest did not accept: 401, or 403 for a
+ * foreign origin, with the refusal's code as `error` and a message that names the fix.
+ */
 export function widgetAuthError(c: Context, auth: Exclude<WidgetAuth, { status: 'ok' }>) {
-  if (auth.status === 'none') return httpError(c, 401, 'unauthenticated', 'Send the publishable key in X-Flywheel-Key.');
-  return auth.kind === 'origin'
-    ? httpError(c, 403, 'forbidden', 'This origin is not allowed for this key.')
-    : httpError(c, 401, 'unauthenticated', 'Not authenticated.');
+  const refusal = auth.status === 'none' ? 'missing_key' : auth.refusal;
+  const message = refusalMessage(refusal, { origin: c.req.header('origin'), publishableKey: c.req.header('x-flywheel-key') });
+  return httpError(c, refusalStatus(refusal), refusal, message);
 }

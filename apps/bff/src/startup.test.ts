@@ -22,7 +22,8 @@ describe('start-up data', () => {
 });
 
 describe('starting against a database that is not there', () => {
-  it('exits 1 with a message naming DATABASE_URL, without the password', () => {
+  // Starts the real BFF in a child process (compiling it with tsx): slow on a loaded machine.
+  it('exits 1 with a message naming DATABASE_URL, without the password', { timeout: 60_000 }, () => {
     const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
       cwd: new URL('..', import.meta.url),
       env: { ...process.env, DATABASE_URL: 'postgres://postgres:s3cret@127.0.0.1:1/nowhere', PORT: '3999', LOG_LEVEL: 'silent' },

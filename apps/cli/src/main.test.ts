@@ -72,7 +72,24 @@ describe('pnpm flywheel', () => {
     expect(stdout).toMatch(/secret key {7}sk_live_\w{24}/);
   });
 
-  it('db migrate and db seed succeed', async () => {
+  it('tenant origins adds, lists and removes an origin of a tenant, warning about wildcards and naming a bad one', {
+    timeout: 60_000,
+  }, async () => {
+    const created = await main(['tenant', 'create', '--name', 'Origins Co', '--origin', 'https://app.origins.example'], env);
+    const key = /pk_live_\w+/.exec(created.stdout)?.[0] as string;
+    const added = await main(['tenant', 'origins', 'add', key, 'https://*.origins.example'], env);
+    expect(added).toMatchObject({ code: 0, stdout: expect.stringContaining('Warning: https://*.origins.example lets every subdomain') });
+    expect(added.stdout).toContain('  https://app.origins.example\n  https://*.origins.example');
+    await main(['tenant', 'origins', 'remove', key, 'https://app.origins.example'], env);
+    expect((await main(['tenant', 'origins', 'list', key], env)).stdout).toBe(`Allowed origins of ${key}:\n  https://*.origins.example`);
+    expect(await main(['tenant', 'origins', 'add', key, 'https://app.example.com/path'], env)).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('<origin>: must be an origin'),
+    });
+  });
+
+  // Three PGlite starts, every migration and a seed (password hashing included): slow on a loaded machine.
+  it('db migrate and db seed succeed', { timeout: 90_000 }, async () => {
     expect(await main(['db', 'migrate'], env)).toMatchObject({ code: 0, stdout: 'Migrations applied (pglite).' });
     expect(await main(['db', 'seed'], env)).toMatchObject({ code: 0, stdout: 'Demo data seeded (pglite).' });
     expect(await main(['db', 'seed'], { ...env, NODE_ENV: 'production', TENANT_SECRETS_KEY: 'ab'.repeat(32) })).toMatchObject({

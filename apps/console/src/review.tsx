@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { ErrorText } from './components.tsx';
 
 /**
@@ -20,24 +20,12 @@ export function ReviewActions<R extends string>({
   reasons?: readonly { code: R; label: string }[];
   labels: { note: string; approve: string; reject: string; reason?: string };
 }) {
-  const id = useId();
   const [note, setNote] = useState('');
   const [reason, setReason] = useState<R | undefined>(reasons?.[0]?.code);
   const decide = (decision: 'approve' | 'reject') => onDecide(decision, { reason: decision === 'reject' ? reason : undefined, note });
   return (
     <div className="review">
-      {reasons && (
-        <label htmlFor={`${id}-reason`}>
-          {labels.reason}
-          <select id={`${id}-reason`} value={reason} onChange={(e) => setReason(e.target.value as R)}>
-            {reasons.map((r) => (
-              <option key={r.code} value={r.code}>
-                {r.label}
-              </option>
-            ))}
-          </select>
-        </label>
-      )}
+      {reasons && reason && <ReasonSelect label={labels.reason} reasons={reasons} value={reason} onChange={setReason} />}
       <label>
         {labels.note}
         <input value={note} onChange={(e) => setNote(e.target.value)} maxLength={500} />
@@ -50,5 +38,31 @@ export function ReviewActions<R extends string>({
       </button>
       <ErrorText error={error} />
     </div>
+  );
+}
+
+/** A reason code to pick, each labelled in the moderator's language: rejections and takedowns alike. */
+export function ReasonSelect<R extends string>({
+  label,
+  reasons,
+  value,
+  onChange,
+}: {
+  label: string | undefined;
+  reasons: readonly { code: R; label: string }[];
+  value: R;
+  onChange: (reason: R) => void;
+}) {
+  return (
+    <label>
+      {label}
+      <select value={value} onChange={(e) => onChange(e.target.value as R)}>
+        {reasons.map((r) => (
+          <option key={r.code} value={r.code}>
+            {r.label}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }

@@ -160,7 +160,7 @@ export function ReferralCenter({ apiBase }: WidgetProps) {
   const headline = t(`referral.headline.${useFeatureValue('referral-center.headline', 'control') === 'give-get' ? 'give-get' : 'control'}`);
   return (
     <Card title={headline}>
-      <QueryState query={summary} error={t('referral.error')} notOpen={t('referral.noProgram')}>
+      <QueryState query={summary} error={t('referral.error')} notOpen={t('referral.noProgram')} signedOut={t('referral.signedOut')}>
         {(data) => <ReferralBody summary={data} apiBase={apiBase} />}
       </QueryState>
     </Card>

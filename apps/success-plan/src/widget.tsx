@@ -175,7 +175,7 @@ export function SuccessPlan({ apiBase }: WidgetProps) {
   useBrowserTimeZone(plan.data?.timeZone);
   return (
     <Card title={plan.data?.name ?? t('plan.title')}>
-      <QueryState query={plan} error={t('plan.error')} lines={5}>
+      <QueryState query={plan} error={t('plan.error')} signedOut={t('plan.signedOut')} lines={5}>
         {(data) => (data === null ? <StartPlan /> : <PlanBody plan={data} apiBase={apiBase} />)}
       </QueryState>
     </Card>

@@ -5,6 +5,7 @@ import { capabilities as platform } from './platform/capabilities.ts';
 import { capabilities as referral } from './referral/capabilities.ts';
 import { capabilities as rewards } from './rewards/capabilities.ts';
 import { capabilities as successPlan } from './success-plan/capabilities.ts';
+import { capabilities as tenants } from './tenants/capabilities.ts';
 import { capabilities as ugc } from './ugc/capabilities.ts';
 import { capabilities as webhooks } from './webhooks/capabilities.ts';
 
@@ -23,5 +24,6 @@ export const ROLE_GRANTS = {
   ...achievements,
   ...successPlan,
   ...ugc,
+  ...tenants,
   // flywheel widget new: capabilities
 };

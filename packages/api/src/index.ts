@@ -4,8 +4,9 @@ export { type ApiDeps, type ContextInner, createContext, createContextInner } fr
 export { EventNotAllowedError, ingestBatch } from './events/index.ts';
 export { PayloadStore } from './flags/payload-store.ts';
 export { createFlagsRuntime, type FlagsRuntime, type PayloadSource } from './flags/runtime.ts';
-export { authenticateWidgetRequest, type Caller, type WidgetAuth } from './identity/authenticate.ts';
+export { authenticateWidgetRequest, type Caller, originAllowed, type WidgetAuth } from './identity/authenticate.ts';
 export { type CustomerClaims, MAX_TOKEN_LIFETIME_SECONDS, signCustomerToken, verifyCustomerToken } from './identity/customer-token.ts';
+export { type Refusal, refusalMessage, refusalStatus } from './identity/refusals.ts';
 export { type Tenant, TenantDirectory } from './identity/tenant-directory.ts';
 export {
   type Backlog,
@@ -23,7 +24,7 @@ export { followLink, normalizeCode } from './referral/index.ts';
 export { createDomainPlatform } from './registry.ts';
 export { type AppRouter, appRouter } from './root.ts';
 export * as successPlan from './success-plan/index.ts';
-export { createTenant } from './tenants/index.ts';
+export { addOrigin, createTenant, removeOrigin, tenantIdByKey, tenantSettings } from './tenants/index.ts';
 export { createCallerFactory } from './trpc.ts';
 export * as ugc from './ugc/index.ts';
 export type { WebhookOptions } from './webhooks/index.ts';

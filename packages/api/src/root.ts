@@ -9,6 +9,7 @@ import { consoleReferralsRouter, referralRouter } from './referral/router.ts';
 import { resultsRouter } from './results/router.ts';
 import { consolePointsRouter, pointsRouter } from './rewards/router.ts';
 import { consoleSuccessPlanRouter, successPlanRouter } from './success-plan/router.ts';
+import { consoleTenantRouter } from './tenants/router.ts';
 import { router } from './trpc.ts';
 import { consoleUgcRouter, ugcRouter } from './ugc/router.ts';
 import { consoleWebhooksRouter } from './webhooks/router.ts';
@@ -36,6 +37,7 @@ export const appRouter = router({
     achievements: consoleAchievementsRouter,
     successPlan: consoleSuccessPlanRouter,
     ugc: consoleUgcRouter,
+    tenant: consoleTenantRouter,
     // flywheel widget new: console routers
   }),
 });

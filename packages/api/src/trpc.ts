@@ -4,6 +4,7 @@ import { ZodError } from 'zod';
 import { ROLE_GRANTS } from './capabilities.ts';
 import type { ContextInner } from './context.ts';
 import { type Customer, upsertCustomer } from './customers/index.ts';
+import { refusalStatus, WidgetRefusal } from './identity/index.ts';
 
 const t = initTRPC.context<ContextInner>().create({
   isDev: process.env.NODE_ENV !== 'production',
@@ -17,11 +18,13 @@ const t = initTRPC.context<ContextInner>().create({
       error.code === 'BAD_REQUEST' && error.cause instanceof ZodError
         ? error.cause.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }))
         : null;
+    // Why a widget request was refused, as a code embed.js and developers can act on.
+    const reason = error.cause instanceof WidgetRefusal ? error.cause.refusal : undefined;
     return {
       ...shape,
       // Name the fields: "traits.plan: Invalid input" is something a developer can act on.
       message: issues ? issues.map((i) => `${i.path || '(input)'}: ${i.message}`).join('; ') : shape.message,
-      data: { ...shape.data, issues },
+      data: { ...shape.data, issues, ...(reason ? { reason } : {}) },
     };
   },
 });
@@ -49,16 +52,22 @@ export const publicProcedure = baseProcedure;
 /** A widget request from a known tenant and an allowed origin; the customer may be anonymous. */
 export const tenantProcedure = baseProcedure.use(({ ctx, next }) => {
   const { widget } = ctx;
-  if (widget.status === 'rejected' && widget.kind === 'origin') {
-    throw new TRPCError({ code: 'FORBIDDEN', message: 'This origin is not allowed for this key.' });
+  if (widget.status !== 'ok') {
+    const refusal = widget.status === 'none' ? 'missing_key' : widget.refusal;
+    throw new TRPCError({
+      code: refusalStatus(refusal) === 403 ? 'FORBIDDEN' : 'UNAUTHORIZED',
+      message: refusal === 'origin_not_allowed' ? 'This origin is not allowed for this key.' : 'Not authenticated.',
+      cause: new WidgetRefusal(refusal),
+    });
   }
-  if (widget.status !== 'ok') throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Not authenticated.' });
   return next({ ctx: { tenant: widget.tenant, caller: widget.caller } });
 });
 
 /** A customer with a valid token from their tenant's server. */
 export const customerProcedure = tenantProcedure.use(async ({ ctx, next }) => {
-  if (ctx.caller.kind !== 'customer') throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Not authenticated.' });
+  if (ctx.caller.kind !== 'customer') {
+    throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Not authenticated.', cause: new WidgetRefusal('token_missing') });
+  }
   const { sub, email, name, traits } = ctx.caller.claims;
   const customer = await upsertCustomer(ctx.db, ctx.tenant.id, { externalId: sub, email, name, traits });
   return next({ ctx: { customer } });

@@ -30,7 +30,7 @@ function unknownOperator(value: unknown): string | null {
   return null;
 }
 
-/** A GrowthBook targeting condition (Mongo-like syntax, GROWTHBOOK.md §1.4), with known operators only. */
+/** A GrowthBook targeting condition (GrowthBook's Mongo-like condition syntax, mongrule), with known operators only. */
 export const condition = z.record(z.string(), z.json()).check((ctx) => {
   const operator = unknownOperator(ctx.value);
   if (operator) ctx.issues.push({ code: 'custom', message: `${operator} is not a GrowthBook condition operator`, input: ctx.value });

@@ -15,6 +15,77 @@ type Provider = (options?: { forceRefresh?: boolean }) => Promise<string | null>
 let tokenProvider: Provider | null = null;
 const getToken: Provider = (options) => (tokenProvider ? tokenProvider(options) : null);
 
+type Problem = { reason: string; message: string; widget?: string };
+/** Misconfigurations no widget can work around: every widget on the page shows its fallback. */
+const FATAL = ['missing_key', 'unknown_key', 'origin_not_allowed'];
+
+let checked: Promise<Problem[]> | undefined;
+/**
+ * Asks the BFF once per page whether the key, the origin, the token and the widget names are
+ * right, in parallel with loading the host; each problem is one console warning naming the cause
+ * and the fix (and, with `data-debug` on the script tag, a small overlay). Diagnostics never break
+ * the page: if the check itself fails, widgets just load.
+ */
+function check(): Promise<Problem[]> {
+  checked ??= (async () => {
+    const names = [...document.querySelectorAll('flywheel-widget')].map((element) => element.getAttribute('name') ?? '');
+    // A token function that fails is the page's problem to report, not a reason to skip the check.
+    const token = await Promise.resolve()
+      .then(() => getToken())
+      .catch((error: unknown) => {
+        report([
+          `the function given to Flywheel.identify() failed (${error instanceof Error ? error.message : String(error)}), so widgets show their signed-out state.`,
+        ]);
+        return null;
+      });
+    const response = await fetch(`${apiBase}/api/embed/check?widgets=${encodeURIComponent(names.join(','))}`, {
+      headers: { 'x-flywheel-key': publishableKey, ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    });
+    const { problems } = (await response.json()) as { problems: Problem[] };
+    report(problems.map((problem) => problem.message));
+    return problems;
+  })().catch(() => []);
+  return checked;
+}
+
+const reported = new Set<string>();
+function report(messages: string[]) {
+  for (const message of messages) {
+    if (reported.has(message)) continue;
+    reported.add(message);
+    console.warn(`Flywheel: ${message}`);
+    if (script?.dataset.debug !== undefined) overlay().append(Object.assign(document.createElement('p'), { textContent: message }));
+  }
+}
+
+let debugPanel: HTMLElement | undefined;
+/** `data-debug`: the warnings on the page too, in a corner, for whoever is setting the embed up. */
+function overlay(): HTMLElement {
+  if (debugPanel) return debugPanel;
+  const host = document.createElement('div');
+  const panel = document.createElement('div');
+  panel.setAttribute('role', 'status');
+  panel.style.cssText =
+    'position:fixed;inset:auto 12px 12px auto;max-width:28rem;z-index:2147483647;background:#fff8c5;color:#1f2328;border:1px solid #d4a72c;border-radius:8px;padding:8px 12px;font:13px/1.4 system-ui,sans-serif';
+  panel.append(Object.assign(document.createElement('strong'), { textContent: 'Flywheel embed' }));
+  host.attachShadow({ mode: 'open' }).append(panel);
+  document.body.append(host);
+  debugPanel = panel;
+  return panel;
+}
+
+// A page that never identifies shows every widget signed out; say why once it has had its chance
+// (after its own load handlers, where the snippet calls identify).
+addEventListener('load', () =>
+  setTimeout(() => {
+    if (!tokenProvider && mounted.size > 0) {
+      report([
+        'this page has not called Flywheel.identify(), so widgets show their signed-out state. Call it with a function that fetches a customer token from your server.',
+      ]);
+    }
+  }, 0),
+);
+
 let hostPromise: Promise<EmbedHost> | undefined;
 function loadHost(): Promise<EmbedHost> {
   hostPromise ??= new Promise<EmbedHost>((resolve, reject) => {
@@ -76,7 +147,13 @@ class FlywheelWidget extends HTMLElement {
     this.#fallback.hidden = true;
     const props = { apiBase, publishableKey, getToken, locale: this.getAttribute('locale') ?? undefined };
     try {
-      const result = await (await loadHost()).mount(name, this.#container, props);
+      const [problems, host] = await Promise.all([check(), loadHost()]);
+      // The host page's own fallback content, never a technical error, for a misconfiguration.
+      if (problems.some((problem) => FATAL.includes(problem.reason) || problem.widget === name)) {
+        if (generation === this.#generation) this.#fallback.hidden = false;
+        return;
+      }
+      const result = await host.mount(name, this.#container, props);
       if (generation !== this.#generation) {
         if (result.ok) result.unmount();
         return;
@@ -93,6 +170,8 @@ class FlywheelWidget extends HTMLElement {
 window.Flywheel = {
   identify(tokenOrProvider) {
     tokenProvider = typeof tokenOrProvider === 'function' ? tokenOrProvider : () => tokenOrProvider;
+    // The token is part of what is checked: a new one is checked again.
+    checked = undefined;
     // Widgets that rendered anonymously render again as the customer.
     for (const element of mounted) void element.render();
   },

@@ -98,7 +98,7 @@ function compileFeature(feature: FeatureDefinition, state: RuntimeState | undefi
 
 /**
  * definitions + one tenant's runtime state → the features of a GrowthBook SDK payload
- * (GROWTHBOOK.md §1). `dateUpdated` is added by whoever versions the result (see contentHash).
+ * (GrowthBook's features payload, as `GET /api/features/{clientKey}` serves it). `dateUpdated` is added by whoever versions the result (see contentHash).
  */
 export function compile(features: FeatureDefinition[], states: ReadonlyMap<string, RuntimeState>): Payload['features'] {
   return Object.fromEntries(features.map((feature) => [feature.key, compileFeature(feature, states.get(feature.key))]));

@@ -7,7 +7,7 @@ export type Exposure = { experimentKey: string; variationId: string; attributes:
 /**
  * Server-side evaluation: one GrowthBookClient per tenant (it holds only the payload), refreshed
  * when the payload's dateUpdated moves, and one scoped instance per request, so each request
- * reports an exposure once however often it evaluates (GROWTHBOOK.md §2.2).
+ * reports an exposure once however often it evaluates (the JS SDK's GrowthBookClient).
  */
 export class FlagClients {
   readonly #clients = new Map<string, { dateUpdated: string; client: GrowthBookClient }>();

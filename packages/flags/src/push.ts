@@ -21,7 +21,7 @@ const asGrowthBookValue = (feature: FeatureDefinition, value: unknown) =>
   feature.valueType === 'json' ? JSON.stringify(value) : String(value);
 
 /**
- * Upserts experiments/ into a real GrowthBook through its REST API (GROWTHBOOK.md §3): each
+ * Upserts experiments/ into a real GrowthBook through its REST API (/api/v1): each
  * experiment found by tracking key, created or updated; each feature by id, with an
  * `experiment-ref` rule mapping GrowthBook's variation ids to our values. Running it twice
  * leaves GrowthBook as once: nothing is created twice.

@@ -37,7 +37,7 @@ function risks(mean: number, sd: number): [number, number] {
 }
 
 /**
- * gbstats' EffectBayesianABTest (GROWTHBOOK.md §4.4): a normal likelihood for the lift, a flat or
+ * gbstats' EffectBayesianABTest: a normal likelihood for the lift, a flat or
  * Gaussian prior, and from the posterior the chance to win, a credible interval and the risks.
  */
 export function bayesianTest(control: Stats, treatment: Stats, opts: BayesianOptions = {}): BayesianResult {

@@ -19,7 +19,7 @@ export type Effect = {
   nB: number;
 };
 
-/** The effect moments both engines start from (GROWTHBOOK.md §4.2), or why there are none. */
+/** The effect moments both engines start from (gbstats' effect moments), or why there are none. */
 export function effectMoments(control: Stats, treatment: Stats, difference: Difference): Effect | { error: string } {
   const varA = variance(control);
   const varB = variance(treatment);

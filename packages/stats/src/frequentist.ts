@@ -16,7 +16,7 @@ export type FrequentistOptions = {
 /**
  * A two-sided Welch t-test on the lift, as gbstats' TwoSidedTTest; with `sequentialTuning`, the
  * sequential version (SequentialTwoSidedTTest, Waudby-Smith et al.), whose intervals stay valid
- * however often results are looked at (GROWTHBOOK.md §4.3).
+ * however often results are looked at (gbstats' TwoSidedTTest).
  */
 export function frequentistTest(control: Stats, treatment: Stats, opts: FrequentistOptions = {}): FrequentistResult {
   const alpha = opts.alpha ?? 0.05;

@@ -2,7 +2,7 @@ import chisquareCdf from '@stdlib/stats-base-dists-chisquare-cdf';
 
 /** GrowthBook flags a sample-ratio mismatch below this p-value. */
 export const SRM_THRESHOLD = 0.001;
-/** …and only once every variation has this many units (GROWTHBOOK.md §4.5). */
+/** …and only once every variation has this many units (gbstats' SRM check). */
 export const SRM_MIN_UNITS_PER_VARIATION = 8;
 
 /**

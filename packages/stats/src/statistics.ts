@@ -1,6 +1,6 @@
 /**
  * Sufficient statistics of one variation for one metric, as the SQL aggregation returns them
- * (GROWTHBOOK.md §4.1): `n` units, `sum` of per-unit values, and for means `sumSquares`.
+ * (gbstats' per-variation inputs): `n` units, `sum` of per-unit values, and for means `sumSquares`.
  */
 export type Stats = { kind: 'proportion'; n: number; sum: number } | { kind: 'mean'; n: number; sum: number; sumSquares: number };
 

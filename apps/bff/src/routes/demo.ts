@@ -1,8 +1,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { type ApiDeps, ingestBatch, signCustomerToken } from '@flywheel/api';
+import { type ApiDeps, ingestBatch, originAllowed, signCustomerToken } from '@flywheel/api';
 import { DEMO, schema } from '@flywheel/db';
 import { and, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
+import { cors } from 'hono/cors';
 import { z } from 'zod';
 import { httpError, invalidRequest } from '../http-error.ts';
 
@@ -23,61 +24,77 @@ export function demoRoutes(deps: ApiDeps) {
   const body = async <T>(c: { req: { json(): Promise<unknown> } }, schemaFor: z.ZodType<T>) =>
     schemaFor.safeParse(await c.req.json().catch(() => null));
 
-  return new Hono()
-    .post('/token', async (c) => {
-      const parsed = await body(c, z.object({ customer: customerId }));
-      if (!parsed.success) return invalidRequest(c, parsed.error);
-      const tenant = await demoTenant();
-      const [customer] = await deps.db
-        .select({ name: schema.customers.name, email: schema.customers.email })
-        .from(schema.customers)
-        .where(and(eq(schema.customers.tenantId, tenant.id), eq(schema.customers.externalId, parsed.data.customer)));
-      if (!customer) return httpError(c, 400, 'invalid_request', `customer: no demo customer "${parsed.data.customer}"`);
-      const token = await signCustomerToken(DEMO.secretKey, {
-        sub: parsed.data.customer,
-        name: customer.name ?? undefined,
-        email: customer.email ?? undefined,
-        ttlSeconds: TOKEN_TTL_SECONDS,
-      });
-      return c.json({ token, expiresAt: new Date(Date.now() + TOKEN_TTL_SECONDS * 1000).toISOString() });
-    })
-    .post('/signup', async (c) => {
-      const parsed = await body(
-        c,
-        z.object({
-          name: z.string().trim().min(1).max(100),
-          email: z.email(),
-          ref: z.string().max(20).optional(),
-          click: z.string().max(128).optional(),
+  return (
+    new Hono()
+      // Only the demo tenant's own pages may get its tokens: a demo server plays a tenant's server.
+      .use(
+        cors({
+          origin: async (origin) => (originAllowed((await demoTenant()).allowedOrigins, origin) ? origin : null),
+          allowHeaders: ['content-type'],
+          allowMethods: ['POST', 'OPTIONS'],
         }),
-      );
-      if (!parsed.success) return invalidRequest(c, parsed.error);
-      const tenant = await demoTenant();
-      const customer = `demo-${randomBytes(4).toString('hex')}`;
-      const { name, email, ref, click } = parsed.data;
-      await ingestBatch(deps, tenant.id, { kind: 'server' }, [
-        {
-          type: 'identify',
-          messageId: randomUUID(),
-          userId: customer,
-          traits: { name, email, plan: 'free', ...(ref ? { referral_code: ref } : {}), ...(ref && click ? { referral_click: click } : {}) },
-        },
-      ]);
-      return c.json({ customer });
-    })
-    .post('/subscribe', async (c) => {
-      const parsed = await body(c, z.object({ customer: customerId, plan: z.enum(['free', 'starter', 'pro']) }));
-      if (!parsed.success) return invalidRequest(c, parsed.error);
-      const tenant = await demoTenant();
-      await ingestBatch(deps, tenant.id, { kind: 'server' }, [
-        {
-          type: 'track',
-          event: 'subscription_started',
-          messageId: randomUUID(),
-          userId: parsed.data.customer,
-          properties: { plan: parsed.data.plan },
-        },
-      ]);
-      return c.json({ subscribed: parsed.data.plan });
-    });
+      )
+      .post('/token', async (c) => {
+        const parsed = await body(c, z.object({ customer: customerId }));
+        if (!parsed.success) return invalidRequest(c, parsed.error);
+        const tenant = await demoTenant();
+        const [customer] = await deps.db
+          .select({ name: schema.customers.name, email: schema.customers.email })
+          .from(schema.customers)
+          .where(and(eq(schema.customers.tenantId, tenant.id), eq(schema.customers.externalId, parsed.data.customer)));
+        if (!customer) return httpError(c, 400, 'invalid_request', `customer: no demo customer "${parsed.data.customer}"`);
+        const token = await signCustomerToken(DEMO.secretKey, {
+          sub: parsed.data.customer,
+          name: customer.name ?? undefined,
+          email: customer.email ?? undefined,
+          ttlSeconds: TOKEN_TTL_SECONDS,
+        });
+        return c.json({ token, expiresAt: new Date(Date.now() + TOKEN_TTL_SECONDS * 1000).toISOString() });
+      })
+      .post('/signup', async (c) => {
+        const parsed = await body(
+          c,
+          z.object({
+            name: z.string().trim().min(1).max(100),
+            email: z.email(),
+            ref: z.string().max(20).optional(),
+            click: z.string().max(128).optional(),
+          }),
+        );
+        if (!parsed.success) return invalidRequest(c, parsed.error);
+        const tenant = await demoTenant();
+        const customer = `demo-${randomBytes(4).toString('hex')}`;
+        const { name, email, ref, click } = parsed.data;
+        await ingestBatch(deps, tenant.id, { kind: 'server' }, [
+          {
+            type: 'identify',
+            messageId: randomUUID(),
+            userId: customer,
+            traits: {
+              name,
+              email,
+              plan: 'free',
+              ...(ref ? { referral_code: ref } : {}),
+              ...(ref && click ? { referral_click: click } : {}),
+            },
+          },
+        ]);
+        return c.json({ customer });
+      })
+      .post('/subscribe', async (c) => {
+        const parsed = await body(c, z.object({ customer: customerId, plan: z.enum(['free', 'starter', 'pro']) }));
+        if (!parsed.success) return invalidRequest(c, parsed.error);
+        const tenant = await demoTenant();
+        await ingestBatch(deps, tenant.id, { kind: 'server' }, [
+          {
+            type: 'track',
+            event: 'subscription_started',
+            messageId: randomUUID(),
+            userId: parsed.data.customer,
+            properties: { plan: parsed.data.plan },
+          },
+        ]);
+        return c.json({ subscribed: parsed.data.plan });
+      })
+  );
 }

@@ -26,13 +26,15 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('response headers', () => {
-  it('answers CORS * only on the GrowthBook endpoints, never on the customer API', async () => {
+  it('answers CORS * only on public endpoints; the customer API answers a foreign page only with its refusal', async () => {
     const features = await app.request('/api/features/pk_test_demo', { headers: { origin: 'https://anywhere.example' } });
     expect(features.headers.get('access-control-allow-origin')).toBe('*');
     const me = await app.request('/trpc/customer.me', {
       headers: { ...widgetHeaders(await t.tokenFor('alice')), origin: 'https://evil.example' },
     });
-    expect(me.headers.get('access-control-allow-origin')).toBeNull();
+    expect(me.status).toBe(403);
+    expect(me.headers.get('access-control-allow-origin')).toBe('https://evil.example');
+    expect(me.headers.get('access-control-allow-credentials')).toBeNull();
     const ready = await app.request('/readyz', { headers: { origin: 'https://evil.example' } });
     expect(ready.headers.get('access-control-allow-origin')).toBeNull();
   });

@@ -1,16 +1,20 @@
 import { parseArgs } from 'node:util';
-import { createTenant } from '@flywheel/api';
-import { createTenantInput } from '@flywheel/contracts/tenant';
+import { addOrigin, createTenant, removeOrigin, tenantIdByKey, tenantSettings } from '@flywheel/api';
+import { createTenantInput, isWildcardOrigin, originPattern } from '@flywheel/contracts/tenant';
 import { openDatabase } from '../database.ts';
 import { UsageError } from '../usage-error.ts';
 
 export const tenantHelp = `flywheel tenant create --name <name> --origin <url> [--origin <url> …]
+flywheel tenant origins list|add|remove <publishable key> [<origin>]
 
-  Creates a tenant and prints its publishable key (pk_…, public) and secret key (sk_…, for the
-  tenant's server only). The secret key is shown this once.`;
+  create: makes a tenant and prints its publishable key (pk_…, public) and secret key (sk_…, for
+  the tenant's server only). The secret key is shown this once.
+  origins: the pages allowed to embed the tenant's widgets, as Console → Settings manages them
+  (https://app.example.com, or https://*.example.com for every subdomain).`;
 
 export async function tenantCommand(argv: string[], env: Record<string, string | undefined>): Promise<string> {
   const [sub, ...rest] = argv;
+  if (sub === 'origins') return originsCommand(rest, env);
   if (sub !== 'create') throw new UsageError(`tenant: unknown subcommand "${sub ?? ''}"`);
   const { values } = parseArgs({
     args: rest,
@@ -32,6 +36,36 @@ export async function tenantCommand(argv: string[], env: Record<string, string |
       `  publishable key  ${tenant.publishableKey}`,
       `  secret key       ${tenant.secretKey}   (shown once: store it on your server now)`,
     ].join('\n');
+  } finally {
+    await database.close();
+  }
+}
+
+async function originsCommand([action, publishableKey, raw]: string[], env: Record<string, string | undefined>): Promise<string> {
+  if (action !== 'list' && action !== 'add' && action !== 'remove') {
+    throw new UsageError(`tenant origins: unknown action "${action ?? ''}" (list, add or remove)`);
+  }
+  if (!publishableKey?.startsWith('pk_')) throw new UsageError('<publishable key>: required, e.g. pk_test_demo');
+  let origin = '';
+  if (action !== 'list') {
+    const parsed = originPattern.safeParse(raw ?? '');
+    if (!parsed.success) throw new UsageError(`<origin>: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+    origin = parsed.data;
+  }
+  const { database } = await openDatabase(env);
+  try {
+    const tenantId = await tenantIdByKey(database.db, publishableKey);
+    if (!tenantId) throw new UsageError(`<publishable key>: no tenant has ${publishableKey}`);
+    const settings =
+      action === 'add'
+        ? await addOrigin(database.db, tenantId, origin)
+        : action === 'remove'
+          ? await removeOrigin(database.db, tenantId, origin)
+          : await tenantSettings(database.db, tenantId);
+    const warning = isWildcardOrigin(origin)
+      ? [`Warning: ${origin} lets every subdomain embed the widgets, including ones others may host.`]
+      : [];
+    return [...warning, `Allowed origins of ${publishableKey}:`, ...settings.allowedOrigins.map((o) => `  ${o}`)].join('\n');
   } finally {
     await database.close();
   }

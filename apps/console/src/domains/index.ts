@@ -4,6 +4,7 @@ import { experimentsPage } from './experiments/index.ts';
 import { overviewPage } from './overview/index.ts';
 import { platformPage } from './platform/index.ts';
 import { referralsPage } from './referrals/index.ts';
+import { settingsPage } from './settings/index.ts';
 import { successPlanPage } from './success-plan/index.ts';
 import { ugcPage } from './ugc/index.ts';
 import { usersPage } from './users/index.ts';
@@ -21,5 +22,6 @@ export const consolePages: ConsolePage[] = [
   achievementsPage,
   successPlanPage,
   ugcPage,
+  settingsPage,
   // flywheel widget new: pages
 ];

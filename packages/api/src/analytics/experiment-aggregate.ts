@@ -20,7 +20,7 @@ function unitValue(metric: MetricDefinition, index: number): SQL {
 }
 
 /**
- * GrowthBook's three-step aggregation (GROWTHBOOK.md §5.3), in one query over the events table:
+ * GrowthBook's three-step aggregation (GrowthBook's SqlIntegration, experiment metric statistics), in one query over the events table:
  * exposures → one row per unit (its variation, `__multiple__` if it saw more than one, and its
  * first exposure); metric events after the first exposure and inside each metric's window → one
  * value per unit and metric; then per variation `users`, `sum` and `sum of squares`. A unit is the

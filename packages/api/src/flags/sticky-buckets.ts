@@ -3,7 +3,7 @@ import { type StickyAssignmentsDocument, StickyBucketService } from '@growthbook
 import { and, eq, or, sql } from 'drizzle-orm';
 
 /**
- * GrowthBook sticky buckets in Postgres, per tenant (GROWTHBOOK.md §2.3): a customer keeps the
+ * GrowthBook sticky buckets in Postgres, per tenant (the JS SDK's sticky bucketing): a customer keeps the
  * variation they were first given when a marketer changes the weights.
  */
 export class DbStickyBucketService extends StickyBucketService {

@@ -1,5 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { type CustomerClaims, InvalidTokenError, verifyCustomerToken } from './customer-token.ts';
+import type { Refusal } from './refusals.ts';
 import type { Tenant, TenantDirectory } from './tenant-directory.ts';
 
 /** Who is calling, once the publishable key and the Authorization header are checked. */
@@ -13,8 +14,8 @@ export type Caller =
 export type WidgetAuth =
   | { status: 'none' }
   | { status: 'ok'; tenant: Tenant; caller: Caller }
-  /** `unauthenticated` → 401, `origin` → 403. The reason is for logs only. */
-  | { status: 'rejected'; kind: 'unauthenticated' | 'origin'; reason: string };
+  /** `refusal` travels to the browser (a code, see refusals.ts); `reason` is for logs only. */
+  | { status: 'rejected'; refusal: Refusal; reason: string };
 
 function sameSecret(a: string, b: string) {
   const digest = (s: string) => createHash('sha256').update(s).digest();
@@ -32,23 +33,23 @@ export async function authenticateWidgetRequest(tenants: TenantDirectory, header
   const publishableKey = headers.get('x-flywheel-key');
   if (!publishableKey) return { status: 'none' };
   const tenant = await tenants.byPublishableKey(publishableKey);
-  if (!tenant) return { status: 'rejected', kind: 'unauthenticated', reason: 'unknown publishable key' };
+  if (!tenant) return { status: 'rejected', refusal: 'unknown_key', reason: 'unknown publishable key' };
 
   const origin = headers.get('origin');
-  if (origin && origin !== new URL(requestUrl).origin && !tenant.allowedOrigins.includes(origin)) {
-    return { status: 'rejected', kind: 'origin', reason: `origin ${origin} not allowed` };
+  if (origin && origin !== new URL(requestUrl).origin && !originAllowed(tenant.allowedOrigins, origin)) {
+    return { status: 'rejected', refusal: 'origin_not_allowed', reason: `origin ${origin} not allowed` };
   }
 
   const authorization = headers.get('authorization');
   if (!authorization) return { status: 'ok', tenant, caller: { kind: 'anonymous' } };
   const match = /^Bearer ([^\s]+)$/i.exec(authorization);
-  if (!match?.[1]) return { status: 'rejected', kind: 'unauthenticated', reason: 'malformed authorization header' };
+  if (!match?.[1]) return { status: 'rejected', refusal: 'token_invalid', reason: 'malformed authorization header' };
   const credential = match[1];
 
   if (credential.startsWith('sk_')) {
     // A secret key in a browser would be a leak; refuse it whenever the request has an Origin.
     if (origin || !sameSecret(credential, tenant.secretKey)) {
-      return { status: 'rejected', kind: 'unauthenticated', reason: 'bad secret key' };
+      return { status: 'rejected', refusal: 'token_invalid', reason: 'bad secret key' };
     }
     return { status: 'ok', tenant, caller: { kind: 'server' } };
   }
@@ -57,8 +58,23 @@ export async function authenticateWidgetRequest(tenants: TenantDirectory, header
     return { status: 'ok', tenant, caller: { kind: 'customer', claims } };
   } catch (error) {
     if (error instanceof InvalidTokenError) {
-      return { status: 'rejected', kind: 'unauthenticated', reason: `token: ${error.message}` };
+      const refusal = error.message === 'ERR_JWT_EXPIRED' ? 'token_expired' : 'token_invalid';
+      return { status: 'rejected', refusal, reason: `token: ${error.message}` };
     }
     throw error;
   }
+}
+
+/**
+ * Whether a tenant allows an origin: listed exactly, or matched by a wildcard entry for its
+ * subdomains (`https://*.example.com` allows `https://app.example.com`, not `https://example.com`).
+ */
+export function originAllowed(allowed: readonly string[], origin: string): boolean {
+  return allowed.some((entry) => {
+    if (!entry.includes('*')) return entry === origin;
+    const [scheme, host] = entry.split('://*.');
+    if (!scheme || !host) return false;
+    const prefix = `${scheme}://`;
+    return origin.startsWith(prefix) && origin.endsWith(`.${host}`) && !origin.slice(prefix.length, -host.length - 1).includes('/');
+  });
 }

@@ -1,5 +1,5 @@
 // Identity: who is calling (tenant by publishable key, customer by signed token, the tenant's server).
-export { authenticateWidgetRequest, type Caller, type WidgetAuth } from './authenticate.ts';
+export { authenticateWidgetRequest, type Caller, originAllowed, type WidgetAuth } from './authenticate.ts';
 export {
   type CustomerClaims,
   InvalidTokenError,
@@ -7,4 +7,5 @@ export {
   signCustomerToken,
   verifyCustomerToken,
 } from './customer-token.ts';
+export { type Refusal, refusalMessage, refusalStatus, WidgetRefusal } from './refusals.ts';
 export { type Tenant, TenantDirectory } from './tenant-directory.ts';

@@ -1,5 +1,5 @@
 import { type Db, decryptSecret, type SecretsKey, schema } from '@flywheel/db';
-import { arrayContains, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 
 export type Tenant = {
   id: string;
@@ -44,7 +44,6 @@ class TtlCache<T> {
  */
 export class TenantDirectory {
   readonly #byKey: TtlCache<Tenant | null>;
-  readonly #originAllowed: TtlCache<boolean>;
 
   constructor(
     private readonly db: Db,
@@ -52,7 +51,6 @@ export class TenantDirectory {
     cacheTtlMs = 5_000,
   ) {
     this.#byKey = new TtlCache(cacheTtlMs, 10_000);
-    this.#originAllowed = new TtlCache(cacheTtlMs, 10_000);
   }
 
   byPublishableKey(publishableKey: string): Promise<Tenant | null> {
@@ -74,24 +72,8 @@ export class TenantDirectory {
     });
   }
 
-  /**
-   * CORS preflights carry no publishable key, so they are answered for any origin some tenant
-   * allows; the request that follows is then checked against its own tenant's list.
-   */
-  isAllowedByAnyTenant(origin: string): Promise<boolean> {
-    return this.#originAllowed.get(origin, async () => {
-      const [row] = await this.db
-        .select({ id: schema.tenants.id })
-        .from(schema.tenants)
-        .where(arrayContains(schema.tenants.allowedOrigins, [origin]))
-        .limit(1);
-      return row !== undefined;
-    });
-  }
-
   /** Forget cached answers, e.g. after a tenant's origins change. */
   invalidate() {
     this.#byKey.clear();
-    this.#originAllowed.clear();
   }
 }

@@ -1,9 +1,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { UGC_LIMITS } from '@flywheel/contracts/ugc';
 import { TRPCError } from '@trpc/server';
-import sharp from 'sharp';
 
 /** Where uploaded images are kept: local disk by default, an S3-compatible bucket when configured. */
 export type MediaStore = {
@@ -42,26 +40,39 @@ export type S3Options = {
   forcePathStyle?: boolean | undefined;
 };
 
-/** Objects in an S3-compatible bucket, through the AWS SDK (credentials from the options or the SDK's usual chain). */
+/**
+ * Objects in an S3-compatible bucket, through the AWS SDK (credentials from the options or the
+ * SDK's usual chain). The SDK is loaded on first use: a BFF that keeps images on disk never pays
+ * for it at start.
+ */
 export function s3MediaStore(options: S3Options): MediaStore {
-  const client = new S3Client({
-    region: options.region,
-    ...(options.endpoint ? { endpoint: options.endpoint } : {}),
-    ...(options.forcePathStyle ? { forcePathStyle: true } : {}),
-    ...(options.accessKeyId && options.secretAccessKey
-      ? { credentials: { accessKeyId: options.accessKeyId, secretAccessKey: options.secretAccessKey } }
-      : {}),
-  });
+  let sdk: Promise<{ s3: typeof import('@aws-sdk/client-s3'); client: import('@aws-sdk/client-s3').S3Client }> | undefined;
+  const connect = () => {
+    sdk ??= import('@aws-sdk/client-s3').then((s3) => ({
+      s3,
+      client: new s3.S3Client({
+        region: options.region,
+        ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+        ...(options.forcePathStyle ? { forcePathStyle: true } : {}),
+        ...(options.accessKeyId && options.secretAccessKey
+          ? { credentials: { accessKeyId: options.accessKeyId, secretAccessKey: options.secretAccessKey } }
+          : {}),
+      }),
+    }));
+    return sdk;
+  };
   return {
     async put(key, bytes, contentType) {
-      await client.send(new PutObjectCommand({ Bucket: options.bucket, Key: key, Body: bytes, ContentType: contentType }));
+      const { s3, client } = await connect();
+      await client.send(new s3.PutObjectCommand({ Bucket: options.bucket, Key: key, Body: bytes, ContentType: contentType }));
     },
     async get(key) {
+      const { s3, client } = await connect();
       try {
-        const object = await client.send(new GetObjectCommand({ Bucket: options.bucket, Key: key }));
+        const object = await client.send(new s3.GetObjectCommand({ Bucket: options.bucket, Key: key }));
         return object.Body ? Buffer.from(await object.Body.transformToByteArray()) : null;
       } catch (error) {
-        if (error instanceof NoSuchKey) return null;
+        if (error instanceof s3.NoSuchKey) return null;
         throw error;
       }
     },
@@ -81,6 +92,8 @@ export async function reencodeImage(bytes: Buffer) {
     throw new TRPCError({ code: 'PAYLOAD_TOO_LARGE', message: `file: an image may be at most ${UGC_LIMITS.imageBytes / 1024 / 1024} MB` });
   }
   const refuse = () => new TRPCError({ code: 'BAD_REQUEST', message: 'file: must be a JPEG, PNG, WebP or GIF image' });
+  // Loaded on the first upload: libvips is not needed to start the BFF.
+  const { default: sharp } = await import('sharp');
   const image = sharp(bytes, { limitInputPixels: UGC_LIMITS.imagePixels, failOn: 'error' });
   const metadata = await image.metadata().catch(() => {
     throw refuse();

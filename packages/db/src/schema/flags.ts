@@ -61,7 +61,7 @@ export const payloadVersions = pgTable('payload_versions', {
   dateUpdated: timestamp('date_updated', { withTimezone: true }).notNull().defaultNow(),
 });
 
-/** GrowthBook sticky bucket documents (GROWTHBOOK.md §2.3), so a unit keeps its variation when weights change. */
+/** GrowthBook sticky bucket documents (the JS SDK's sticky bucketing), so a unit keeps its variation when weights change. */
 export const stickyBuckets = pgTable(
   'sticky_buckets',
   {

@@ -10,7 +10,7 @@ type Feature = { id: string; valueType: string; defaultValue: string } & Record<
 
 /**
  * GrowthBook's REST API (the parts `experiments push` uses), modelled on its documented contract
- * (GROWTHBOOK.md §3): Bearer auth, required fields, `var_…` variation ids, 404 for unknown ids.
+ * (GrowthBook's REST API, /api/v1): Bearer auth, required fields, `var_…` variation ids, 404 for unknown ids.
  * State lives in the returned store so tests can look at what was written.
  */
 export function growthbookApi(apiUrl: string, secretKey: string) {

@@ -7,7 +7,7 @@ import { type Outputs, type Session, useTRPC } from '../../api.ts';
 import { ErrorText, Loading } from '../../components.tsx';
 import { formats } from '../../format.ts';
 import { QueryTable } from '../../query-table.tsx';
-import { ReviewActions } from '../../review.tsx';
+import { ReasonSelect, ReviewActions } from '../../review.tsx';
 import { hrefFor } from '../../routes.ts';
 
 type Queued = Outputs['console']['ugc']['queue'][number];
@@ -149,16 +149,7 @@ function PublishedActions({ item }: { item: Queued }) {
         {item.featured ? t('ugc.unfeature') : t('ugc.feature')}
       </button>
       <form className="inline" onSubmit={onTakeDown}>
-        <label>
-          {t('ugc.reason')}
-          <select value={reason} onChange={(e) => setReason(e.target.value as RejectionReason)}>
-            {reasons.map((r) => (
-              <option key={r.code} value={r.code}>
-                {r.label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ReasonSelect label={t('ugc.reason')} reasons={reasons} value={reason} onChange={setReason} />
         <label>
           {t('ugc.note')}
           <input value={note} maxLength={500} onChange={(e) => setNote(e.target.value)} />

@@ -1,0 +1,92 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { type Session, useTRPC } from '../../api.ts';
+import { ErrorText, Loading } from '../../components.tsx';
+
+/** `#/settings`: the publishable key to embed with, and the origins allowed to embed (owners change them). */
+export function SettingsPage({ session }: { session: Session }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const settings = useQuery(trpc.console.tenant.settings.queryOptions());
+  const [origin, setOrigin] = useState('');
+  const onSaved = (saved: NonNullable<typeof settings.data>) => queryClient.setQueryData(trpc.console.tenant.settings.queryKey(), saved);
+  const add = useMutation(
+    trpc.console.tenant.addOrigin.mutationOptions({
+      onSuccess: (saved) => {
+        onSaved(saved);
+        setOrigin('');
+      },
+    }),
+  );
+  const remove = useMutation(trpc.console.tenant.removeOrigin.mutationOptions({ onSuccess: onSaved }));
+  const canEdit = session.can.manageTenant;
+  const onAdd = (event: FormEvent) => {
+    event.preventDefault();
+    add.mutate({ origin });
+  };
+  if (settings.isPending) return <Loading />;
+  if (settings.error || !settings.data) return <ErrorText error={settings.error} />;
+  const { publishableKey, allowedOrigins } = settings.data;
+  return (
+    <>
+      <h1>{t('settings.title')}</h1>
+      <p className="muted">{t('settings.intro')}</p>
+      <section aria-labelledby="settings-key">
+        <h2 id="settings-key">{t('settings.key')}</h2>
+        <p>
+          <code>{publishableKey}</code>
+        </p>
+        <p className="muted">{t('settings.keyHint')}</p>
+      </section>
+      <section aria-labelledby="settings-origins">
+        <h2 id="settings-origins">{t('settings.origins')}</h2>
+        <p className="muted">{t('settings.originsHint')}</p>
+        {allowedOrigins.length === 0 ? (
+          <p>{t('settings.none')}</p>
+        ) : (
+          <ul>
+            {allowedOrigins.map((allowed) => (
+              <li key={allowed}>
+                <code>{allowed}</code>{' '}
+                {canEdit && (
+                  <button type="button" disabled={remove.isPending} onClick={() => remove.mutate({ origin: allowed })}>
+                    {t('settings.remove', { origin: allowed })}
+                  </button>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+        {canEdit ? (
+          <form className="inline" onSubmit={onAdd}>
+            <label>
+              {t('settings.origin')}
+              <input
+                type="text"
+                inputMode="url"
+                value={origin}
+                placeholder="https://app.example.com"
+                required
+                maxLength={200}
+                onChange={(e) => setOrigin(e.target.value)}
+              />
+            </label>
+            <button type="submit" className="primary" disabled={add.isPending}>
+              {t('settings.add')}
+            </button>
+            {origin.includes('*') && (
+              <p role="note" className="warning">
+                {t('settings.wildcard')}
+              </p>
+            )}
+            <ErrorText error={add.error ?? remove.error} />
+          </form>
+        ) : (
+          <p className="muted">{t('settings.ownersOnly')}</p>
+        )}
+      </section>
+    </>
+  );
+}

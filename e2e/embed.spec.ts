@@ -1,0 +1,67 @@
+import type { Page } from '@playwright/test';
+import { expect, openConsole, test } from './fixtures.ts';
+
+const snippet = (origin: string, query = '') => `${origin}/readme-snippet.html${query}`;
+const NEW_ORIGIN = 'http://localhost:3102';
+
+/** The console's warnings from embed.js, as the developer reads them. */
+function flywheelWarnings(page: Page) {
+  const warnings: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'warning' && message.text().startsWith('Flywheel:')) warnings.push(message.text());
+  });
+  return warnings;
+}
+
+test.describe('embed.js tells developers what is wrong', () => {
+  test('the README snippet on a new origin shows the host’s fallback and names the origin to add; once an owner adds it, the widget renders', async ({
+    page,
+    browser,
+  }) => {
+    const warnings = flywheelWarnings(page);
+    await page.goto(snippet(NEW_ORIGIN));
+    await expect(page.getByTestId('host-fallback')).toBeVisible();
+    await expect
+      .poll(() => warnings)
+      .toContainEqual(
+        expect.stringContaining(`${NEW_ORIGIN} is not an allowed origin for pk_test_demo. Add it in Console → Settings → Origins`),
+      );
+    // data-debug: the same warning on the page, for whoever is setting the embed up.
+    await expect(page.getByRole('status').filter({ hasText: 'is not an allowed origin' })).toBeVisible();
+
+    const owner = await (await browser.newContext()).newPage();
+    await openConsole(owner, 'owner@flywheel.test', '#/settings');
+    await owner.getByLabel('Origin', { exact: true }).fill(NEW_ORIGIN);
+    await owner.getByRole('button', { name: 'Add origin' }).click();
+    await expect(owner.getByRole('listitem').filter({ hasText: NEW_ORIGIN })).toBeVisible();
+
+    await page.reload();
+    await expect(page.locator('flywheel-widget').getByRole('heading', { name: 'Invite friends, earn rewards' })).toBeVisible();
+    await expect(page.locator('flywheel-widget').getByText(/^Your code: /)).toBeVisible();
+    await expect(page.getByTestId('host-fallback')).toBeHidden();
+
+    // Back as it was, for the journeys that follow.
+    await owner.getByRole('button', { name: `Remove ${NEW_ORIGIN}` }).click();
+    await expect(owner.getByRole('listitem').filter({ hasText: NEW_ORIGIN })).toHaveCount(0);
+  });
+
+  test('a wrong publishable key shows the host’s fallback, and the warning says where the right one is', async ({ page }) => {
+    const warnings = flywheelWarnings(page);
+    await page.goto(snippet('http://localhost:3100', '?key=pk_test_typo'));
+    await expect(page.getByTestId('host-fallback')).toBeVisible();
+    await expect
+      .poll(() => warnings)
+      .toContainEqual(expect.stringContaining('pk_test_typo is not a Flywheel publishable key. Copy it from Console → Settings'));
+  });
+
+  test('a page that never identifies shows the widget signed out, not an error, and the warning says to call identify', async ({
+    page,
+  }) => {
+    const warnings = flywheelWarnings(page);
+    await page.goto(snippet('http://localhost:3100', '?anonymous'));
+    const widget = page.locator('flywheel-widget');
+    await expect(widget.getByText('Sign in to see your invite link.')).toBeVisible();
+    await expect(widget.getByRole('alert')).toHaveCount(0);
+    await expect.poll(() => warnings).toContainEqual(expect.stringContaining('has not called Flywheel.identify()'));
+  });
+});

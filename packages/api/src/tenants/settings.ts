@@ -1,0 +1,48 @@
+import { isWildcardOrigin } from '@flywheel/contracts/tenant';
+import { type Db, schema } from '@flywheel/db';
+import { TRPCError } from '@trpc/server';
+import { eq, sql } from 'drizzle-orm';
+
+const MAX_ORIGINS = 20;
+
+/** The tenant a publishable key names, for tools that start from the key (the CLI). */
+export async function tenantIdByKey(db: Db, publishableKey: string): Promise<string | null> {
+  const [tenant] = await db.select({ id: schema.tenants.id }).from(schema.tenants).where(eq(schema.tenants.publishableKey, publishableKey));
+  return tenant?.id ?? null;
+}
+
+/** What an engineer manages for their tenant: its name, publishable key and allowed origins. */
+export async function tenantSettings(db: Db, tenantId: string) {
+  const [tenant] = await db
+    .select({ name: schema.tenants.name, publishableKey: schema.tenants.publishableKey, allowedOrigins: schema.tenants.allowedOrigins })
+    .from(schema.tenants)
+    .where(eq(schema.tenants.id, tenantId));
+  if (!tenant) throw new TRPCError({ code: 'NOT_FOUND', message: 'no such tenant' });
+  return { ...tenant, wildcards: tenant.allowedOrigins.filter(isWildcardOrigin) };
+}
+
+/**
+ * Allows one more origin to embed the tenant's widgets (once: adding it again changes nothing).
+ * The caller forgets cached tenants afterwards, so the next request sees the change.
+ */
+export async function addOrigin(db: Db, tenantId: string, origin: string) {
+  const current = await tenantSettings(db, tenantId);
+  if (!current.allowedOrigins.includes(origin)) {
+    if (current.allowedOrigins.length >= MAX_ORIGINS) {
+      throw new TRPCError({ code: 'BAD_REQUEST', message: `origin: a tenant allows at most ${MAX_ORIGINS} origins; remove one first` });
+    }
+    await db
+      .update(schema.tenants)
+      .set({ allowedOrigins: sql`array_append(${schema.tenants.allowedOrigins}, ${origin})` })
+      .where(eq(schema.tenants.id, tenantId));
+  }
+  return tenantSettings(db, tenantId);
+}
+
+export async function removeOrigin(db: Db, tenantId: string, origin: string) {
+  await db
+    .update(schema.tenants)
+    .set({ allowedOrigins: sql`array_remove(${schema.tenants.allowedOrigins}, ${origin})` })
+    .where(eq(schema.tenants.id, tenantId));
+  return tenantSettings(db, tenantId);
+}
