@@ -72,7 +72,7 @@ describe('pnpm flywheel', () => {
     expect(stdout).toMatch(/secret key {7}sk_live_\w{24}/);
   });
 
-  it('tenant origins adds, lists and removes an origin of a tenant, warning about wildcards and naming a bad one', {
+  it('tenant origins adds, lists and removes an origin, warning about wildcards and naming a bad one; rotate-secret prints a new key', {
     timeout: 60_000,
   }, async () => {
     const created = await main(['tenant', 'create', '--name', 'Origins Co', '--origin', 'https://app.origins.example'], env);
@@ -82,6 +82,12 @@ describe('pnpm flywheel', () => {
     expect(added.stdout).toContain('  https://app.origins.example\n  https://*.origins.example');
     await main(['tenant', 'origins', 'remove', key, 'https://app.origins.example'], env);
     expect((await main(['tenant', 'origins', 'list', key], env)).stdout).toBe(`Allowed origins of ${key}:\n  https://*.origins.example`);
+    const rotated = await main(['tenant', 'rotate-secret', key, '--overlap-hours', '2'], env);
+    expect(rotated).toMatchObject({
+      code: 0,
+      stdout: expect.stringMatching(/^New secret key for pk_live_\w+:\n {2}sk_live_\w{24} {3}\(shown once/),
+    });
+    expect(await main(['tenant', 'rotate-secret', key, '--overlap-hours', 'soon'], env)).toMatchObject({ code: 2 });
     expect(await main(['tenant', 'origins', 'add', key, 'https://app.example.com/path'], env)).toMatchObject({
       code: 2,
       stderr: expect.stringContaining('<origin>: must be an origin'),

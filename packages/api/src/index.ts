@@ -24,7 +24,7 @@ export { followLink, normalizeCode } from './referral/index.ts';
 export { createDomainPlatform } from './registry.ts';
 export { type AppRouter, appRouter } from './root.ts';
 export * as successPlan from './success-plan/index.ts';
-export { addOrigin, createTenant, removeOrigin, tenantIdByKey, tenantSettings } from './tenants/index.ts';
+export { addOrigin, createTenant, removeOrigin, rotateSecret, tenantIdByKey, tenantSettings } from './tenants/index.ts';
 export { createCallerFactory } from './trpc.ts';
 export * as ugc from './ugc/index.ts';
 export type { WebhookOptions } from './webhooks/index.ts';

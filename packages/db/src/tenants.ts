@@ -1,4 +1,5 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import type { Db } from './client.ts';
 import { encryptSecret, type SecretsKey } from './crypto/tenant-secrets.ts';
 import { tenants } from './schema/index.ts';
@@ -53,4 +54,28 @@ export async function insertTenant(db: Db, secretsKey: SecretsKey, tenant: NewTe
     .onConflictDoNothing({ target: tenants.publishableKey })
     .returning({ id: tenants.id });
   return row ? { id: row.id, publishableKey, secretKey } : null;
+}
+
+/**
+ * Gives the tenant a new secret key and keeps the current one verifying for `overlapMs`, so its
+ * servers can switch without a window in which tokens fail. Returns the new key: the only time
+ * it is shown. The key keeps its mode (`sk_test_` stays a test key).
+ */
+export async function rotateSecretKey(db: Db, secretsKey: SecretsKey, tenantId: string, overlapMs: number, now = new Date()) {
+  const [current] = await db
+    .select({ ciphertext: tenants.secretKeyCiphertext, publishableKey: tenants.publishableKey })
+    .from(tenants)
+    .where(eq(tenants.id, tenantId));
+  if (!current) return null;
+  const mode = current.publishableKey.startsWith('pk_test_') ? 'test' : 'live';
+  const secretKey = `sk_${mode}_${randomKeyBody()}`;
+  await db
+    .update(tenants)
+    .set({
+      secretKeyCiphertext: encryptSecret(secretsKey, secretKey),
+      previousSecretKeyCiphertext: current.ciphertext,
+      previousSecretKeyValidUntil: new Date(now.getTime() + overlapMs),
+    })
+    .where(eq(tenants.id, tenantId));
+  return { secretKey, previousValidUntil: new Date(now.getTime() + overlapMs) };
 }

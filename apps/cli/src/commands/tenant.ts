@@ -1,20 +1,24 @@
 import { parseArgs } from 'node:util';
-import { addOrigin, createTenant, removeOrigin, tenantIdByKey, tenantSettings } from '@flywheel/api';
+import { addOrigin, createTenant, removeOrigin, rotateSecret, tenantIdByKey, tenantSettings } from '@flywheel/api';
 import { createTenantInput, isWildcardOrigin, originPattern } from '@flywheel/contracts/tenant';
 import { openDatabase } from '../database.ts';
 import { UsageError } from '../usage-error.ts';
 
 export const tenantHelp = `flywheel tenant create --name <name> --origin <url> [--origin <url> …]
 flywheel tenant origins list|add|remove <publishable key> [<origin>]
+flywheel tenant rotate-secret <publishable key> [--overlap-hours 24]
 
   create: makes a tenant and prints its publishable key (pk_…, public) and secret key (sk_…, for
   the tenant's server only). The secret key is shown this once.
   origins: the pages allowed to embed the tenant's widgets, as Console → Settings manages them
-  (https://app.example.com, or https://*.example.com for every subdomain).`;
+  (https://app.example.com, or https://*.example.com for every subdomain).
+  rotate-secret: prints a new secret key (shown once); the old one keeps verifying for
+  --overlap-hours (default 24; 0 ends it at once, after a leak).`;
 
 export async function tenantCommand(argv: string[], env: Record<string, string | undefined>): Promise<string> {
   const [sub, ...rest] = argv;
   if (sub === 'origins') return originsCommand(rest, env);
+  if (sub === 'rotate-secret') return rotateCommand(rest, env);
   if (sub !== 'create') throw new UsageError(`tenant: unknown subcommand "${sub ?? ''}"`);
   const { values } = parseArgs({
     args: rest,
@@ -66,6 +70,34 @@ async function originsCommand([action, publishableKey, raw]: string[], env: Reco
       ? [`Warning: ${origin} lets every subdomain embed the widgets, including ones others may host.`]
       : [];
     return [...warning, `Allowed origins of ${publishableKey}:`, ...settings.allowedOrigins.map((o) => `  ${o}`)].join('\n');
+  } finally {
+    await database.close();
+  }
+}
+
+async function rotateCommand(args: string[], env: Record<string, string | undefined>): Promise<string> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: { 'overlap-hours': { type: 'string', default: '24' } },
+    allowPositionals: true,
+    strict: true,
+  });
+  const [publishableKey] = positionals;
+  if (!publishableKey?.startsWith('pk_')) throw new UsageError('<publishable key>: required, e.g. pk_live_…');
+  const overlapHours = Number(values['overlap-hours']);
+  if (!Number.isInteger(overlapHours) || overlapHours < 0 || overlapHours > 24 * 14) {
+    throw new UsageError('--overlap-hours: a whole number of hours from 0 to 336');
+  }
+  const { database, secretsKey } = await openDatabase(env);
+  try {
+    const tenantId = await tenantIdByKey(database.db, publishableKey);
+    if (!tenantId) throw new UsageError(`<publishable key>: no tenant has ${publishableKey}`);
+    const rotated = await rotateSecret(database.db, secretsKey, tenantId, overlapHours);
+    return [
+      `New secret key for ${publishableKey}:`,
+      `  ${rotated.secretKey}   (shown once: store it on your servers now)`,
+      `The previous key keeps working until ${rotated.previousSecretValidUntil}.`,
+    ].join('\n');
   } finally {
     await database.close();
   }

@@ -46,23 +46,33 @@ export async function authenticateWidgetRequest(tenants: TenantDirectory, header
   if (!match?.[1]) return { status: 'rejected', refusal: 'token_invalid', reason: 'malformed authorization header' };
   const credential = match[1];
 
+  const secrets = secretsOf(tenant, new Date());
   if (credential.startsWith('sk_')) {
     // A secret key in a browser would be a leak; refuse it whenever the request has an Origin.
-    if (origin || !sameSecret(credential, tenant.secretKey)) {
+    if (origin || !secrets.some((secret) => sameSecret(credential, secret))) {
       return { status: 'rejected', refusal: 'token_invalid', reason: 'bad secret key' };
     }
     return { status: 'ok', tenant, caller: { kind: 'server' } };
   }
-  try {
-    const claims = await verifyCustomerToken(credential, tenant.secretKey);
-    return { status: 'ok', tenant, caller: { kind: 'customer', claims } };
-  } catch (error) {
-    if (error instanceof InvalidTokenError) {
-      const refusal = error.message === 'ERR_JWT_EXPIRED' ? 'token_expired' : 'token_invalid';
-      return { status: 'rejected', refusal, reason: `token: ${error.message}` };
+  let failure: InvalidTokenError | undefined;
+  for (const secret of secrets) {
+    try {
+      const claims = await verifyCustomerToken(credential, secret);
+      return { status: 'ok', tenant, caller: { kind: 'customer', claims } };
+    } catch (error) {
+      if (!(error instanceof InvalidTokenError)) throw error;
+      // "Expired" means a key's signature matched: that answer wins over another key's mismatch.
+      if (!failure || error.message === 'ERR_JWT_EXPIRED') failure = error;
     }
-    throw error;
   }
+  const refusal = failure?.message === 'ERR_JWT_EXPIRED' ? 'token_expired' : 'token_invalid';
+  return { status: 'rejected', refusal, reason: `token: ${failure?.message ?? 'no key'}` };
+}
+
+/** The secret keys that verify now: the current one, and the previous one during its overlap. */
+function secretsOf(tenant: Tenant, now: Date): string[] {
+  const previous = tenant.previousSecretKey;
+  return previous && previous.validUntil > now ? [tenant.secretKey, previous.secretKey] : [tenant.secretKey];
 }
 
 /**

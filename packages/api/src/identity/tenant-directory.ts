@@ -8,6 +8,8 @@ export type Tenant = {
   allowedOrigins: string[];
   /** Decrypted only in memory, to verify tokens; never logged, never returned by any route. */
   secretKey: string;
+  /** The key before the last rotation, while its overlap lasts: it still verifies until then. */
+  previousSecretKey: { secretKey: string; validUntil: Date } | null;
 };
 
 type Entry<T> = { value: T; expiresAt: number };
@@ -63,12 +65,21 @@ export class TenantDirectory {
           publishableKey: schema.tenants.publishableKey,
           allowedOrigins: schema.tenants.allowedOrigins,
           secretKeyCiphertext: schema.tenants.secretKeyCiphertext,
+          previousSecretKeyCiphertext: schema.tenants.previousSecretKeyCiphertext,
+          previousSecretKeyValidUntil: schema.tenants.previousSecretKeyValidUntil,
         })
         .from(schema.tenants)
         .where(eq(schema.tenants.publishableKey, publishableKey));
       if (!row) return null;
-      const { secretKeyCiphertext, ...tenant } = row;
-      return { ...tenant, secretKey: decryptSecret(this.secretsKey, secretKeyCiphertext) };
+      const { secretKeyCiphertext, previousSecretKeyCiphertext, previousSecretKeyValidUntil, ...tenant } = row;
+      return {
+        ...tenant,
+        secretKey: decryptSecret(this.secretsKey, secretKeyCiphertext),
+        previousSecretKey:
+          previousSecretKeyCiphertext && previousSecretKeyValidUntil
+            ? { secretKey: decryptSecret(this.secretsKey, previousSecretKeyCiphertext), validUntil: previousSecretKeyValidUntil }
+            : null,
+      };
     });
   }
 

@@ -2,7 +2,7 @@ import { originPattern } from '@flywheel/contracts/tenant';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { consoleProcedure, requires } from '../trpc.ts';
-import { addOrigin, removeOrigin, tenantSettings } from './settings.ts';
+import { addOrigin, removeOrigin, rotateSecret, tenantSettings } from './settings.ts';
 
 const originInput = z.object({ origin: originPattern }).strict();
 
@@ -17,6 +17,25 @@ export const consoleTenantRouter = {
       // This replica sees the change at once; the others within their cache's few seconds.
       ctx.deps.tenants.invalidate();
       return settings;
+    }),
+
+  /** A new secret key, shown once; the old one keeps verifying for `overlapHours` (0 ends it now, after a leak). */
+  rotateSecret: requires('manageTenant')
+    .input(
+      z
+        .object({
+          overlapHours: z
+            .number()
+            .int()
+            .min(0)
+            .max(24 * 14),
+        })
+        .strict(),
+    )
+    .mutation(async ({ ctx, input }) => {
+      const rotated = await rotateSecret(ctx.db, ctx.deps.webhooks.secretsKey, ctx.session.tenantId, input.overlapHours);
+      ctx.deps.tenants.invalidate();
+      return rotated;
     }),
 
   removeOrigin: requires('manageTenant')

@@ -1,5 +1,5 @@
 import { isWildcardOrigin } from '@flywheel/contracts/tenant';
-import { type Db, schema } from '@flywheel/db';
+import { type Db, rotateSecretKey, type SecretsKey, schema } from '@flywheel/db';
 import { TRPCError } from '@trpc/server';
 import { eq, sql } from 'drizzle-orm';
 
@@ -14,11 +14,23 @@ export async function tenantIdByKey(db: Db, publishableKey: string): Promise<str
 /** What an engineer manages for their tenant: its name, publishable key and allowed origins. */
 export async function tenantSettings(db: Db, tenantId: string) {
   const [tenant] = await db
-    .select({ name: schema.tenants.name, publishableKey: schema.tenants.publishableKey, allowedOrigins: schema.tenants.allowedOrigins })
+    .select({
+      name: schema.tenants.name,
+      publishableKey: schema.tenants.publishableKey,
+      allowedOrigins: schema.tenants.allowedOrigins,
+      previousSecretKeyValidUntil: schema.tenants.previousSecretKeyValidUntil,
+    })
     .from(schema.tenants)
     .where(eq(schema.tenants.id, tenantId));
   if (!tenant) throw new TRPCError({ code: 'NOT_FOUND', message: 'no such tenant' });
-  return { ...tenant, wildcards: tenant.allowedOrigins.filter(isWildcardOrigin) };
+  const { previousSecretKeyValidUntil, ...rest } = tenant;
+  return {
+    ...rest,
+    wildcards: rest.allowedOrigins.filter(isWildcardOrigin),
+    /** While the previous secret key still verifies (after a rotation); null outside an overlap. */
+    previousSecretValidUntil:
+      previousSecretKeyValidUntil && previousSecretKeyValidUntil > new Date() ? previousSecretKeyValidUntil.toISOString() : null,
+  };
 }
 
 /**
@@ -45,4 +57,14 @@ export async function removeOrigin(db: Db, tenantId: string, origin: string) {
     .set({ allowedOrigins: sql`array_remove(${schema.tenants.allowedOrigins}, ${origin})` })
     .where(eq(schema.tenants.id, tenantId));
   return tenantSettings(db, tenantId);
+}
+
+/**
+ * A new secret key for the tenant (shown this once), with the old one still verifying for
+ * `overlapHours`, so its servers switch without failed requests.
+ */
+export async function rotateSecret(db: Db, secretsKey: SecretsKey, tenantId: string, overlapHours: number) {
+  const rotated = await rotateSecretKey(db, secretsKey, tenantId, overlapHours * 3_600_000);
+  if (!rotated) throw new TRPCError({ code: 'NOT_FOUND', message: 'no such tenant' });
+  return { secretKey: rotated.secretKey, previousSecretValidUntil: rotated.previousValidUntil.toISOString() };
 }

@@ -1,6 +1,7 @@
-import { DEMO } from '@flywheel/db';
+import { DEMO, schema } from '@flywheel/db';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authenticateWidgetRequest } from '../identity/index.ts';
+import { authenticateWidgetRequest, signCustomerToken } from '../identity/index.ts';
 import { consoleCaller, createTestWorld, type TestWorld } from '../testing.ts';
 
 let world: TestWorld;
@@ -44,5 +45,59 @@ describe('allowed origins', () => {
     const settings = await marketer.console.tenant.settings();
     expect(settings.publishableKey).toBe(DEMO.publishableKey);
     expect(JSON.stringify(settings)).not.toContain(DEMO.secretKey);
+  });
+});
+
+describe('secret key rotation', () => {
+  const asCustomer = (publishableKey: string, token: string) =>
+    authenticateWidgetRequest(
+      world.deps.tenants,
+      new Headers({ 'x-flywheel-key': publishableKey, authorization: `Bearer ${token}` }),
+      'http://bff.test/trpc',
+    );
+  const asServer = (publishableKey: string, secretKey: string) =>
+    authenticateWidgetRequest(
+      world.deps.tenants,
+      new Headers({ 'x-flywheel-key': publishableKey, authorization: `Bearer ${secretKey}` }),
+      'http://bff.test/api/events',
+    );
+
+  it('keeps tokens signed with the old secret working during the overlap, and stops them after it', async () => {
+    // A tenant of its own: the demo tenant's keys are what every other test signs with.
+    const { createTenant } = await import('./index.ts');
+    const { testSecretsKey } = await import('@flywheel/db/testing');
+    const tenant = await createTenant(world.deps.db, testSecretsKey, { name: 'Rotating Co', allowedOrigins: [] });
+    const [owner] = await world.database.db
+      .insert(schema.consoleUsers)
+      .values({ tenantId: tenant.id, email: 'owner@rotating.example', name: 'Ro Owner', role: 'owner', passwordHash: 'x' })
+      .returning({ id: schema.consoleUsers.id });
+    expect(owner).toBeDefined();
+    const caller = await consoleCaller(world, 'owner@rotating.example');
+    const oldToken = await signCustomerToken(tenant.secretKey, { sub: 'rosa', ttlSeconds: 600 });
+
+    const rotated = await caller.console.tenant.rotateSecret({ overlapHours: 24 });
+    expect(rotated.secretKey).toMatch(/^sk_live_\w{24}$/);
+    expect(rotated.secretKey).not.toBe(tenant.secretKey);
+    const newToken = await signCustomerToken(rotated.secretKey, { sub: 'rosa', ttlSeconds: 600 });
+    expect(await asCustomer(tenant.publishableKey, oldToken)).toMatchObject({ status: 'ok' });
+    expect(await asCustomer(tenant.publishableKey, newToken)).toMatchObject({ status: 'ok' });
+    expect(await asServer(tenant.publishableKey, tenant.secretKey)).toMatchObject({ status: 'ok', caller: { kind: 'server' } });
+    expect((await caller.console.tenant.settings()).previousSecretValidUntil).toBe(rotated.previousSecretValidUntil);
+
+    // The overlap ends (as 24 hours later would).
+    await world.database.db
+      .update(schema.tenants)
+      .set({ previousSecretKeyValidUntil: new Date(Date.now() - 1000) })
+      .where(eq(schema.tenants.id, tenant.id));
+    world.deps.tenants.invalidate();
+    expect(await asCustomer(tenant.publishableKey, oldToken)).toMatchObject({ status: 'rejected', refusal: 'token_invalid' });
+    expect(await asServer(tenant.publishableKey, tenant.secretKey)).toMatchObject({ status: 'rejected', refusal: 'token_invalid' });
+    expect(await asCustomer(tenant.publishableKey, newToken)).toMatchObject({ status: 'ok' });
+    expect((await caller.console.tenant.settings()).previousSecretValidUntil).toBeNull();
+  });
+
+  it('lets only owners rotate', async () => {
+    const marketer = await consoleCaller(world, 'marketer@flywheel.test');
+    await expect(marketer.console.tenant.rotateSecret({ overlapHours: 1 })).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 });

@@ -1,6 +1,6 @@
 import type { JsonWebKey } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { createdAt } from './columns.ts';
 
 /** One company using Flywheel. Every other row hangs off a tenant. */
@@ -11,6 +11,12 @@ export const tenants = pgTable('tenants', {
   publishableKey: text('publishable_key').notNull().unique(),
   /** `sk_…` encrypted with TENANT_SECRETS_KEY (AES-256-GCM); the plain key is shown once, at creation. */
   secretKeyCiphertext: text('secret_key_ciphertext').notNull(),
+  /**
+   * The secret key before the last rotation, encrypted the same way, and until when it still
+   * verifies: the overlap in which the tenant's servers move to the new key without downtime.
+   */
+  previousSecretKeyCiphertext: text('previous_secret_key_ciphertext'),
+  previousSecretKeyValidUntil: timestamp('previous_secret_key_valid_until', { withTimezone: true }),
   /** Origins allowed to embed widgets and call the BFF from a browser (exact `scheme://host[:port]`). */
   allowedOrigins: text('allowed_origins').array().notNull().default(sql`'{}'::text[]`),
   /**

@@ -16,6 +16,14 @@ export const en = {
     none: 'No origin is allowed yet: no page can embed your widgets.',
     wildcard: 'A wildcard lets every subdomain embed your widgets, including subdomains someone else may host. Prefer exact origins.',
     ownersOnly: 'Only owners can change keys and origins.',
+    secret: 'Secret key',
+    secretHint:
+      'Kept on your server only: it signs customer tokens and authenticates your server’s calls. It is never shown again after it is made.',
+    overlap: 'Old key keeps working for',
+    overlapHours: { '0': 'no time (it leaked)', '1': '1 hour', '24': '24 hours', '168': '7 days' },
+    rotate: 'Rotate secret key',
+    rotated: 'Your new secret key. Copy it to your server now: it is not shown again.',
+    previousUntil: 'The previous secret key still works until {{when}}.',
   },
 };
 
@@ -34,5 +42,12 @@ export const zhCN: Shape<typeof en> = {
     none: '还没有允许任何来源：没有页面可以嵌入你的组件。',
     wildcard: '通配符允许所有子域名嵌入你的组件，包括可能由他人托管的子域名。建议使用精确的来源。',
     ownersOnly: '只有所有者可以修改密钥和来源。',
+    secret: '私密密钥',
+    secretHint: '只保存在你的服务器上：用于签发客户令牌并验证你的服务器调用。生成后不会再次显示。',
+    overlap: '旧密钥继续有效',
+    overlapHours: { '0': '立即失效（已泄露）', '1': '1 小时', '24': '24 小时', '168': '7 天' },
+    rotate: '轮换私密密钥',
+    rotated: '你的新私密密钥。请立即复制到你的服务器：它不会再次显示。',
+    previousUntil: '旧私密密钥在 {{when}} 之前仍然有效。',
   },
 };

@@ -3,6 +3,57 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Session, useTRPC } from '../../api.ts';
 import { ErrorText, Loading } from '../../components.tsx';
+import { formats } from '../../format.ts';
+
+const OVERLAPS = ['0', '1', '24', '168'] as const;
+
+/** Rotating the secret key: the new one shown once, the old one verifying for the overlap chosen. */
+function SecretKey({ canEdit, previousUntil, onRotated }: { canEdit: boolean; previousUntil: string | null; onRotated: () => void }) {
+  const { t, i18n } = useTranslation();
+  const trpc = useTRPC();
+  const [overlap, setOverlap] = useState<(typeof OVERLAPS)[number]>('24');
+  const rotate = useMutation(trpc.console.tenant.rotateSecret.mutationOptions({ onSuccess: onRotated }));
+  const f = formats(i18n.language);
+  return (
+    <section aria-labelledby="settings-secret">
+      <h2 id="settings-secret">{t('settings.secret')}</h2>
+      <p className="muted">{t('settings.secretHint')}</p>
+      {previousUntil && <p role="status">{t('settings.previousUntil', { when: f.dateTime(previousUntil) })}</p>}
+      {rotate.data && (
+        <div role="alert" className="warning">
+          <p>{t('settings.rotated')}</p>
+          <p>
+            <code>{rotate.data.secretKey}</code>
+          </p>
+        </div>
+      )}
+      {canEdit && (
+        <form
+          className="inline"
+          onSubmit={(event) => {
+            event.preventDefault();
+            rotate.mutate({ overlapHours: Number(overlap) });
+          }}
+        >
+          <label>
+            {t('settings.overlap')}
+            <select value={overlap} onChange={(e) => setOverlap(e.target.value as (typeof OVERLAPS)[number])}>
+              {OVERLAPS.map((hours) => (
+                <option key={hours} value={hours}>
+                  {t(`settings.overlapHours.${hours}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="submit" disabled={rotate.isPending}>
+            {t('settings.rotate')}
+          </button>
+          <ErrorText error={rotate.error} />
+        </form>
+      )}
+    </section>
+  );
+}
 
 /** `#/settings`: the publishable key to embed with, and the origins allowed to embed (owners change them). */
 export function SettingsPage({ session }: { session: Session }) {
@@ -40,6 +91,7 @@ export function SettingsPage({ session }: { session: Session }) {
         </p>
         <p className="muted">{t('settings.keyHint')}</p>
       </section>
+      <SecretKey canEdit={canEdit} previousUntil={settings.data.previousSecretValidUntil} onRotated={() => void settings.refetch()} />
       <section aria-labelledby="settings-origins">
         <h2 id="settings-origins">{t('settings.origins')}</h2>
         <p className="muted">{t('settings.originsHint')}</p>
