@@ -52,7 +52,8 @@ describe('pnpm flywheel', () => {
     [['token', '--customer', 'a', '--ttl', 'soon'], '--ttl: "soon" is not a duration'],
     [['token', '--bogus'], "Unknown option '--bogus'"],
     [['tenant', 'delete'], 'tenant: unknown subcommand "delete"'],
-    [['tenant', 'create', '--name', 'Acme', '--origin', 'https://acme.com/app'], '--origin: must be an origin'],
+    [['tenant', 'create', '--name', 'Acme', '--owner', 'cto@acme.com', '--origin', 'https://acme.com/app'], '--origin: must be an origin'],
+    [['tenant', 'create', '--name', 'Acme', '--origin', 'https://acme.com'], '--owner: required'],
     [['db', 'drop'], 'db: unknown subcommand "drop"'],
     [['events', 'replay', '--id', 'seven'], '--id: "seven" is not reaction:<id> or job:<id>'],
     [['events', 'replay', '--tenant', 'demo'], '--tenant: a publishable key'],
@@ -66,16 +67,28 @@ describe('pnpm flywheel', () => {
   });
 
   it('tenant create prints a fresh key pair', async () => {
-    const { code, stdout } = await main(['tenant', 'create', '--name', 'Acme', '--origin', 'https://app.acme.com'], env);
+    const { code, stdout } = await main(
+      ['tenant', 'create', '--name', 'Acme', '--owner', 'CTO@acme.com', '--origin', 'https://app.acme.com'],
+      env,
+    );
     expect(code).toBe(0);
     expect(stdout).toMatch(/publishable key {2}pk_live_\w{24}/);
     expect(stdout).toMatch(/secret key {7}sk_live_\w{24}/);
+    expect(stdout).toMatch(/console owner {4}cto@acme\.com with the one-time password [\w-]{16}/);
+    // The same owner twice is refused before a second tenant is made.
+    expect(await main(['tenant', 'create', '--name', 'Acme again', '--owner', 'cto@acme.com'], env)).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--owner: someone already uses this email'),
+    });
   });
 
   it('tenant origins adds, lists and removes an origin, warning about wildcards and naming a bad one; rotate-secret prints a new key', {
     timeout: 60_000,
   }, async () => {
-    const created = await main(['tenant', 'create', '--name', 'Origins Co', '--origin', 'https://app.origins.example'], env);
+    const created = await main(
+      ['tenant', 'create', '--name', 'Origins Co', '--owner', 'owner@origins.example', '--origin', 'https://app.origins.example'],
+      env,
+    );
     const key = /pk_live_\w+/.exec(created.stdout)?.[0] as string;
     const added = await main(['tenant', 'origins', 'add', key, 'https://*.origins.example'], env);
     expect(added).toMatchObject({ code: 0, stdout: expect.stringContaining('Warning: https://*.origins.example lets every subdomain') });

@@ -4,12 +4,13 @@ import { createTenantInput, isWildcardOrigin, originPattern } from '@flywheel/co
 import { openDatabase } from '../database.ts';
 import { UsageError } from '../usage-error.ts';
 
-export const tenantHelp = `flywheel tenant create --name <name> --origin <url> [--origin <url> …]
+export const tenantHelp = `flywheel tenant create --name <name> --owner <email> [--owner-name <name>] --origin <url> [--origin <url> …]
 flywheel tenant origins list|add|remove <publishable key> [<origin>]
 flywheel tenant rotate-secret <publishable key> [--overlap-hours 24]
 
-  create: makes a tenant and prints its publishable key (pk_…, public) and secret key (sk_…, for
-  the tenant's server only). The secret key is shown this once.
+  create: makes a tenant with its first console owner and a referral program to start from, and
+  prints its publishable key (pk_…, public), secret key (sk_…, for the tenant's server only) and
+  the owner's one-time password. The secret key and the password are shown this once.
   origins: the pages allowed to embed the tenant's widgets, as Console → Settings manages them
   (https://app.example.com, or https://*.example.com for every subdomain).
   rotate-secret: prints a new secret key (shown once); the old one keeps verifying for
@@ -22,10 +23,18 @@ export async function tenantCommand(argv: string[], env: Record<string, string |
   if (sub !== 'create') throw new UsageError(`tenant: unknown subcommand "${sub ?? ''}"`);
   const { values } = parseArgs({
     args: rest,
-    options: { name: { type: 'string' }, origin: { type: 'string', multiple: true, default: [] } },
+    options: {
+      name: { type: 'string' },
+      owner: { type: 'string' },
+      'owner-name': { type: 'string' },
+      origin: { type: 'string', multiple: true, default: [] },
+    },
     strict: true,
   });
   if (!values.name) throw new UsageError('--name: required');
+  if (!values.owner || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(values.owner)) {
+    throw new UsageError('--owner: required, the email of the first console owner (e.g. --owner cto@acme.com)');
+  }
   // Checked before opening the database: a typo is answered at once, not after PGlite starts.
   const parsed = createTenantInput.safeParse({ name: values.name, allowedOrigins: values.origin });
   if (!parsed.success) {
@@ -34,11 +43,17 @@ export async function tenantCommand(argv: string[], env: Record<string, string |
   }
   const { database, secretsKey } = await openDatabase(env);
   try {
-    const tenant = await createTenant(database.db, secretsKey, parsed.data);
+    const owner = { email: values.owner, name: values['owner-name'] ?? values.owner.split('@')[0] ?? values.owner };
+    const tenant = await createTenant(database.db, secretsKey, { ...parsed.data, owner }).catch((error: unknown) => {
+      if (error instanceof Error && error.message.startsWith('owner:')) throw new UsageError(`--${error.message}`);
+      throw error;
+    });
     return [
       `Created tenant "${values.name}"`,
       `  publishable key  ${tenant.publishableKey}`,
       `  secret key       ${tenant.secretKey}   (shown once: store it on your server now)`,
+      `  console owner    ${tenant.owner?.email} with the one-time password ${tenant.owner?.temporaryPassword}`,
+      '  (sign in at /console/ with it)',
     ].join('\n');
   } finally {
     await database.close();

@@ -1,4 +1,5 @@
 // Console: sign-in sessions and console users.
+
 export {
   type ConsoleSession,
   createSession,
@@ -9,3 +10,4 @@ export {
   signIn,
   signOut,
 } from './sessions.ts';
+export { addConsoleUser } from './users.ts';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { addUserInput, setRoleInput, userIdInput } from '@flywheel/contracts/console';
-import { type Db, hashPassword, schema, type Tx } from '@flywheel/db';
+import { type ConsoleRole, type Db, hashPassword, schema, type Tx } from '@flywheel/db';
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { and, asc, eq, ne } from 'drizzle-orm';
 import { requires } from '../trpc.ts';
@@ -36,6 +36,21 @@ async function assertAnotherOwner(db: Db | Tx, tenantId: string, userId: string)
   if (others.length === 0) throw new TRPCError({ code: 'BAD_REQUEST', message: 'role: the console needs at least one owner' });
 }
 
+/**
+ * A console user with a one-time password to hand over (no email leaves Flywheel); a CONFLICT
+ * naming `email` when someone already uses that address.
+ */
+export async function addConsoleUser(db: Db, tenantId: string, input: { email: string; name: string; role: ConsoleRole }) {
+  const temporaryPassword = randomBytes(12).toString('base64url');
+  const [user] = await db
+    .insert(schema.consoleUsers)
+    .values({ ...input, email: input.email.toLowerCase(), tenantId, passwordHash: await hashPassword(temporaryPassword) })
+    .onConflictDoNothing()
+    .returning(userColumns);
+  if (!user) throw new TRPCError({ code: 'CONFLICT', message: 'email: someone already uses this email' });
+  return { user, temporaryPassword };
+}
+
 /** Owners manage who can use their tenant's console; every query is scoped to that tenant. */
 export const consoleUsersRouter = {
   list: ownerOnly.query(({ ctx }) =>
@@ -47,21 +62,7 @@ export const consoleUsersRouter = {
   ),
 
   /** Adds a user with a one-time password the owner hands over (no email leaves Flywheel). */
-  add: ownerOnly.input(addUserInput).mutation(async ({ ctx, input }) => {
-    const temporaryPassword = randomBytes(12).toString('base64url');
-    const [user] = await ctx.db
-      .insert(schema.consoleUsers)
-      .values({
-        ...input,
-        email: input.email.toLowerCase(),
-        tenantId: ctx.session.tenantId,
-        passwordHash: await hashPassword(temporaryPassword),
-      })
-      .onConflictDoNothing()
-      .returning(userColumns);
-    if (!user) throw new TRPCError({ code: 'CONFLICT', message: 'email: someone already uses this email' });
-    return { user, temporaryPassword };
-  }),
+  add: ownerOnly.input(addUserInput).mutation(({ ctx, input }) => addConsoleUser(ctx.db, ctx.session.tenantId, input)),
 
   setRole: ownerOnly.input(setRoleInput).mutation(({ ctx, input }) =>
     withUsersLocked(ctx.db, ctx.session.tenantId, async (tx) => {

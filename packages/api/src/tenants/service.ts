@@ -1,14 +1,33 @@
 import { type CreateTenantInput, createTenantInput } from '@flywheel/contracts/tenant';
-import { type Db, insertTenant, type SecretsKey } from '@flywheel/db';
+import { type Db, insertTenant, type SecretsKey, schema } from '@flywheel/db';
+import { TRPCError } from '@trpc/server';
+import { eq } from 'drizzle-orm';
+import { addConsoleUser } from '../console/index.ts';
 
 /**
- * Creates a tenant with fresh keys. The secret key in the result is the only time it is ever
- * shown; afterwards only its ciphertext exists.
+ * Creates a tenant ready to use: fresh keys, its first owner (with a one-time password), and a
+ * referral program to start from (points on both sides once a friend subscribes), so its widgets
+ * open and someone can sign in to the console to change them. The secret key and the password in
+ * the result are the only time they are ever shown.
  */
-export async function createTenant(db: Db, secretsKey: SecretsKey, input: CreateTenantInput) {
+export async function createTenant(db: Db, secretsKey: SecretsKey, input: CreateTenantInput & { owner?: { email: string; name: string } }) {
   const { name, allowedOrigins } = createTenantInput.parse(input);
+  // Checked first, so a taken email leaves no tenant without an owner behind.
+  if (input.owner) {
+    const email = input.owner.email.toLowerCase();
+    const [taken] = await db.select({ id: schema.consoleUsers.id }).from(schema.consoleUsers).where(eq(schema.consoleUsers.email, email));
+    if (taken) throw new TRPCError({ code: 'CONFLICT', message: 'owner: someone already uses this email for a console account' });
+  }
   const created = await insertTenant(db, secretsKey, { name, allowedOrigins });
   // Random 143-bit keys do not collide; reaching this means something else is wrong.
   if (!created) throw new Error('publishable key collision');
-  return created;
+  await db.insert(schema.referralPrograms).values({
+    tenantId: created.id,
+    referrerReward: { type: 'points', amount: 500 },
+    friendReward: { type: 'points', amount: 200 },
+    qualifyingEvent: 'subscription_started',
+    landingUrl: allowedOrigins[0] ? `${new URL(allowedOrigins[0]).origin}/` : 'https://example.com/',
+  });
+  const owner = input.owner ? await addConsoleUser(db, created.id, { ...input.owner, role: 'owner' }) : null;
+  return { ...created, owner: owner ? { email: owner.user.email, temporaryPassword: owner.temporaryPassword } : null };
 }

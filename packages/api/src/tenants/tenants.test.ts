@@ -101,3 +101,29 @@ describe('secret key rotation', () => {
     await expect(marketer.console.tenant.rotateSecret({ overlapHours: 1 })).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 });
+
+describe('a new tenant', () => {
+  it('comes with an owner who can sign in with the one-time password, and a referral program its widget opens with', async () => {
+    const { createTenant } = await import('./index.ts');
+    const { signIn } = await import('../console/index.ts');
+    const { testSecretsKey } = await import('@flywheel/db/testing');
+    const tenant = await createTenant(world.deps.db, testSecretsKey, {
+      name: 'Fresh Co',
+      allowedOrigins: ['https://app.fresh.example'],
+      owner: { email: 'Founder@Fresh.example', name: 'Fran Founder' },
+    });
+    expect(tenant.owner?.email).toBe('founder@fresh.example');
+    expect(await signIn(world.deps.db, 'founder@fresh.example', tenant.owner?.temporaryPassword as string)).toMatchObject({
+      status: 'signed-in',
+    });
+    const [program] = await world.database.db.select().from(schema.referralPrograms).where(eq(schema.referralPrograms.tenantId, tenant.id));
+    expect(program).toMatchObject({ qualifyingEvent: 'subscription_started', landingUrl: 'https://app.fresh.example/' });
+    await expect(
+      createTenant(world.deps.db, testSecretsKey, {
+        name: 'Copy Co',
+        allowedOrigins: [],
+        owner: { email: 'founder@fresh.example', name: 'X' },
+      }),
+    ).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('owner') });
+  });
+});
