@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { createDomainPlatform, ingestBatch } from '@flywheel/api';
+import { createDomainPlatform, createFlagsRuntime, ingestBatch } from '@flywheel/api';
 import { createDatabase, DEMO, DEVELOPMENT_SECRETS_KEY, parseSecretsKey, schema, seedDemo } from '@flywheel/db';
+import { loadDefinitions } from '@flywheel/flags';
 import { eq, like } from 'drizzle-orm';
 
 /**
@@ -24,7 +25,13 @@ const [tenant] = await db
   .from(schema.tenants)
   .where(eq(schema.tenants.publishableKey, DEMO.publishableKey));
 if (!tenant) throw new Error('demo tenant missing');
-const deps = { db, platform: createDomainPlatform({ webhooks: { secretsKey, allowPrivateNetworks: true } }) };
+const deps = {
+  db,
+  platform: createDomainPlatform({
+    webhooks: { secretsKey, allowPrivateNetworks: true },
+    flags: createFlagsRuntime(db, loadDefinitions()),
+  }),
+};
 const prefix = `bench-ingest-${Date.now()}`;
 
 /** A widget's batch: page views and clicks of 50 customers, plus one server event that reactions listen to. */

@@ -1,5 +1,6 @@
 import { achievementsJobs, achievementsReactions } from './achievements/index.ts';
 import { customerReactions } from './customers/index.ts';
+import type { FlagsRuntime } from './flags/index.ts';
 import type { Job, Reaction } from './platform/index.ts';
 import { createPlatform } from './platform/index.ts';
 import { referralJobs, referralReactions } from './referral/index.ts';
@@ -8,8 +9,14 @@ import { successPlanJobs, successPlanReactions } from './success-plan/index.ts';
 import { ugcReactions } from './ugc/index.ts';
 import { type WebhookOptions, webhookJobs, webhookReactions } from './webhooks/index.ts';
 
+export type DomainWorkOptions = {
+  webhooks: WebhookOptions;
+  /** Flags for the reactions that evaluate experiments on the server (a plan's template at sign-up). */
+  flags: FlagsRuntime;
+};
+
 /** Every domain's reactions and jobs, merged here as root.ts merges routers. */
-export function domainWork(options: { webhooks: WebhookOptions }): { reactions: Reaction[]; jobs: Job<unknown, unknown>[] } {
+export function domainWork(options: DomainWorkOptions): { reactions: Reaction[]; jobs: Job<unknown, unknown>[] } {
   return {
     reactions: [
       ...customerReactions,
@@ -25,11 +32,11 @@ export function domainWork(options: { webhooks: WebhookOptions }): { reactions: 
       ...rewardJobs,
       ...webhookJobs(options.webhooks),
       ...achievementsJobs(options.webhooks),
-      ...successPlanJobs,
+      ...successPlanJobs(options.flags),
       // flywheel widget new: jobs
     ] as Job<unknown, unknown>[],
   };
 }
 
 /** The platform over every domain: what the BFF, the worker and the tests run. */
-export const createDomainPlatform = (options: { webhooks: WebhookOptions }) => createPlatform(domainWork(options));
+export const createDomainPlatform = (options: DomainWorkOptions) => createPlatform(domainWork(options));

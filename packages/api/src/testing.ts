@@ -56,13 +56,14 @@ export async function createTestWorld(): Promise<TestWorld> {
   if (!other) throw new Error('second tenant already exists');
   // Tests deliver webhooks to a local server.
   const webhooks = { secretsKey: testSecretsKey, allowPrivateNetworks: true };
+  const flags = createFlagsRuntime(database.db, loadDefinitions());
   const deps: ApiDeps = {
     db: database.db,
     // No caching in tests: a test that changes a tenant sees the change at once.
     tenants: new TenantDirectory(database.db, testSecretsKey, 0),
     isProduction: false,
-    flags: createFlagsRuntime(database.db, loadDefinitions()),
-    platform: createDomainPlatform({ webhooks }),
+    flags,
+    platform: createDomainPlatform({ webhooks, flags }),
     webhooks,
     media: diskMediaStore(await mkdtemp(join(tmpdir(), 'flywheel-media-'))),
   };

@@ -112,6 +112,8 @@ export const HealthSettingsInput = z
         }),
       )
       .max(10),
+    /** Start plans when this event arrives (the tenant's sign-up event); null: when the customer first opens the widget. */
+    planStartEvent: eventName.nullable().default(null),
   })
   .refine((s) => s.atRiskFrom < s.healthyFrom, { message: 'must be below healthyFrom', path: ['atRiskFrom'] })
   .refine((s) => Object.values(s.weights).some((w) => w > 0), { message: 'at least one signal needs a weight', path: ['weights'] });

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { createDomainPlatform, Worker } from '@flywheel/api';
+import { createDomainPlatform, createFlagsRuntime, Worker } from '@flywheel/api';
+import { loadDefinitions } from '@flywheel/flags';
 import { openDatabase } from '../database.ts';
 
 export const workerHelp = `flywheel worker [--once]
@@ -11,9 +12,12 @@ export const workerHelp = `flywheel worker [--once]
 export async function workerCommand(argv: string[], env: Record<string, string | undefined>): Promise<string> {
   const { values } = parseArgs({ args: argv, options: { once: { type: 'boolean', default: false } }, strict: true });
   const { database, secretsKey } = await openDatabase(env);
+  // Reactions evaluate experiments too (a plan's template at sign-up): the payload follows console changes.
+  const flags = createFlagsRuntime(database.db, loadDefinitions(env.EXPERIMENTS_DIR || undefined));
+  const stopFlags = await flags.store.listen(database);
   const worker = new Worker({
     db: database.db,
-    platform: createDomainPlatform({ webhooks: { secretsKey, allowPrivateNetworks: env.NODE_ENV !== 'production' } }),
+    platform: createDomainPlatform({ webhooks: { secretsKey, allowPrivateNetworks: env.NODE_ENV !== 'production' }, flags }),
     listen: database.listen,
     onError: (error, what) => console.error(`${what} failed: ${(error as Error).message}`),
   });
@@ -28,6 +32,7 @@ export async function workerCommand(argv: string[], env: Record<string, string |
     await worker.stop();
     return 'Worker stopped.';
   } finally {
+    await stopFlags();
     await database.close();
   }
 }

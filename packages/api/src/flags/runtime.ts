@@ -1,4 +1,4 @@
-import type { Db } from '@flywheel/db';
+import type { Db, Tx } from '@flywheel/db';
 import { type Definitions, type Exposure, type FlagAttributes, FlagClients, type Payload } from '@flywheel/flags';
 import type { UserScopedGrowthBook } from '@growthbook/growthbook';
 import type { ApiDeps } from '../context.ts';
@@ -35,38 +35,45 @@ export function createFlagsRuntime(db: Db, definitions: Definitions, upstream?: 
 }
 
 /**
- * Records an exposure the way the browser's tracking callback does (`experiment_viewed` with
+ * An exposure as the browser's tracking callback records it (`experiment_viewed` with
  * `experiment_id` and `variation_id`). The messageId is derived from the unit and variation, so a
  * customer exposed on every request is still recorded once.
  */
-async function recordExposure(deps: ApiDeps, tenantId: string, { experimentKey, variationId, attributes }: Exposure) {
-  await ingestBatch(deps, tenantId, { kind: 'server' }, [
-    {
-      type: 'track',
-      event: 'experiment_viewed',
-      messageId: `exposure:${experimentKey}:${variationId}:${attributes.id}`,
-      userId: attributes.id,
-      ...(attributes.deviceId ? { anonymousId: attributes.deviceId } : {}),
-      properties: { experiment_id: experimentKey, variation_id: variationId, source: 'server' },
-    },
-  ]);
+export function exposureEvent({ experimentKey, variationId, attributes }: Exposure) {
+  return {
+    type: 'track' as const,
+    event: 'experiment_viewed',
+    messageId: `exposure:${experimentKey}:${variationId}:${attributes.id}`,
+    userId: attributes.id,
+    ...(attributes.deviceId ? { anonymousId: attributes.deviceId } : {}),
+    properties: { experiment_id: experimentKey, variation_id: variationId, source: 'server' },
+  };
 }
 
 /**
- * A request-scoped GrowthBook for one customer, on the same payload and attributes the browser
- * uses, with sticky buckets from the database. Exposures are written before `done` resolves.
+ * A GrowthBook for one customer, on the same payload and attributes the browser uses, with
+ * sticky buckets from the database (in `db`, which may be a reaction's transaction); the
+ * exposures it causes are collected for the caller to record.
  */
-export async function evaluatorFor(deps: ApiDeps, tenantId: string, attributes: FlagAttributes) {
-  const { db, flags } = deps;
+export async function scopedEvaluator(flags: FlagsRuntime, db: Db | Tx, tenantId: string, attributes: FlagAttributes) {
   const payload = await flags.source.payloadFor(tenantId);
   const exposures: Exposure[] = [];
   const gb: UserScopedGrowthBook = await flags.clients.scoped(tenantId, payload, attributes, {
     stickyBuckets: new DbStickyBucketService(db, tenantId),
     onExposure: (exposure) => exposures.push(exposure),
   });
+  return { gb, exposures };
+}
+
+/** A request-scoped evaluator: exposures are ingested (as the tenant's server) before `done` resolves. */
+export async function evaluatorFor(deps: ApiDeps, tenantId: string, attributes: FlagAttributes) {
+  const { gb, exposures } = await scopedEvaluator(deps.flags, deps.db, tenantId, attributes);
   return {
     gb,
     /** Writes the exposures this request caused; call after evaluating. */
-    done: () => Promise.all(exposures.splice(0).map((exposure) => recordExposure(deps, tenantId, exposure))),
+    done: async () => {
+      const events = exposures.splice(0).map(exposureEvent);
+      if (events.length > 0) await ingestBatch(deps, tenantId, { kind: 'server' }, events);
+    },
   };
 }

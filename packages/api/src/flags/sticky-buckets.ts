@@ -1,4 +1,4 @@
-import { type Db, schema } from '@flywheel/db';
+import { type Db, schema, type Tx } from '@flywheel/db';
 import { type StickyAssignmentsDocument, StickyBucketService } from '@growthbook/growthbook';
 import { and, eq, or, sql } from 'drizzle-orm';
 
@@ -8,7 +8,7 @@ import { and, eq, or, sql } from 'drizzle-orm';
  */
 export class DbStickyBucketService extends StickyBucketService {
   constructor(
-    private readonly db: Db,
+    private readonly db: Db | Tx,
     private readonly tenantId: string,
   ) {
     super();

@@ -46,7 +46,7 @@ export async function healthModelOf(db: Db | Tx, tenantId: string): Promise<Heal
 export async function healthSettingsOf(db: Db, tenantId: string) {
   const model = await healthModelOf(db, tenantId);
   const [row] = await db
-    .select({ valueFigures: schema.healthSettings.valueFigures })
+    .select({ valueFigures: schema.healthSettings.valueFigures, planStartEvent: schema.healthSettings.planStartEvent })
     .from(schema.healthSettings)
     .where(eq(schema.healthSettings.tenantId, tenantId));
   return {
@@ -59,7 +59,17 @@ export async function healthSettingsOf(db: Db, tenantId: string) {
     npsMinActiveDays: model.nps.minActiveDays,
     npsEveryDays: model.nps.everyDays,
     valueFigures: row?.valueFigures ?? DEFAULT_VALUE_FIGURES,
+    planStartEvent: row?.planStartEvent ?? null,
   };
+}
+
+/** The event that starts plans for this tenant, or null when plans start as the widget first opens. */
+export async function planStartEventOf(db: Db | Tx, tenantId: string): Promise<string | null> {
+  const [row] = await db
+    .select({ event: schema.healthSettings.planStartEvent })
+    .from(schema.healthSettings)
+    .where(eq(schema.healthSettings.tenantId, tenantId));
+  return row?.event ?? null;
 }
 
 /** Saves the settings; scores computed from now on use them (stored scores keep the signals they had). */

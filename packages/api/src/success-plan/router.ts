@@ -4,11 +4,20 @@ import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { customerLocale } from '../achievements/index.ts';
 import { findCustomer } from '../customers/index.ts';
-import { evaluatorFor } from '../flags/index.ts';
 import { consoleProcedure, customerProcedure, requires } from '../trpc.ts';
 import { alertsOf, customersByHealth, healthHistory, healthSettingsOf, saveHealthSettings, updateAlert } from './health.ts';
 import { answerNps, npsAnswersOf, npsDue, npsReport } from './nps.ts';
-import { chooseTemplate, plansOf, planView, retireTemplate, saveTemplate, startPlan, templatesOf, tickTask } from './service.ts';
+import {
+  assignTemplate,
+  chooseTemplate,
+  plansOf,
+  planView,
+  retireTemplate,
+  saveTemplate,
+  startAssignedPlan,
+  templatesOf,
+  tickTask,
+} from './service.ts';
 import { buildValueReport, latestValueReport } from './value-report.ts';
 
 export const successPlanRouter = {
@@ -23,26 +32,17 @@ export const successPlanRouter = {
    * they have if they have one. NOT_FOUND when no template fits.
    */
   start: customerProcedure.mutation(async ({ ctx }) => {
-    const attributes = flagAttributes({
-      customerId: ctx.customer.externalId,
+    const assignment = await assignTemplate(ctx.deps.flags, ctx.db, {
+      tenantId: ctx.tenant.id,
       publishableKey: ctx.tenant.publishableKey,
-      traits: ctx.customer.traits,
-      widgets: ['success-plan'],
+      customer: ctx.customer,
     });
-    const { gb, done } = await evaluatorFor(ctx.deps, ctx.tenant.id, attributes);
-    const assigned = gb.getFeatureValue('success-plan.template', '');
-    await done();
-    const template = chooseTemplate(
-      await templatesOf(ctx.db, ctx.tenant.id, 'active'),
-      attributes,
-      typeof assigned === 'string' ? assigned : '',
-    );
-    if (!template) throw new TRPCError({ code: 'NOT_FOUND', message: 'No success plan fits this customer yet.' });
+    if (!assignment) throw new TRPCError({ code: 'NOT_FOUND', message: 'No success plan fits this customer yet.' });
     const now = new Date();
     await ctx.db.transaction((tx) =>
-      startPlan(
+      startAssignedPlan(
         { tx, emit: ctx.deps.platform.emit, schedule: ctx.deps.platform.schedule },
-        { tenantId: ctx.tenant.id, customer: ctx.customer, template, now },
+        { tenantId: ctx.tenant.id, customer: ctx.customer, assignment, now },
       ),
     );
     ctx.deps.platform.announce(ctx.db);

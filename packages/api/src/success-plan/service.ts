@@ -1,9 +1,12 @@
+import { flagAttributes } from '@flywheel/contracts/flag-attributes';
 import type { PlanTemplateInput } from '@flywheel/contracts/success-plan';
 import { inLocale, type Locale } from '@flywheel/contracts/widget';
 import { type Db, schema, type Tx } from '@flywheel/db';
+import type { Exposure } from '@flywheel/flags';
 import { evalCondition } from '@growthbook/growthbook';
 import { TRPCError } from '@trpc/server';
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { exposureEvent, type FlagsRuntime, scopedEvaluator } from '../flags/index.ts';
 import {
   addPeriods,
   contributionKey,
@@ -70,6 +73,49 @@ export async function planOf(db: Db | Tx, tenantId: string, customerId: string) 
     .innerJoin(schema.planTemplates, eq(schema.planTemplates.id, schema.successPlans.templateId))
     .where(and(eq(schema.successPlans.tenantId, tenantId), eq(schema.successPlans.customerId, customerId)));
   return row ?? null;
+}
+
+type PlanCustomer = { id: string; externalId: string; traits: Record<string, unknown> };
+export type Assignment = { template: Template; exposures: Exposure[] };
+
+/**
+ * The template a customer's plan starts from: the one the `success-plan.template` experiment
+ * assigns them (evaluated on the server, on the same attributes the browser uses), else the first
+ * whose audience fits; null when none does. Outside any transaction: building the payload reads
+ * and writes on its own connection. One way for both starts: the widget's first open and the
+ * tenant's sign-up event.
+ */
+export async function assignTemplate(
+  flags: FlagsRuntime,
+  db: Db,
+  input: { tenantId: string; publishableKey: string; customer: PlanCustomer },
+): Promise<Assignment | null> {
+  const attributes = flagAttributes({
+    customerId: input.customer.externalId,
+    publishableKey: input.publishableKey,
+    traits: input.customer.traits,
+    widgets: ['success-plan'],
+  });
+  const { gb, exposures } = await scopedEvaluator(flags, db, input.tenantId, attributes);
+  const assigned = gb.getFeatureValue('success-plan.template', '');
+  const template = chooseTemplate(
+    await templatesOf(db, input.tenantId, 'active'),
+    attributes,
+    typeof assigned === 'string' ? assigned : '',
+  );
+  return template ? { template, exposures } : null;
+}
+
+/** Starts the plan an assignment names, recording its exposure with it, in one transaction. */
+export async function startAssignedPlan(
+  ctx: { tx: Tx; emit: Emit; schedule: Schedule },
+  input: { tenantId: string; customer: PlanCustomer; assignment: Assignment; now: Date },
+) {
+  for (const exposure of input.assignment.exposures) {
+    const { messageId, event, userId, properties } = exposureEvent(exposure);
+    await ctx.emit(ctx.tx, { tenantId: input.tenantId, messageId, event, userId, properties });
+  }
+  await startPlan(ctx, { tenantId: input.tenantId, customer: input.customer, template: input.assignment.template, now: input.now });
 }
 
 /** Starts the customer's plan from a template, today in their time zone; once: a second start finds the first. */

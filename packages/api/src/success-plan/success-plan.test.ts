@@ -40,6 +40,30 @@ describe('success plans', () => {
     expect(await unknown.caller.successPlan.start()).toMatchObject({ template: 'quick-wins' });
   });
 
+  it('start at the tenant’s sign-up event when it starts plans there, before the widget is ever opened', async () => {
+    const marketer = await consoleCaller(world, 'marketer@flywheel.test');
+    const settings = await marketer.console.successPlan.healthSettings();
+    expect(settings.planStartEvent).toBeNull();
+    await marketer.console.successPlan.saveHealthSettings({ ...settings, planStartEvent: 'account_created' });
+    try {
+      const sub = `signup-${++people}`;
+      // A browser cannot start anyone's plan by claiming the sign-up event; only the tenant's server can.
+      await server([
+        { type: 'identify', messageId: randomUUID(), userId: sub, traits: { plan: 'pro' } },
+        trackEvent(sub, 'account_created'),
+      ]);
+      const caller = await customerCaller(world, sub);
+      expect(await caller.successPlan.plan()).toMatchObject({ template: 'pro-rollout', day: 0 });
+      // The widget's first open finds the plan the sign-up started.
+      expect(await caller.successPlan.start()).toMatchObject({ template: 'pro-rollout' });
+      const before = await newCustomer({ plan: 'free' });
+      await server([trackEvent(before.sub, 'report_created')]);
+      expect(await before.caller.successPlan.plan()).toBeNull();
+    } finally {
+      await marketer.console.successPlan.saveHealthSettings({ ...settings, planStartEvent: null });
+    }
+  });
+
   it('complete milestones from the customer’s events, exactly once, and tick rule tasks by themselves', async () => {
     const ada = await newCustomer({ plan: 'starter' });
     // Events from before the plan started do not count towards it.

@@ -1,9 +1,15 @@
 import { isWildcardOrigin } from '@flywheel/contracts/tenant';
-import { type Db, rotateSecretKey, type SecretsKey, schema } from '@flywheel/db';
+import { type Db, rotateSecretKey, type SecretsKey, schema, type Tx } from '@flywheel/db';
 import { TRPCError } from '@trpc/server';
 import { eq, sql } from 'drizzle-orm';
 
 const MAX_ORIGINS = 20;
+
+/** A tenant's publishable key: what flag attributes name the tenant by, browser and server alike. */
+export async function publishableKeyOf(db: Db | Tx, tenantId: string): Promise<string> {
+  const [tenant] = await db.select({ key: schema.tenants.publishableKey }).from(schema.tenants).where(eq(schema.tenants.id, tenantId));
+  return tenant?.key ?? '';
+}
 
 /** The tenant a publishable key names, for tools that start from the key (the CLI). */
 export async function tenantIdByKey(db: Db, publishableKey: string): Promise<string | null> {

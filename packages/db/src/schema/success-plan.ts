@@ -120,6 +120,8 @@ export const healthSettings = pgTable('health_settings', {
   npsEveryDays: integer('nps_every_days').notNull().default(90),
   /** The usage figures a value report shows; null: the defaults. */
   valueFigures: jsonb('value_figures').$type<ValueFigureSpec[]>(),
+  /** The event (e.g. `signed_up`) whose arrival starts a customer's plan; null: when they first open the widget. */
+  planStartEvent: text('plan_start_event'),
 });
 
 /** A customer's health score, one row per customer per day, with every signal that made it. */

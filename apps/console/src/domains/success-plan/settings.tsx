@@ -81,6 +81,33 @@ function SettingsForm({ settings, canEdit }: { settings: Settings; canEdit: bool
         ))}
       </fieldset>
       <fieldset disabled={!canEdit}>
+        <legend>{t('success-plan.settings.start')}</legend>
+        <label className="check">
+          <input
+            type="radio"
+            name="plan-start"
+            checked={draft.planStartEvent === null}
+            onChange={() => setDraft({ ...draft, planStartEvent: null })}
+          />
+          {t('success-plan.settings.startOnOpen')}
+        </label>
+        <label className="check">
+          <input
+            type="radio"
+            name="plan-start"
+            checked={draft.planStartEvent !== null}
+            onChange={() => setDraft({ ...draft, planStartEvent: draft.planStartEvent ?? 'signed_up' })}
+          />
+          {t('success-plan.settings.startOnEvent')}
+        </label>
+        {draft.planStartEvent !== null && (
+          <label>
+            {t('success-plan.settings.startEvent')}
+            <input required value={draft.planStartEvent} onChange={(e) => setDraft({ ...draft, planStartEvent: e.target.value.trim() })} />
+          </label>
+        )}
+      </fieldset>
+      <fieldset disabled={!canEdit}>
         <legend>{t('success-plan.settings.figures')}</legend>
         <textarea
           aria-label={t('success-plan.settings.figures')}

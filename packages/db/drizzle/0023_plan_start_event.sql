@@ -1,0 +1,1 @@
+ALTER TABLE "health_settings" ADD COLUMN "plan_start_event" text;
