@@ -63,17 +63,10 @@ export const tenantProcedure = baseProcedure.use(({ ctx, next }) => {
   return next({ ctx: { tenant: widget.tenant, caller: widget.caller } });
 });
 
-/** A customer with a valid token from their tenant's server. */
-export const customerProcedure = tenantProcedure.use(async ({ ctx, next }) => {
-  if (ctx.caller.kind !== 'customer') {
-    throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Not authenticated.', cause: new WidgetRefusal('token_missing') });
-  }
-  const { sub, email, name, traits } = ctx.caller.claims;
-  const customer = await upsertCustomer(ctx.db, ctx.tenant.id, { externalId: sub, email, name, traits });
-  return next({ ctx: { customer } });
-});
-
-/** A public surface (the UGC gallery): a signed-in customer when there is one, else an anonymous visitor (`customer: null`). */
+/**
+ * A public surface (the UGC gallery): the signed-in customer when the request carries a token
+ * (recorded as seen, created on first sight), else an anonymous visitor (`customer: null`).
+ */
 export const visitorProcedure = tenantProcedure.use(async ({ ctx, next }) => {
   let customer: Customer | null = null;
   if (ctx.caller.kind === 'customer') {
@@ -81,6 +74,14 @@ export const visitorProcedure = tenantProcedure.use(async ({ ctx, next }) => {
     customer = await upsertCustomer(ctx.db, ctx.tenant.id, { externalId: sub, email, name, traits });
   }
   return next({ ctx: { customer } });
+});
+
+/** A customer with a valid token from their tenant's server. */
+export const customerProcedure = visitorProcedure.use(({ ctx, next }) => {
+  if (!ctx.customer) {
+    throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Not authenticated.', cause: new WidgetRefusal('token_missing') });
+  }
+  return next({ ctx: { customer: ctx.customer } });
 });
 
 /** A signed-in console user. Mutations also need the session's CSRF token and a same-site origin. */

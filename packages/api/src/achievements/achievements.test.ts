@@ -336,27 +336,31 @@ describe('the points bank', () => {
 });
 
 describe('streaks', () => {
-  it('count the customer’s days in their time zone, earn a freeze a week, and award the streak badge', async () => {
-    const jo = await newCustomer({ timeZone: 'Asia/Shanghai' });
-    // The tenant's server reports page views with their times: 20:00 in Shanghai, 12:00 UTC, on 7 days running.
-    const days = Array.from({ length: 7 }, (_, i) => `2026-11-${String(10 + i).padStart(2, '0')}T12:00:00.000Z`);
-    for (const at of days) await server([{ type: 'page', messageId: randomUUID(), userId: jo.sub, name: 'Dashboard', timestamp: at }]);
-    const [streak] = await world.database.db
-      .select()
-      .from(schema.streaks)
-      .where(eq(schema.streaks.customerId, await customerId(jo.sub)));
-    expect(streak).toMatchObject({ current: 7, longest: 7, lastPeriod: '2026-11-16', timeZone: 'Asia/Shanghai' });
-    expect(await badgeOf(jo.caller, 'On a roll')).toMatchObject({
-      state: 'earned',
-      earned: [{ tier: 'bronze' }],
-      next: { tier: 'silver', threshold: 30 },
-    });
-    const freezes = await world.database.db
-      .select()
-      .from(schema.streakFreezes)
-      .where(eq(schema.streakFreezes.customerId, await customerId(jo.sub)));
-    expect(freezes).toMatchObject([{ source: 'earned', sourceKey: 'run:2026-11-16', usedFor: null }]);
-  });
+  it(
+    'count the customer’s days in their time zone, earn a freeze a week, and award the streak badge',
+    async () => {
+      const jo = await newCustomer({ timeZone: 'Asia/Shanghai' });
+      // The tenant's server reports page views with their times: 20:00 in Shanghai, 12:00 UTC, on 7 days running.
+      const days = Array.from({ length: 7 }, (_, i) => `2026-11-${String(10 + i).padStart(2, '0')}T12:00:00.000Z`);
+      for (const at of days) await server([{ type: 'page', messageId: randomUUID(), userId: jo.sub, name: 'Dashboard', timestamp: at }]);
+      const [streak] = await world.database.db
+        .select()
+        .from(schema.streaks)
+        .where(eq(schema.streaks.customerId, await customerId(jo.sub)));
+      expect(streak).toMatchObject({ current: 7, longest: 7, lastPeriod: '2026-11-16', timeZone: 'Asia/Shanghai' });
+      expect(await badgeOf(jo.caller, 'On a roll')).toMatchObject({
+        state: 'earned',
+        earned: [{ tier: 'bronze' }],
+        next: { tier: 'silver', threshold: 30 },
+      });
+      const freezes = await world.database.db
+        .select()
+        .from(schema.streakFreezes)
+        .where(eq(schema.streakFreezes.customerId, await customerId(jo.sub)));
+      expect(freezes).toMatchObject([{ source: 'earned', sourceKey: 'run:2026-11-16', usedFor: null }]);
+    },
+    SLOW,
+  );
 });
 
 async function customerId(sub: string) {

@@ -40,7 +40,8 @@ describe('success plans', () => {
     expect(await unknown.caller.successPlan.start()).toMatchObject({ template: 'quick-wins' });
   });
 
-  it('start at the tenant’s sign-up event when it starts plans there, before the widget is ever opened', async () => {
+  // A reaction, then a job, then a start: a minute on a loaded 2-core machine, a second alone.
+  it('start at the tenant’s sign-up event when it starts plans there, before the widget is ever opened', { timeout: 60_000 }, async () => {
     const marketer = await consoleCaller(world, 'marketer@flywheel.test');
     const settings = await marketer.console.successPlan.healthSettings();
     expect(settings.planStartEvent).toBeNull();
