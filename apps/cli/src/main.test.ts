@@ -111,7 +111,8 @@ describe('pnpm flywheel', () => {
 });
 
 describe('pnpm flywheel worker and events', () => {
-  it('worker --once runs what is due and exits; events lists and replays dead letters', async () => {
+  // Three commands, each opening the data folder's PGlite: a minute and a half on a loaded machine.
+  it('worker --once runs what is due and exits; events lists and replays dead letters', { timeout: 90_000 }, async () => {
     expect(await main(['worker', '--once'], env)).toMatchObject({ code: 0, stdout: 'Handled 0 deliveries and jobs (pglite).' });
     expect(await main(['events', 'dead-letters'], env)).toMatchObject({ code: 0, stdout: 'No dead letters.' });
     expect(await main(['events', 'replay', '--name', 'referral.milestones', '--id', 'job:7'], env)).toMatchObject({

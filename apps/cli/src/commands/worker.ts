@@ -12,9 +12,10 @@ export const workerHelp = `flywheel worker [--once]
 export async function workerCommand(argv: string[], env: Record<string, string | undefined>): Promise<string> {
   const { values } = parseArgs({ args: argv, options: { once: { type: 'boolean', default: false } }, strict: true });
   const { database, secretsKey } = await openDatabase(env);
-  // Reactions evaluate experiments too (a plan's template at sign-up): the payload follows console changes.
+  // Jobs evaluate experiments too (a plan's template at sign-up); a long-running worker follows
+  // console changes to the payload, a --once run reads it as it is.
   const flags = createFlagsRuntime(database.db, loadDefinitions(env.EXPERIMENTS_DIR || undefined));
-  const stopFlags = await flags.store.listen(database);
+  const stopFlags = values.once ? async () => {} : await flags.store.listen(database);
   const worker = new Worker({
     db: database.db,
     platform: createDomainPlatform({ webhooks: { secretsKey, allowPrivateNetworks: env.NODE_ENV !== 'production' }, flags }),
