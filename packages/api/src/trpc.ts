@@ -3,7 +3,7 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
 import { ROLE_GRANTS } from './capabilities.ts';
 import type { ContextInner } from './context.ts';
-import { type Customer, upsertCustomer } from './customers/index.ts';
+import { type Customer, customerFromClaims } from './customers/index.ts';
 import { refusalStatus, WidgetRefusal } from './identity/index.ts';
 
 const t = initTRPC.context<ContextInner>().create({
@@ -69,10 +69,7 @@ export const tenantProcedure = baseProcedure.use(({ ctx, next }) => {
  */
 export const visitorProcedure = tenantProcedure.use(async ({ ctx, next }) => {
   let customer: Customer | null = null;
-  if (ctx.caller.kind === 'customer') {
-    const { sub, email, name, traits } = ctx.caller.claims;
-    customer = await upsertCustomer(ctx.db, ctx.tenant.id, { externalId: sub, email, name, traits });
-  }
+  if (ctx.caller.kind === 'customer') customer = await customerFromClaims(ctx.db, ctx.tenant.id, ctx.caller.claims);
   return next({ ctx: { customer } });
 });
 

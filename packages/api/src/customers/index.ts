@@ -3,6 +3,7 @@
 export { customerReactions } from './reactions.ts';
 export {
   type Customer,
+  customerFromClaims,
   customersByIds,
   externalIdOf,
   findCustomer,

@@ -1,6 +1,7 @@
 import type { Traits } from '@flywheel/contracts/json';
 import { type Db, queryRows, schema, type Tx } from '@flywheel/db';
 import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { CustomerClaims } from '../identity/index.ts';
 
 /** A customer as procedures see it: `id` is Flywheel's, `externalId` the tenant's (`sub`). */
 export type Customer = {
@@ -55,6 +56,11 @@ export async function upsertCustomer(
     .returning(customerColumns);
   if (!row) throw new Error('customer upsert returned nothing');
   return row as Customer;
+}
+
+/** The customer a verified token names, recorded as seen (created on first sight) with the claims it carries. */
+export function customerFromClaims(db: Db | Tx, tenantId: string, claims: Pick<CustomerClaims, 'sub' | 'email' | 'name' | 'traits'>) {
+  return upsertCustomer(db, tenantId, { externalId: claims.sub, email: claims.email, name: claims.name, traits: claims.traits });
 }
 
 /**

@@ -15,7 +15,7 @@ export function refusalMessage(refusal: Refusal, context: { origin?: string | nu
     case 'missing_key':
       return 'No publishable key: add data-key="pk_…" to the embed.js script tag (the key is in Console → Settings).';
     case 'unknown_key':
-      return `${key} is not a Flywheel publishable key. Copy it from Console → Settings → Keys.`;
+      return `${key} is not a Flywheel publishable key. Copy it from Console → Settings (Publishable key).`;
     case 'origin_not_allowed':
       return `${context.origin ?? 'This page'} is not an allowed origin for ${key}. Add it in Console → Settings → Origins (or: pnpm flywheel tenant origins add ${key} ${context.origin ?? '<origin>'}).`;
     case 'token_missing':

@@ -2,7 +2,7 @@ import type { GalleryInput } from '@flywheel/contracts/ugc';
 import { type Db, schema } from '@flywheel/db';
 import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import { type Customer, upsertCustomer } from '../customers/index.ts';
+import { customerFromClaims } from '../customers/index.ts';
 import type { CustomerClaims } from '../identity/index.ts';
 import { gallery } from './gallery.ts';
 import type { MediaStore } from './media.ts';
@@ -43,11 +43,5 @@ export async function uploadAs(
   upload: { bytes: Buffer; name: string },
   origin: string,
 ) {
-  const customer: Customer = await upsertCustomer(deps.db, tenantId, {
-    externalId: claims.sub,
-    email: claims.email,
-    name: claims.name,
-    traits: claims.traits,
-  });
-  return uploadImage(deps.db, deps.media, customer, upload, origin);
+  return uploadImage(deps.db, deps.media, await customerFromClaims(deps.db, tenantId, claims), upload, origin);
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type SubmissionStatus, type SubmissionValues, UGC_LIMITS } from '@flywheel/contracts/ugc';
+import type { SubmissionStatus, SubmissionValues } from '@flywheel/contracts/ugc';
 import { type Db, schema, type Tx } from '@flywheel/db';
 import { TRPCError } from '@trpc/server';
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
@@ -223,9 +223,6 @@ export async function likedAmong(db: Db | Tx, customerId: string, ids: string[])
 
 /** The form's preview: the body exactly as it will be shown, with the author's own images. */
 export async function preview(db: Db, author: Author, input: { body: string; imageIds: string[] }, origin: string) {
-  if (input.body.length > UGC_LIMITS.body) {
-    throw new TRPCError({ code: 'BAD_REQUEST', message: `body: at most ${UGC_LIMITS.body} characters` });
-  }
   const images = input.imageIds.length
     ? await db
         .select({ id: schema.ugcImages.id, name: schema.ugcImages.originalName })
