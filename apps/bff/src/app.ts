@@ -18,6 +18,8 @@ import { featuresRoutes, type StreamTiming } from './routes/features.ts';
 import { liveRoutes } from './routes/live.ts';
 import { referralLinkRoutes } from './routes/referral-links.ts';
 import { remotesRoutes } from './routes/remotes.ts';
+import { type RestOptions, restApi } from './routes/rest/api.ts';
+import { docsRoutes } from './routes/rest/docs.ts';
 import { ugcRoutes } from './routes/ugc.ts';
 import { valueReportRoutes } from './routes/value-reports.ts';
 import { type StaticRoots, staticRoutes } from './web/static.ts';
@@ -36,6 +38,8 @@ export type AppDeps = {
   /** Customers' live streams: this process's share of the live channel (LISTEN started by the caller). */
   live: LiveHub;
   liveTiming?: StreamTiming;
+  /** The public REST API's rate limit (tests lower it). */
+  rest?: RestOptions;
   web?: {
     registry: RegistrySource;
     /** The built front ends to serve (`pnpm start`); absent in `pnpm dev`, where dev servers do. */
@@ -164,6 +168,9 @@ export function createApp(deps: AppDeps) {
 
   app.use('/api/live', widgetCors());
   app.route('/api/live', liveRoutes(api, deps.live, deps.liveTiming ?? { pingMs: 25_000, maxDurationMs: 300_000 }));
+
+  app.route('/api/v1', restApi(api, deps.rest));
+  app.route('/api/docs', docsRoutes());
 
   app.route('/r', referralLinkRoutes(api.db, deps.web?.publicUrl));
   app.route('/', badgeRoutes(api, deps.web?.publicUrl));

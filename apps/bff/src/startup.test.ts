@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { TenantDirectory } from '@flywheel/api';
 import { insertTenant, schema } from '@flywheel/db';
 import { createTestDatabase, testSecretsKey } from '@flywheel/db/testing';
 import { eq } from 'drizzle-orm';
@@ -13,8 +14,12 @@ describe('start-up data', () => {
       await prepareData(database.db, testSecretsKey, false);
       await expect(prepareData(database.db, testSecretsKey, true)).rejects.toThrow(/demo tenant \(pk_test_demo\) exists/);
       await database.db.delete(schema.tenants).where(eq(schema.tenants.publishableKey, 'pk_test_demo'));
-      await insertTenant(database.db, testSecretsKey, { name: 'Real Co', allowedOrigins: ['https://real.example'] });
+      const real = await insertTenant(database.db, testSecretsKey, { name: 'Real Co', allowedOrigins: ['https://real.example'] });
+      // A tenant from before secret keys had digests gets its digest, so the REST API finds it by its key.
+      await database.db.update(schema.tenants).set({ secretKeyDigest: null });
       await expect(prepareData(database.db, testSecretsKey, true)).resolves.toBeUndefined();
+      const directory = new TenantDirectory(database.db, testSecretsKey, 0);
+      expect((await directory.bySecretKey(real?.secretKey ?? ''))?.name).toBe('Real Co');
     } finally {
       await database.close();
     }

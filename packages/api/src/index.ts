@@ -20,6 +20,7 @@ export {
   type WorkerOptions,
   type WorkRun,
 } from './platform/index.ts';
+export * as publicApi from './public-api/index.ts';
 export { followLink, normalizeCode } from './referral/index.ts';
 export { createDomainPlatform } from './registry.ts';
 export { type AppRouter, appRouter } from './root.ts';

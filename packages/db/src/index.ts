@@ -35,4 +35,4 @@ export type {
 } from './schema/index.ts';
 export * as schema from './schema/index.ts';
 export { DEMO, DEMO_ORIGINS, seedDemo } from './seed.ts';
-export { credentialKeyPair, insertTenant, type NewTenant, rotateSecretKey } from './tenants.ts';
+export { backfillSecretKeyDigests, credentialKeyPair, insertTenant, type NewTenant, rotateSecretKey, secretKeyDigest } from './tenants.ts';

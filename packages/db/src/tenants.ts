@@ -1,7 +1,7 @@
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { createHash, generateKeyPairSync, randomBytes } from 'node:crypto';
+import { eq, isNull } from 'drizzle-orm';
 import type { Db } from './client.ts';
-import { encryptSecret, type SecretsKey } from './crypto/tenant-secrets.ts';
+import { decryptSecret, encryptSecret, type SecretsKey } from './crypto/tenant-secrets.ts';
 import { tenants } from './schema/index.ts';
 
 const KEY_ALPHABET = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
@@ -16,6 +16,11 @@ function randomKeyBody(length = 24): string {
     }
   }
   return out;
+}
+
+/** How a secret key is looked up: the REST API receives the key alone, and only this is stored besides its ciphertext. */
+export function secretKeyDigest(secretKey: string): string {
+  return createHash('sha256').update(secretKey).digest('hex');
 }
 
 /** A fresh Ed25519 key pair for signing the tenant's credentials, its private half encrypted. */
@@ -48,6 +53,7 @@ export async function insertTenant(db: Db, secretsKey: SecretsKey, tenant: NewTe
       name: tenant.name,
       publishableKey,
       secretKeyCiphertext: encryptSecret(secretsKey, secretKey),
+      secretKeyDigest: secretKeyDigest(secretKey),
       allowedOrigins: tenant.allowedOrigins,
       ...credentialKeyPair(secretsKey),
     })
@@ -63,7 +69,7 @@ export async function insertTenant(db: Db, secretsKey: SecretsKey, tenant: NewTe
  */
 export async function rotateSecretKey(db: Db, secretsKey: SecretsKey, tenantId: string, overlapMs: number, now = new Date()) {
   const [current] = await db
-    .select({ ciphertext: tenants.secretKeyCiphertext, publishableKey: tenants.publishableKey })
+    .select({ ciphertext: tenants.secretKeyCiphertext, digest: tenants.secretKeyDigest, publishableKey: tenants.publishableKey })
     .from(tenants)
     .where(eq(tenants.id, tenantId));
   if (!current) return null;
@@ -73,9 +79,28 @@ export async function rotateSecretKey(db: Db, secretsKey: SecretsKey, tenantId: 
     .update(tenants)
     .set({
       secretKeyCiphertext: encryptSecret(secretsKey, secretKey),
+      secretKeyDigest: secretKeyDigest(secretKey),
       previousSecretKeyCiphertext: current.ciphertext,
+      previousSecretKeyDigest: current.digest,
       previousSecretKeyValidUntil: new Date(now.getTime() + overlapMs),
     })
     .where(eq(tenants.id, tenantId));
   return { secretKey, previousValidUntil: new Date(now.getTime() + overlapMs) };
+}
+
+/**
+ * Tenants made before secret keys had digests get theirs (decrypting the key in memory): run at
+ * start-up, so the REST API can find every tenant by its key.
+ */
+export async function backfillSecretKeyDigests(db: Db, secretsKey: SecretsKey) {
+  const missing = await db
+    .select({ id: tenants.id, ciphertext: tenants.secretKeyCiphertext })
+    .from(tenants)
+    .where(isNull(tenants.secretKeyDigest));
+  for (const row of missing) {
+    await db
+      .update(tenants)
+      .set({ secretKeyDigest: secretKeyDigest(decryptSecret(secretsKey, row.ciphertext)) })
+      .where(eq(tenants.id, row.id));
+  }
 }

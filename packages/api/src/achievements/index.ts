@@ -1,6 +1,8 @@
 // Achievements: badges from rules over events, points and levels on the rewards ledger, streaks,
 // the points bank, and the badges' public pages and verifiable credentials. Other domains use
 // only what this file exports.
+
+export { awardBySlug, awardsOf, revokeAward } from './awards.ts';
 export {
   awardCredential,
   badgePagePath,

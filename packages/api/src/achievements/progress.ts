@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import type { BadgeTier } from '@flywheel/contracts/achievements';
 import { type Db, schema, type Tx } from '@flywheel/db';
+import { TRPCError } from '@trpc/server';
 import { and, eq, gt, gte, isNull, lt, sql } from 'drizzle-orm';
 import { externalIdOf } from '../customers/index.ts';
 import { contributionKey, contributionValue, countsFor, isTrusted, type StoredEvent, undoes, type WorkContext } from '../platform/index.ts';
@@ -75,11 +76,25 @@ async function recordAward(ctx: WorkContext, award: Award, badge: Badge, what: '
  * bit is drawn at random (a sequential index would tell a verifier who earned before whom);
  * a collision draws again. Points come with it only when trusted events alone reach the tier.
  */
-async function award(ctx: WorkContext, badge: Badge, customerId: string, tier: { tier: BadgeTier; points: number }, withPoints: boolean) {
+async function award(
+  ctx: WorkContext,
+  badge: Badge,
+  customerId: string,
+  tier: { tier: BadgeTier; points: number },
+  withPoints: boolean,
+  byApi = false,
+) {
   for (let draw = 0; draw < 16; draw++) {
     const [created] = await ctx.tx
       .insert(schema.badgeAwards)
-      .values({ tenantId: badge.tenantId, badgeId: badge.id, customerId, tier: tier.tier, statusIndex: randomInt(STATUS_LIST_LENGTH) })
+      .values({
+        tenantId: badge.tenantId,
+        badgeId: badge.id,
+        customerId,
+        tier: tier.tier,
+        statusIndex: randomInt(STATUS_LIST_LENGTH),
+        byApi,
+      })
       .onConflictDoNothing()
       .returning();
     if (created) {
@@ -124,7 +139,7 @@ export async function settleBadge(ctx: WorkContext, badge: Badge, customerId: st
   for (const tier of badge.tiers) {
     const live = await liveAward(ctx.tx, badge, customerId, tier.tier);
     if (!live && progress.all >= tier.threshold) await award(ctx, badge, customerId, tier, progress.trusted >= tier.threshold);
-    else if (live && allTime.all < tier.threshold) await revoke(ctx, badge, live.id);
+    else if (live && !live.byApi && allTime.all < tier.threshold) await revoke(ctx, badge, live.id);
   }
 }
 
@@ -182,6 +197,19 @@ export async function applyEvent(ctx: WorkContext & { event: StoredEvent }, badg
     }
     if (changed) await settleBadge(ctx, badge, customerId);
   }
+}
+
+/**
+ * The tenant's server awards a tier by hand (REST API): with its points, since the tenant vouches
+ * for it, and kept until revoked. An award the customer already holds is returned as it is.
+ */
+export async function awardByApi(ctx: WorkContext, badge: Badge, customerId: string, tier: BadgeTier): Promise<Award> {
+  const spec = badge.tiers.find((t) => t.tier === tier);
+  if (!spec) throw new TRPCError({ code: 'BAD_REQUEST', message: `tier: ${badge.slug} has no ${tier} tier` });
+  const created = (await liveAward(ctx.tx, badge, customerId, tier)) ?? (await award(ctx, badge, customerId, spec, true, true));
+  const held = created ?? (await liveAward(ctx.tx, badge, customerId, tier));
+  if (!held) throw new Error(`award of ${badge.slug} ${tier} neither made nor found`);
+  return held;
 }
 
 /** How many badge tiers the customer earned in [from, to) and still holds: for value reports. */

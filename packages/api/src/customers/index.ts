@@ -2,9 +2,11 @@
 
 export { customerReactions } from './reactions.ts';
 export {
+  aliasesOf,
   type Customer,
   customerFromClaims,
   customersByIds,
+  deleteCustomer,
   externalIdOf,
   findCustomer,
   shareADevice,

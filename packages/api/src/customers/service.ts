@@ -109,3 +109,20 @@ export async function shareADevice(db: Db | Tx, tenantId: string, a: string, b: 
 export function toPublicCustomer(customer: Customer) {
   return { id: customer.externalId, name: customer.name, email: customer.email, traits: customer.traits };
 }
+
+/** The anonymous ids stitched to a customer (their browsers and devices). */
+export async function aliasesOf(db: Db | Tx, tenantId: string, customerId: string): Promise<string[]> {
+  const rows = await db
+    .select({ anonymousId: schema.customerAliases.anonymousId })
+    .from(schema.customerAliases)
+    .where(and(eq(schema.customerAliases.tenantId, tenantId), eq(schema.customerAliases.customerId, customerId)));
+  return rows.map((row) => row.anonymousId);
+}
+
+/**
+ * Deletes the customer's row, and with it every row that references them (each such column
+ * cascades: aliases, points, grants, awards, referrals, plans, submissions, likes, …).
+ */
+export async function deleteCustomer(tx: Tx, tenantId: string, customerId: string) {
+  await tx.delete(schema.customers).where(and(eq(schema.customers.tenantId, tenantId), eq(schema.customers.id, customerId)));
+}

@@ -1,7 +1,7 @@
 import { catalogueEntry, type EventSender } from '@flywheel/contracts/event-catalogue';
 import type { IngestResult, TrackedEvent } from '@flywheel/contracts/events';
-import { type Db, type EventProducer, queryRows, schema } from '@flywheel/db';
-import { eq, sql } from 'drizzle-orm';
+import { type Db, type EventProducer, queryRows, schema, type Tx } from '@flywheel/db';
+import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Caller } from '../identity/index.ts';
 import { type Platform, storedEventColumns } from '../platform/index.ts';
 
@@ -182,4 +182,16 @@ export async function ingestBatch(
 export async function eventById(db: Db, eventId: number) {
   const [event] = await db.select().from(schema.events).where(eq(schema.events.id, eventId));
   return event ?? null;
+}
+
+/** Deletes every event a customer sent or was the subject of (by their id or their devices' anonymous ids). */
+export async function eraseEvents(tx: Tx, tenantId: string, userId: string, anonymousIds: string[]): Promise<number> {
+  const e = schema.events;
+  const deleted = await tx
+    .delete(e)
+    .where(
+      and(eq(e.tenantId, tenantId), or(eq(e.userId, userId), anonymousIds.length > 0 ? inArray(e.anonymousId, anonymousIds) : undefined)),
+    )
+    .returning({ id: e.id });
+  return deleted.length;
 }

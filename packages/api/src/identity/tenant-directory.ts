@@ -1,5 +1,5 @@
-import { type Db, decryptSecret, type SecretsKey, schema } from '@flywheel/db';
-import { eq } from 'drizzle-orm';
+import { type Db, decryptSecret, type SecretsKey, schema, secretKeyDigest } from '@flywheel/db';
+import { and, eq, gt, or, type SQL } from 'drizzle-orm';
 
 export type Tenant = {
   id: string;
@@ -46,6 +46,7 @@ class TtlCache<T> {
  */
 export class TenantDirectory {
   readonly #byKey: TtlCache<Tenant | null>;
+  readonly #bySecret: TtlCache<Tenant | null>;
 
   constructor(
     private readonly db: Db,
@@ -53,38 +54,59 @@ export class TenantDirectory {
     cacheTtlMs = 5_000,
   ) {
     this.#byKey = new TtlCache(cacheTtlMs, 10_000);
+    this.#bySecret = new TtlCache(cacheTtlMs, 10_000);
   }
 
   byPublishableKey(publishableKey: string): Promise<Tenant | null> {
     if (!/^pk_[A-Za-z0-9_]{1,64}$/.test(publishableKey)) return Promise.resolve(null);
-    return this.#byKey.get(publishableKey, async () => {
-      const [row] = await this.db
-        .select({
-          id: schema.tenants.id,
-          name: schema.tenants.name,
-          publishableKey: schema.tenants.publishableKey,
-          allowedOrigins: schema.tenants.allowedOrigins,
-          secretKeyCiphertext: schema.tenants.secretKeyCiphertext,
-          previousSecretKeyCiphertext: schema.tenants.previousSecretKeyCiphertext,
-          previousSecretKeyValidUntil: schema.tenants.previousSecretKeyValidUntil,
-        })
-        .from(schema.tenants)
-        .where(eq(schema.tenants.publishableKey, publishableKey));
-      if (!row) return null;
-      const { secretKeyCiphertext, previousSecretKeyCiphertext, previousSecretKeyValidUntil, ...tenant } = row;
-      return {
-        ...tenant,
-        secretKey: decryptSecret(this.secretsKey, secretKeyCiphertext),
-        previousSecretKey:
-          previousSecretKeyCiphertext && previousSecretKeyValidUntil
-            ? { secretKey: decryptSecret(this.secretsKey, previousSecretKeyCiphertext), validUntil: previousSecretKeyValidUntil }
-            : null,
-      };
-    });
+    return this.#byKey.get(publishableKey, () => this.#load(eq(schema.tenants.publishableKey, publishableKey)));
+  }
+
+  /**
+   * The tenant whose secret key (or previous key, during its overlap) this is: how the public
+   * REST API authenticates a tenant's server, by the key alone. Looked up by the key's digest.
+   */
+  bySecretKey(secretKey: string): Promise<Tenant | null> {
+    if (!/^sk_[A-Za-z0-9_]{1,64}$/.test(secretKey)) return Promise.resolve(null);
+    const digest = secretKeyDigest(secretKey);
+    return this.#bySecret.get(digest, () =>
+      this.#load(
+        or(
+          eq(schema.tenants.secretKeyDigest, digest),
+          and(eq(schema.tenants.previousSecretKeyDigest, digest), gt(schema.tenants.previousSecretKeyValidUntil, new Date())),
+        ),
+      ),
+    );
+  }
+
+  async #load(where: SQL | undefined): Promise<Tenant | null> {
+    const [row] = await this.db
+      .select({
+        id: schema.tenants.id,
+        name: schema.tenants.name,
+        publishableKey: schema.tenants.publishableKey,
+        allowedOrigins: schema.tenants.allowedOrigins,
+        secretKeyCiphertext: schema.tenants.secretKeyCiphertext,
+        previousSecretKeyCiphertext: schema.tenants.previousSecretKeyCiphertext,
+        previousSecretKeyValidUntil: schema.tenants.previousSecretKeyValidUntil,
+      })
+      .from(schema.tenants)
+      .where(where);
+    if (!row) return null;
+    const { secretKeyCiphertext, previousSecretKeyCiphertext, previousSecretKeyValidUntil, ...tenant } = row;
+    return {
+      ...tenant,
+      secretKey: decryptSecret(this.secretsKey, secretKeyCiphertext),
+      previousSecretKey:
+        previousSecretKeyCiphertext && previousSecretKeyValidUntil
+          ? { secretKey: decryptSecret(this.secretsKey, previousSecretKeyCiphertext), validUntil: previousSecretKeyValidUntil }
+          : null,
+    };
   }
 
   /** Forget cached answers, e.g. after a tenant's origins change. */
   invalidate() {
     this.#byKey.clear();
+    this.#bySecret.clear();
   }
 }

@@ -3,4 +3,4 @@ export { normalizeCode } from './codes.ts';
 export { kFactor } from './kfactor.ts';
 export { followLink } from './links.ts';
 export { referralJobs, referralReactions } from './reactions.ts';
-export { hasFraudHolds } from './service.ts';
+export { eraseClicks, hasFraudHolds, referralsBy } from './service.ts';

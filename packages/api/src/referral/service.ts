@@ -1,13 +1,16 @@
 import type { RewardSpec } from '@flywheel/contracts/rewards';
 import { type Db, schema, type Tx } from '@flywheel/db';
 import { flagAttributes } from '@flywheel/flags';
-import { and, eq, inArray, or } from 'drizzle-orm';
+import { and, desc, eq, inArray, or } from 'drizzle-orm';
 import type { ApiDeps } from '../context.ts';
 import { type Customer, customersByIds } from '../customers/index.ts';
 import { evaluatorFor } from '../flags/index.ts';
 import { grantsOf } from '../rewards/index.ts';
 import { generateCode, maskEmail } from './codes.ts';
 import { programFor, REWARDED } from './lifecycle.ts';
+
+/** A customer's referrals listed at once: the newest this many. */
+const MAX_LISTED = 500;
 
 /** The customer's code (and the offer last shown with it), created on first request; a collision (rare) draws again. */
 export async function codeFor(db: Db, customer: Customer): Promise<{ code: string; offer: RewardSpec | null }> {
@@ -135,4 +138,24 @@ export async function hasFraudHolds(db: Db | Tx, tenantId: string, customerId: s
     )
     .limit(1);
   return Boolean(row);
+}
+
+/** The friends a customer referred, newest first, with where each stands. */
+export async function referralsBy(db: Db, tenantId: string, referrerId: string) {
+  const r = schema.referrals;
+  const rows = await db
+    .select({ id: r.id, friendId: schema.customers.externalId, status: r.status, channel: r.channel, createdAt: r.createdAt })
+    .from(r)
+    .innerJoin(schema.customers, eq(schema.customers.id, r.friendId))
+    .where(and(eq(r.tenantId, tenantId), eq(r.referrerId, referrerId)))
+    .orderBy(desc(r.createdAt))
+    .limit(MAX_LISTED);
+  return rows.map((row) => ({ ...row, createdAt: row.createdAt.toISOString() }));
+}
+
+/** Deletes the referral-link visits made from a customer's devices (their erasure). */
+export async function eraseClicks(tx: Tx, tenantId: string, anonymousIds: string[]) {
+  if (anonymousIds.length === 0) return;
+  const c = schema.referralClicks;
+  await tx.delete(c).where(and(eq(c.tenantId, tenantId), inArray(c.anonymousId, anonymousIds)));
 }

@@ -1,6 +1,6 @@
 import type { RewardSpec } from '@flywheel/contracts/rewards';
 import { type Db, schema, type Tx } from '@flywheel/db';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { externalIdOf } from '../customers/index.ts';
 import type { Emit } from '../platform/index.ts';
 import { accountFor, balancesOf, lockAccount, post } from './ledger.ts';
@@ -164,4 +164,16 @@ export async function grantsOf(db: Db | Tx, tenantId: string, customerId: string
       ),
     )
     .orderBy(schema.rewardGrants.createdAt);
+}
+
+/** Everything granted to a customer by every domain, newest first (the newest 500). */
+export async function rewardsOf(db: Db, tenantId: string, customerId: string) {
+  const g = schema.rewardGrants;
+  const rows = await db
+    .select({ id: g.id, source: g.source, spec: g.spec, status: g.status, createdAt: g.createdAt })
+    .from(g)
+    .where(and(eq(g.tenantId, tenantId), eq(g.customerId, customerId)))
+    .orderBy(desc(g.createdAt))
+    .limit(500);
+  return rows.map((row) => ({ ...row, createdAt: row.createdAt.toISOString() }));
 }

@@ -82,10 +82,10 @@ export async function lifetimePoints(db: Db | Tx, tenantId: string, customerId: 
   return row?.total ?? 0;
 }
 
-/** An owner's correction, with its reason, credited to or debited from available points (never below zero). */
+/** An owner's (or the tenant's server's: adjustedBy null) correction, with its reason, credited to or debited from available points (never below zero). */
 export async function adjustPoints(
   db: Db,
-  input: { tenantId: string; customerId: string; amount: number; reason: string; key: string; adjustedBy: string },
+  input: { tenantId: string; customerId: string; amount: number; reason: string; key: string; adjustedBy: string | null },
 ) {
   return db.transaction(async (tx) => {
     const accountId = await accountFor(tx, input.tenantId, input.customerId);

@@ -3,5 +3,5 @@
 export { diskMediaStore, type MediaStore, type S3Options, s3MediaStore } from './media.ts';
 export { publicGallery, publicSubmission, uploadAs } from './public.ts';
 export { ugcReactions } from './reactions.ts';
-export { imageFile } from './submissions.ts';
+export { imageFile, imageKeysOf, submissionsPage } from './submissions.ts';
 export type { Card } from './views.ts';

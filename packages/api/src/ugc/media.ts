@@ -1,4 +1,4 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { UGC_LIMITS } from '@flywheel/contracts/ugc';
 import { TRPCError } from '@trpc/server';
@@ -8,6 +8,8 @@ export type MediaStore = {
   put(key: string, bytes: Buffer, contentType: string): Promise<void>;
   /** The bytes, or null when nothing is stored under the key. */
   get(key: string): Promise<Buffer | null>;
+  /** Removes the bytes (a customer's erasure); nothing stored under the key is not an error. */
+  delete(key: string): Promise<void>;
 };
 
 /** Files under `dir` (the BFF's `DATA_DIR/media`), one per key. */
@@ -26,6 +28,9 @@ export function diskMediaStore(dir: string): MediaStore {
         if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
         throw error;
       }
+    },
+    async delete(key) {
+      await rm(path(key), { force: true });
     },
   };
 }
@@ -75,6 +80,10 @@ export function s3MediaStore(options: S3Options): MediaStore {
         if (error instanceof s3.NoSuchKey) return null;
         throw error;
       }
+    },
+    async delete(key) {
+      const { s3, client } = await connect();
+      await client.send(new s3.DeleteObjectCommand({ Bucket: options.bucket, Key: key }));
     },
   };
 }

@@ -3,6 +3,7 @@ import type { SubmissionStatus, SubmissionValues } from '@flywheel/contracts/ugc
 import { type Db, schema, type Tx } from '@flywheel/db';
 import { TRPCError } from '@trpc/server';
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { z } from 'zod';
 import type { Emit } from '../platform/index.ts';
 import { textFlags } from './auto-flags.ts';
 import type { MediaStore } from './media.ts';
@@ -237,4 +238,71 @@ export async function preview(db: Db, author: Author, input: { body: string; ima
         )
     : [];
   return { html: renderBody(input.body, new Map(images.map((image) => [image.id, { url: imageUrl(origin, image.id), alt: image.name }]))) };
+}
+
+const ListCursor = z.object({ createdAt: z.iso.datetime(), id: z.uuid() });
+
+/** The tenant's submissions for its server (REST API), newest first, optionally in one status. */
+export async function submissionsPage(
+  db: Db,
+  tenantId: string,
+  query: { status?: SubmissionStatus | undefined; cursor?: string | undefined; limit: number },
+  origin: string,
+) {
+  const s = schema.ugcSubmissions;
+  let after: z.infer<typeof ListCursor> | undefined;
+  if (query.cursor !== undefined) {
+    const parsed = ListCursor.safeParse(safeJson(Buffer.from(query.cursor, 'base64url').toString()));
+    if (!parsed.success) throw new TRPCError({ code: 'BAD_REQUEST', message: 'cursor: pass back the nextCursor of the page before' });
+    after = parsed.data;
+  }
+  const rows = await db
+    .select({
+      id: s.id,
+      authorId: schema.customers.externalId,
+      kind: s.kind,
+      title: s.title,
+      status: s.status,
+      likes: s.likes,
+      publishedAt: s.publishedAt,
+      createdAt: s.createdAt,
+    })
+    .from(s)
+    .innerJoin(schema.customers, eq(schema.customers.id, s.authorId))
+    .where(
+      and(
+        eq(s.tenantId, tenantId),
+        query.status ? eq(s.status, query.status) : undefined,
+        after ? sql`(${s.createdAt}, ${s.id}) < (${after.createdAt}::timestamptz, ${after.id}::uuid)` : undefined,
+      ),
+    )
+    .orderBy(desc(s.createdAt), desc(s.id))
+    .limit(query.limit + 1);
+  const items = rows.slice(0, query.limit).map(({ createdAt: _, publishedAt, ...row }) => ({
+    ...row,
+    publishedAt: publishedAt?.toISOString() ?? null,
+    url: row.status === 'approved' ? `${origin}/s/${row.id}` : null,
+  }));
+  const last = rows.length > query.limit ? rows[query.limit - 1] : undefined;
+  return {
+    items,
+    nextCursor: last ? Buffer.from(JSON.stringify({ createdAt: last.createdAt.toISOString(), id: last.id })).toString('base64url') : null,
+  };
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+/** The storage keys of a customer's uploaded images, to remove the bytes after their erasure. */
+export async function imageKeysOf(db: Db | Tx, tenantId: string, customerId: string): Promise<string[]> {
+  const rows = await db
+    .select({ key: schema.ugcImages.storageKey })
+    .from(schema.ugcImages)
+    .where(and(eq(schema.ugcImages.tenantId, tenantId), eq(schema.ugcImages.uploaderId, customerId)));
+  return rows.map((row) => row.key);
 }

@@ -89,6 +89,8 @@ export const badgeAwards = pgTable(
     statusIndex: integer('status_index').notNull(),
     /** The customer chose to show it on a public page. */
     public: boolean('public').notNull().default(false),
+    /** Awarded by the tenant's server through the REST API: no rule takes it back, only a revoke. */
+    byApi: boolean('by_api').notNull().default(false),
     awardedAt: timestamp('awarded_at', { withTimezone: true }).notNull().defaultNow(),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
   },

@@ -6,6 +6,7 @@ export * from './customers.ts';
 export * from './events.ts';
 export * from './flags.ts';
 export * from './jobs.ts';
+export * from './public-api.ts';
 export * from './referral.ts';
 export * from './rewards.ts';
 export * from './success-plan.ts';

@@ -1,0 +1,3 @@
+import { defineFlywheelProject } from '@flywheel/config/vitest';
+
+export default defineFlywheelProject({ name: 'client' });
