@@ -1,3 +1,5 @@
+// The page API's published declarations, as a TypeScript host page would use them.
+import type { FlywheelPageEvent } from '@flywheel/embed/flywheel.d.ts';
 import type { Page } from '@playwright/test';
 import { expect, openConsole, test } from './fixtures.ts';
 
@@ -63,5 +65,40 @@ test.describe('embed.js tells developers what is wrong', () => {
     await expect(widget.getByText('Sign in to see your invite link.')).toBeVisible();
     await expect(widget.getByRole('alert')).toHaveCount(0);
     await expect.poll(() => warnings).toContainEqual(expect.stringContaining('has not called Flywheel.identify()'));
+  });
+});
+
+test.describe('the page API', () => {
+  test('tells the host page about its widgets, tracks the host’s events, and signs the customer out with reset()', async ({ page }) => {
+    await page.goto(snippet('http://localhost:3100'));
+    const widget = page.locator('flywheel-widget');
+    await expect(widget.getByText(/^Your code: /)).toBeVisible();
+    await page.evaluate(() => {
+      const seen: FlywheelPageEvent[] = [];
+      Object.assign(window, { seen });
+      window.Flywheel?.on('share', (event) => seen.push(event));
+      window.Flywheel?.on('ready', (event) => seen.push(event));
+    });
+    const seen = () => page.evaluate(() => (window as unknown as { seen: FlywheelPageEvent[] }).seen);
+
+    await widget.getByRole('button', { name: 'Copy link' }).click();
+    await expect.poll(seen).toContainEqual({ type: 'share', event: 'referral_invite_sent', channel: 'copy' });
+
+    const sent = page.waitForRequest(
+      (request) => request.url().endsWith('/api/events') && (request.postData() ?? '').includes('host_checkout_completed'),
+    );
+    await page.evaluate(() => window.Flywheel?.track('host_checkout_completed', { plan: 'pro' }));
+    expect(JSON.parse((await sent).postData() ?? '{}').batch).toContainEqual(
+      expect.objectContaining({ event: 'host_checkout_completed', properties: { plan: 'pro' } }),
+    );
+
+    await page.evaluate(() => window.Flywheel?.reset());
+    await expect(widget.getByText('Sign in to see your invite link.')).toBeVisible();
+    await expect.poll(seen).toContainEqual({ type: 'ready', widget: 'referral-center' });
+    await expect(widget.getByText(/^Your code: /)).toHaveCount(0);
+
+    const declarations = await page.request.get('http://localhost:3000/embed/flywheel.d.ts');
+    expect(declarations.headers()['content-type']).toBe('text/plain; charset=utf-8');
+    expect(await declarations.text()).toContain('export interface FlywheelPageApi');
   });
 });

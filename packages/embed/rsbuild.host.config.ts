@@ -8,6 +8,8 @@ export default mergeRsbuildConfig(
   createHostConfig({ name: 'flywheel-embed', port: 3002, entry: './src/host/index.ts', assetPrefix: 'auto', distPath: 'dist/host' }),
   {
     html: { template: undefined },
+    // The page API's declarations, for host pages written in TypeScript: /embed/flywheel.d.ts.
+    output: { copy: [{ from: './flywheel.d.ts' }] },
     tools: {
       htmlPlugin: false,
       rspack: (config) => {

@@ -30,3 +30,19 @@ export type WidgetProps = {
   /** BCP 47; defaults to the page's `<html lang>`, then the browser's. */
   locale?: string;
 };
+
+/**
+ * What a page's widgets tell the host page (`Flywheel.on(type, handler)` with embed.js,
+ * `onPageEvent` with @flywheel/federation): a widget is ready or could not load, the customer
+ * shared something, or Flywheel recorded a reward, badge, milestone or submission of theirs.
+ * `event` names the underlying event (`badge_awarded`, `referral_invite_sent`, …).
+ */
+export type PageEvent =
+  | { type: 'ready'; widget: string }
+  | { type: 'error'; widget: string; reason: string }
+  | { type: 'share'; event: string; channel: string | null }
+  | { type: 'reward' | 'badge' | 'milestone' | 'submission'; event: string };
+export type PageEventType = PageEvent['type'];
+export const PAGE_EVENT_TYPES: readonly PageEventType[] = ['ready', 'error', 'share', 'reward', 'badge', 'milestone', 'submission'];
+/** The DOM event on `window` that carries a PageEvent as its `detail`. */
+export const PAGE_EVENT = 'flywheel:event';

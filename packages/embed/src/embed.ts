@@ -1,4 +1,5 @@
-import type { EmbedHost } from './protocol.ts';
+import { PAGE_EVENT, type PageEvent } from '@flywheel/contracts/widget';
+import type { EmbedHost, FlywheelPageApi } from './protocol.ts';
 
 /**
  * embed.js: `<script async src=".../embed.js" data-key="pk_…">` on any page defines
@@ -12,6 +13,7 @@ const apiBase = script ? new URL(script.src).origin : location.origin;
 const publishableKey = script?.dataset.key ?? '';
 
 type Provider = (options?: { forceRefresh?: boolean }) => Promise<string | null> | string | null;
+const pageProps = () => ({ apiBase, publishableKey, getToken });
 let tokenProvider: Provider | null = null;
 const getToken: Provider = (options) => (tokenProvider ? tokenProvider(options) : null);
 
@@ -149,8 +151,9 @@ class FlywheelWidget extends HTMLElement {
     try {
       const [problems, host] = await Promise.all([check(), loadHost()]);
       // The host page's own fallback content, never a technical error, for a misconfiguration.
-      if (problems.some((problem) => FATAL.includes(problem.reason) || problem.widget === name)) {
-        if (generation === this.#generation) this.#fallback.hidden = false;
+      const problem = problems.find((p) => FATAL.includes(p.reason) || p.widget === name);
+      if (problem) {
+        if (generation === this.#generation) this.#showFallback(name, problem.reason);
         return;
       }
       const result = await host.mount(name, this.#container, props);
@@ -158,16 +161,31 @@ class FlywheelWidget extends HTMLElement {
         if (result.ok) result.unmount();
         return;
       }
-      if (result.ok) this.#unmount = result.unmount;
+      if (result.ok) {
+        this.#unmount = result.unmount;
+        emit({ type: 'ready', widget: name });
+      }
       // Switched off by its flag: show nothing at all, not even the fallback.
-      else if (!result.hidden) this.#fallback.hidden = false;
-    } catch {
-      this.#fallback.hidden = false;
+      else if (!result.hidden) this.#showFallback(name, result.reason);
+    } catch (error) {
+      this.#showFallback(name, error instanceof Error ? error.message : String(error));
     }
+  }
+
+  #showFallback(widget: string, reason: string) {
+    if (this.#fallback) this.#fallback.hidden = false;
+    emit({ type: 'error', widget, reason });
   }
 }
 
-window.Flywheel = {
+function emit(event: PageEvent) {
+  dispatchEvent(new CustomEvent(PAGE_EVENT, { detail: event }));
+}
+
+// Flywheel.on/off: each handler gets the page events of its type (the widgets dispatch them on window too).
+const listeners = new Map<string, Map<unknown, EventListener>>();
+
+const api: FlywheelPageApi = {
   identify(tokenOrProvider) {
     tokenProvider = typeof tokenOrProvider === 'function' ? tokenOrProvider : () => tokenOrProvider;
     // The token is part of what is checked: a new one is checked again.
@@ -175,5 +193,35 @@ window.Flywheel = {
     // Widgets that rendered anonymously render again as the customer.
     for (const element of mounted) void element.render();
   },
+  reset() {
+    tokenProvider = null;
+    checked = undefined;
+    // Only a page whose widgets loaded the host has a session to forget.
+    if (hostPromise) void hostPromise.then((host) => host.reset(pageProps())).catch(() => {});
+    for (const element of mounted) void element.render();
+  },
+  on(type, handler) {
+    const byHandler = listeners.get(type) ?? new Map<unknown, EventListener>();
+    listeners.set(type, byHandler);
+    if (byHandler.has(handler)) return;
+    const listener: EventListener = (event) => {
+      const detail = (event as CustomEvent<PageEvent>).detail;
+      if (detail?.type === type) (handler as (event: PageEvent) => void)(detail);
+    };
+    byHandler.set(handler, listener);
+    addEventListener(PAGE_EVENT, listener);
+  },
+  off(type, handler) {
+    const listener = listeners.get(type)?.get(handler);
+    if (!listener) return;
+    removeEventListener(PAGE_EVENT, listener);
+    listeners.get(type)?.delete(handler);
+  },
+  track(event, properties) {
+    void loadHost()
+      .then((host) => host.track(pageProps(), event, properties))
+      .catch(() => report([`Flywheel.track('${event}') could not be sent: the embed could not load.`]));
+  },
 };
+window.Flywheel = api;
 if (!customElements.get('flywheel-widget')) customElements.define('flywheel-widget', FlywheelWidget);

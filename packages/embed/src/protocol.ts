@@ -1,5 +1,7 @@
 import type { WidgetProps } from '@flywheel/contracts/widget';
 
+export type { FlywheelPageApi } from '../flywheel.d.ts';
+
 /** What the embed host (host.js) offers embed.js once it has loaded. */
 export type EmbedHost = {
   mount(
@@ -7,11 +9,14 @@ export type EmbedHost = {
     element: Element,
     props: WidgetProps,
   ): Promise<{ ok: true; unmount: () => void } | { ok: false; reason: string; hidden?: boolean }>;
+  /** Records an event of the host page's through the page's tracker (the widgets' own queue). */
+  track(props: WidgetProps, event: string, properties?: Record<string, unknown>): void;
+  /** Forgets the signed-out customer's session and data. */
+  reset(props: WidgetProps): void;
 };
 
 declare global {
   interface Window {
     __flywheelEmbedHost?: EmbedHost;
-    Flywheel?: { identify(tokenOrProvider: string | (() => Promise<string> | string)): void };
   }
 }

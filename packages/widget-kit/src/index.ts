@@ -12,6 +12,7 @@ export { useBffFetch, useTRPC, useTrack } from './context.ts';
 export { type DefinedWidget, defineWidget, type WidgetDefinition } from './define-widget.tsx';
 export type { Messages } from './i18n.ts';
 export { defineMessages, type MessageCatalogue, messageProblems, type Translate, useLocale } from './messages.ts';
+export { onPageEvent } from './page-events.ts';
 export { cursorPages, pagedItems } from './pagination.ts';
 export { type QueryLike, QueryState } from './query-state.tsx';
 export { retryUnlessClientError } from './retry.ts';

@@ -3,8 +3,11 @@ import { EventSourceParserStream } from 'eventsource-parser/stream';
 export type LiveOptions = {
   url: string;
   headers: () => Promise<Record<string, string>>;
-  /** Something the customer's widgets show has changed (or may have, while the stream was down). */
-  onChange: () => void;
+  /**
+   * Something the customer's widgets show has changed (or may have, while the stream was down),
+   * with the name of the customer's domain event behind it when there is one (`badge_awarded`).
+   */
+  onChange: (event: string | null) => void;
 };
 
 export type LiveConnection = {
@@ -14,6 +17,17 @@ export type LiveConnection = {
 };
 
 const MAX_DELAY_MS = 60_000;
+
+/** `changed` carries `{"event": name | null}`; anything else (an older server) names nothing. */
+function eventName(data: string): string | null {
+  try {
+    const parsed: unknown = JSON.parse(data);
+    const event = (parsed as { event?: unknown } | null)?.event;
+    return typeof event === 'string' ? event : null;
+  } catch {
+    return null;
+  }
+}
 
 /**
  * Keeps the customer's live stream (`GET /api/live`) open for the page: fetch rather than
@@ -50,10 +64,10 @@ export function connectLive({ url, headers, onChange }: LiveOptions): LiveConnec
           const { value, done } = await reader.read();
           if (done) break;
           if (value.event === 'ready') {
-            if (connectedBefore) onChange();
+            if (connectedBefore) onChange(null);
             connectedBefore = true;
             delay = 0;
-          } else if (value.event === 'changed') onChange();
+          } else if (value.event === 'changed') onChange(eventName(value.data));
         }
       } catch {
         if (signal.aborted) return;

@@ -5,6 +5,7 @@ import { GrowthBook } from '@growthbook/growthbook';
 import { QueryClient } from '@tanstack/react-query';
 import { createTRPCClient, httpBatchLink, type TRPCClient } from '@trpc/client';
 import { connectLive } from './live.ts';
+import { domainEventHappened, widgetTracked } from './page-events.ts';
 import { retryUnlessClientError } from './retry.ts';
 import { createTracker, type Tracker } from './tracker.ts';
 
@@ -33,6 +34,11 @@ export type PageSession = {
   flagsVersion(): number;
   /** The latest token provider any widget was given: one identity per page. */
   setTokenProvider(provider: TokenProvider | undefined): void;
+  /**
+   * The customer signed out: forgets their token and everything fetched for them (widgets then
+   * show their signed-out state). The device's anonymous id stays: it is the device's, not theirs.
+   */
+  reset(): void;
   /**
    * Makes this page a preview (the console's): these features (key → value) take the value asked
    * for, whatever the experiment's state (a draft can be previewed before launch), and from now on
@@ -87,7 +93,9 @@ export function getPageSession(props: WidgetProps): PageSession {
   const tracker: Tracker = {
     ...delivery,
     track: (input) => {
-      if (!previewing) delivery.track(input);
+      if (previewing) return;
+      delivery.track(input);
+      widgetTracked(input.event, input.properties);
     },
   };
   const growthbook = new GrowthBook({
@@ -128,7 +136,14 @@ export function getPageSession(props: WidgetProps): PageSession {
     loaded ??= growthbook.init({ streaming: typeof EventSource !== 'undefined', timeout: 3000 });
     const [customer] = await Promise.all([identity, loaded]);
     if (customer && !stopLive && typeof ReadableStream !== 'undefined') {
-      const live = connectLive({ url: `${apiBase}/api/live`, headers: authHeaders, onChange: refetchOpen });
+      const live = connectLive({
+        url: `${apiBase}/api/live`,
+        headers: authHeaders,
+        onChange: (event) => {
+          refetchOpen();
+          domainEventHappened(event);
+        },
+      });
       stopLive = live.close;
     }
     await growthbook.setAttributes(
@@ -172,6 +187,10 @@ export function getPageSession(props: WidgetProps): PageSession {
       stopLive?.();
       stopLive = undefined;
       flagsFor.clear();
+    },
+    reset: () => {
+      session.setTokenProvider(undefined);
+      queryClient.clear();
     },
     fetch: async (path, init) => {
       const headers = new Headers(init?.headers);

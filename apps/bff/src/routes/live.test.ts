@@ -51,6 +51,20 @@ describe('GET /api/live', () => {
     await stream.close();
   });
 
+  it('names the domain event when it is about the watching customer, so the page can tell its host', async () => {
+    const { sub, stream } = await referrerWatching();
+    const awarded = await t.app.request(`/api/v1/customers/${sub}/badges`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${DEMO.secretKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ badge: 'first-invite' }),
+    });
+    expect(awarded.status).toBe(200);
+    const names: (string | null)[] = [];
+    while (!names.includes('badge_awarded')) names.push(JSON.parse((await stream.next('changed')).data).event);
+    expect(names.every((name) => name === null || /^(badge|reward)_/.test(name))).toBe(true);
+    await stream.close();
+  });
+
   it('has nothing to stream to anonymous visitors, and refuses unknown keys', async () => {
     expect((await t.app.request('/api/live', { headers: widgetHeaders() })).status).toBe(204);
     expect((await t.app.request('/api/live')).status).toBe(401);
@@ -67,7 +81,7 @@ describe('GET /api/live', () => {
     const stop = hub.subscribe('tenant-1', 'alice', () => woken.push('alice'));
     hub.subscribe('tenant-1', 'bob', () => woken.push('bob'));
     hub.subscribe('tenant-2', 'alice', () => woken.push('other tenant’s alice'));
-    hub.dispatch(JSON.stringify({ tenantId: 'tenant-1', userId: 'alice' }));
+    hub.dispatch(JSON.stringify({ tenantId: 'tenant-1', userId: 'alice', event: 'badge_awarded' }));
     hub.dispatch('not json');
     expect(woken).toEqual(['alice']);
     stop();

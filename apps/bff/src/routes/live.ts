@@ -7,8 +7,9 @@ import { holdStream, type StreamTiming } from './features.ts';
 /**
  * `GET /api/live`: the signed-in customer's server-sent stream. It says `changed` whenever a
  * domain records something that customer's widgets show (a friend signed up, a reward was
- * approved), and the page refetches what it has open. It carries no data, so it leaks none: the
- * refetch goes through the usual authenticated procedures. Anonymous visitors get 204 (nothing
+ * approved), and the page refetches what it has open. It carries only the name of the customer's
+ * own domain event (`{"event":"badge_awarded"}`, or null), which the page passes on to its host
+ * (`Flywheel.on('badge', …)`); the data itself comes through the usual authenticated procedures. Anonymous visitors get 204 (nothing
  * can change for them), which tells the client not to reconnect.
  */
 export function liveRoutes(deps: Pick<ApiDeps, 'tenants'>, hub: LiveHub, timing: StreamTiming) {
@@ -20,7 +21,11 @@ export function liveRoutes(deps: Pick<ApiDeps, 'tenants'>, hub: LiveHub, timing:
     const userId = auth.caller.claims.sub;
     return streamSSE(c, async (stream) => {
       // Subscribed before `ready`, so nothing committed after the client sees `ready` is missed.
-      const unsubscribe = hub.subscribe(tenant.id, userId, () => void stream.writeSSE({ event: 'changed', data: '' }).catch(() => {}));
+      const unsubscribe = hub.subscribe(
+        tenant.id,
+        userId,
+        (event) => void stream.writeSSE({ event: 'changed', data: JSON.stringify({ event }) }).catch(() => {}),
+      );
       await stream.writeSSE({ event: 'ready', data: '' });
       await holdStream(stream, timing, unsubscribe);
     });

@@ -76,6 +76,8 @@ export function staticRoutes({ widgets, shellDir, consoleDir, embedDir }: Static
     app.use('/embed/*', async (c, next) => {
       await next();
       c.header('access-control-allow-origin', '*');
+      // The page API's declarations are TypeScript, not the MPEG stream `.ts` would say.
+      if (c.req.path.endsWith('.d.ts')) c.header('content-type', 'text/plain; charset=utf-8');
     });
     app.use(
       '/embed/*',

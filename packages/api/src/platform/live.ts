@@ -1,7 +1,8 @@
 import type { Database } from '@flywheel/db';
 import { LIVE_CHANNEL, type LiveMessage } from './platform.ts';
 
-type Listener = () => void;
+/** Called with the domain event's name when the change is one about this customer, else null. */
+type Listener = (event: string | null) => void;
 
 /**
  * Fans the live channel out to this process's open customer streams. One LISTEN per process
@@ -40,12 +41,12 @@ export class LiveHub {
     } catch {
       return;
     }
-    for (const listener of this.#listeners.get(JSON.stringify([message.tenantId, message.userId])) ?? []) listener();
+    for (const listener of this.#listeners.get(JSON.stringify([message.tenantId, message.userId])) ?? []) listener(message.event ?? null);
   }
 
   /** Wakes every open stream: after a lost LISTEN connection, any customer may have missed a change. */
   wakeAll() {
-    for (const set of this.#listeners.values()) for (const listener of set) listener();
+    for (const set of this.#listeners.values()) for (const listener of set) listener(null);
   }
 
   /** Starts listening on the database; resolves to the function that stops. */

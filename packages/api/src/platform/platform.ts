@@ -13,8 +13,13 @@ export const WORK_CHANNEL = 'flywheel_work';
  */
 export const LIVE_CHANNEL = 'flywheel_live';
 
-export type LiveMessage = { tenantId: string; userId: string };
-export const liveMessage = (tenantId: string, userId: string) => JSON.stringify({ tenantId, userId } satisfies LiveMessage);
+/**
+ * A change one customer's widgets show: for the customer the event is about, its name (the page
+ * tells its host "a badge was awarded"); for the others who see it (`alsoShownTo`), none.
+ */
+export type LiveMessage = { tenantId: string; userId: string; event: string | null };
+export const liveMessage = (tenantId: string, userId: string, event: string | null) =>
+  JSON.stringify({ tenantId, userId, event } satisfies LiveMessage);
 
 /** The columns every reader of events selects, so reactions always see the same shape. */
 export const storedEventColumns = {
@@ -163,7 +168,8 @@ export function createPlatform({ reactions, jobs }: { reactions: readonly Reacti
     // What the customer (and whoever else sees this) has open refreshes once the transaction commits.
     if (stored.length > 0) {
       for (const userId of new Set([event.userId, ...(event.alsoShownTo ?? [])])) {
-        await tx.execute(sql`select pg_notify(${LIVE_CHANNEL}, ${liveMessage(event.tenantId, userId)})`);
+        const name = userId === event.userId ? event.event : null;
+        await tx.execute(sql`select pg_notify(${LIVE_CHANNEL}, ${liveMessage(event.tenantId, userId, name)})`);
       }
     }
   };

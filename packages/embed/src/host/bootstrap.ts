@@ -1,5 +1,6 @@
 import type { WidgetProps } from '@flywheel/contracts/widget';
 import { loadWidgetForPage } from '@flywheel/federation/load-for-page';
+import { getPageSession } from '@flywheel/widget-kit';
 import type { EmbedHost } from '../protocol.ts';
 
 const host: EmbedHost = {
@@ -11,6 +12,12 @@ const host: EmbedHost = {
     } catch (error) {
       return { ok: false, reason: error instanceof Error ? error.message : String(error) };
     }
+  },
+  track(props, event, properties) {
+    getPageSession(props).tracker.track({ event, ...(properties ? { properties } : {}) });
+  },
+  reset(props) {
+    getPageSession(props).reset();
   },
 };
 
