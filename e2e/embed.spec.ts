@@ -102,3 +102,36 @@ test.describe('the page API', () => {
     expect(await declarations.text()).toContain('export interface FlywheelPageApi');
   });
 });
+
+test.describe('settings an engineer manages', () => {
+  test('an owner registers a webhook endpoint, sees its secret once and the delivery of an event the REST API caused', async ({
+    page,
+    request,
+  }) => {
+    await openConsole(page, 'owner@flywheel.test', '#/settings');
+    const hooks = 'http://localhost:3100/flywheel-webhooks';
+    await page.getByLabel('Endpoint URL').fill(hooks);
+    await page.getByLabel('Events', { exact: true }).fill('badge_awarded');
+    await page.getByRole('button', { name: 'Add endpoint' }).click();
+    await expect(
+      page
+        .getByRole('alert')
+        .filter({ hasText: 'is not shown again' })
+        .getByText(/^whsec_/),
+    ).toBeVisible();
+
+    // The tenant's server awards a badge through the REST API: badge_awarded goes to the endpoint.
+    const server = { authorization: 'Bearer sk_test_demo' };
+    expect((await request.put('/api/v1/customers/webhook-watcher', { headers: server, data: {} })).status()).toBe(200);
+    const award = await request.post('/api/v1/customers/webhook-watcher/badges', { headers: server, data: { badge: 'first-invite' } });
+    expect(award.status()).toBe(200);
+
+    await page.getByRole('button', { name: `Deliveries to ${hooks}` }).click();
+    const deliveries = page.getByRole('table', { name: `Deliveries to ${hooks}, newest first` });
+    // The worker delivers within seconds; the open log refreshes itself.
+    await expect(deliveries.getByRole('rowheader', { name: 'badge_awarded' }).first()).toBeVisible({ timeout: 30_000 });
+
+    await page.getByRole('button', { name: `Remove ${hooks}` }).click();
+    await expect(page.getByText('No endpoint yet.')).toBeVisible();
+  });
+});

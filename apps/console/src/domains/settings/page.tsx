@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { type Session, useTRPC } from '../../api.ts';
 import { ErrorText, Loading } from '../../components.tsx';
 import { formats } from '../../format.ts';
+import { Webhooks } from './webhooks.tsx';
 
 const OVERLAPS = ['0', '1', '24', '168'] as const;
 
@@ -55,7 +56,7 @@ function SecretKey({ canEdit, previousUntil, onRotated }: { canEdit: boolean; pr
   );
 }
 
-/** `#/settings`: the publishable key to embed with, and the origins allowed to embed (owners change them). */
+/** `#/settings`: the keys, the origins allowed to embed (owners change them), and the webhook endpoints. */
 export function SettingsPage({ session }: { session: Session }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
@@ -139,6 +140,7 @@ export function SettingsPage({ session }: { session: Session }) {
           <p className="muted">{t('settings.ownersOnly')}</p>
         )}
       </section>
+      {session.can.manageWebhooks && <Webhooks />}
     </>
   );
 }
