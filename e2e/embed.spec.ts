@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 // The page API's published declarations, as a TypeScript host page would use them.
 import type { FlywheelPageEvent } from '@flywheel/embed/flywheel.d.ts';
 import type { Page } from '@playwright/test';
@@ -104,6 +105,35 @@ test.describe('the page API', () => {
 });
 
 test.describe('settings an engineer manages', () => {
+  test('an owner brands the widgets and sets their language, sees it in the preview, and embedded widgets follow', async ({
+    page,
+    browser,
+  }) => {
+    await openConsole(page, 'owner@flywheel.test', '#/settings');
+    await page.getByLabel('Primary colour').fill('#0a7d33');
+    await page.getByLabel('Widget language').selectOption('zh-CN');
+    const preview = page.getByTestId('branding-preview');
+    await expect(preview.getByRole('button', { name: '复制链接' })).toHaveCSS('background-color', 'rgb(10, 125, 51)');
+    await page.getByRole('button', { name: 'Save branding' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+    const accessibility = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+    expect(accessibility.violations).toEqual([]);
+
+    try {
+      const customer = await (await browser.newContext()).newPage();
+      await customer.goto(snippet('http://localhost:3100'));
+      const widget = customer.locator('flywheel-widget');
+      await expect(widget.getByRole('heading', { name: '邀请好友，赢取奖励' })).toBeVisible();
+      await expect(widget.getByRole('button', { name: '复制链接' })).toHaveCSS('background-color', 'rgb(10, 125, 51)');
+    } finally {
+      // Back to the defaults, for the journeys that follow.
+      await page.getByRole('button', { name: 'Back to defaults' }).click();
+      await page.getByLabel('Widget language').selectOption('');
+      await page.getByRole('button', { name: 'Save branding' }).click();
+      await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+    }
+  });
+
   test('an owner registers a webhook endpoint, sees its secret once and the delivery of an event the REST API caused', async ({
     page,
     request,

@@ -34,3 +34,35 @@ export const originPattern = z
   .transform((value) => (value.includes('://*.') ? value.replace(/\/$/, '').toLowerCase() : new URL(value).origin));
 
 export const isWildcardOrigin = (origin: string) => origin.includes('*');
+
+/**
+ * The tenant's branding defaults: the `--fw-*` tokens widgets are themed by, as embed.js applies
+ * them (a page's own value on `flywheel-widget` still wins). Each value is checked against a
+ * narrow pattern, since it ends up in a style sheet: colours as #rrggbb, radius in px, fonts by name.
+ */
+export const widgetBranding = z
+  .object({
+    '--fw-color-primary': z
+      .string()
+      .regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #4338ca')
+      .optional(),
+    '--fw-color-text': z
+      .string()
+      .regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #1f2328')
+      .optional(),
+    '--fw-color-surface': z
+      .string()
+      .regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #ffffff')
+      .optional(),
+    '--fw-radius': z
+      .string()
+      .regex(/^([0-9]|[12][0-9]|3[0-2])px$/, 'must be 0px to 32px')
+      .optional(),
+    '--fw-font-family': z
+      .string()
+      .regex(/^[A-Za-z0-9 ,'"-]{1,120}$/, 'must be font names separated by commas')
+      .optional(),
+  })
+  .strict();
+export type WidgetBranding = z.infer<typeof widgetBranding>;
+export const BRANDING_TOKENS = Object.keys(widgetBranding.shape) as (keyof WidgetBranding)[];

@@ -18,17 +18,20 @@ let tokenProvider: Provider | null = null;
 const getToken: Provider = (options) => (tokenProvider ? tokenProvider(options) : null);
 
 type Problem = { reason: string; message: string; widget?: string };
+/** What the check says about the page: its problems, and the tenant's branding and language. */
+type Checked = { problems: Problem[]; branding: Record<string, string>; defaultLocale: string | null };
+const NOTHING_CHECKED: Checked = { problems: [], branding: {}, defaultLocale: null };
 /** Misconfigurations no widget can work around: every widget on the page shows its fallback. */
 const FATAL = ['missing_key', 'unknown_key', 'origin_not_allowed'];
 
-let checked: Promise<Problem[]> | undefined;
+let checked: Promise<Checked> | undefined;
 /**
  * Asks the BFF once per page whether the key, the origin, the token and the widget names are
  * right, in parallel with loading the host; each problem is one console warning naming the cause
  * and the fix (and, with `data-debug` on the script tag, a small overlay). Diagnostics never break
  * the page: if the check itself fails, widgets just load.
  */
-function check(): Promise<Problem[]> {
+function check(): Promise<Checked> {
   checked ??= (async () => {
     const names = [...document.querySelectorAll('flywheel-widget')].map((element) => element.getAttribute('name') ?? '');
     // A token function that fails is the page's problem to report, not a reason to skip the check.
@@ -43,10 +46,10 @@ function check(): Promise<Problem[]> {
     const response = await fetch(`${apiBase}/api/embed/check?widgets=${encodeURIComponent(names.join(','))}`, {
       headers: { 'x-flywheel-key': publishableKey, ...(token ? { authorization: `Bearer ${token}` } : {}) },
     });
-    const { problems } = (await response.json()) as { problems: Problem[] };
-    report(problems.map((problem) => problem.message));
-    return problems;
-  })().catch(() => []);
+    const answer = { ...NOTHING_CHECKED, ...((await response.json()) as Partial<Checked>) };
+    report(answer.problems.map((problem) => problem.message));
+    return answer;
+  })().catch(() => NOTHING_CHECKED);
   return checked;
 }
 
@@ -147,9 +150,11 @@ class FlywheelWidget extends HTMLElement {
     const name = this.getAttribute('name');
     if (!name || !this.#container || !this.#fallback) return;
     this.#fallback.hidden = true;
-    const props = { apiBase, publishableKey, getToken, locale: this.getAttribute('locale') ?? undefined };
     try {
-      const [problems, host] = await Promise.all([check(), loadHost()]);
+      const [{ problems, branding, defaultLocale }, host] = await Promise.all([check(), loadHost()]);
+      this.#brand(branding);
+      // The element's own locale, else the tenant's default, else the page's (the widget kit reads it).
+      const props = { apiBase, publishableKey, getToken, locale: this.getAttribute('locale') ?? defaultLocale ?? undefined };
       // The host page's own fallback content, never a technical error, for a misconfiguration.
       const problem = problems.find((p) => FATAL.includes(p.reason) || p.widget === name);
       if (problem) {
@@ -170,6 +175,21 @@ class FlywheelWidget extends HTMLElement {
     } catch (error) {
       this.#showFallback(name, error instanceof Error ? error.message : String(error));
     }
+  }
+
+  #branded = false;
+  /**
+   * The tenant's branding defaults as `:host` custom properties: below a value the page sets on
+   * the element itself, above what it inherits. setProperty takes each value as one value, so
+   * nothing in it can end the rule.
+   */
+  #brand(branding: Record<string, string>) {
+    if (this.#branded || !this.shadowRoot || !('adoptedStyleSheets' in this.shadowRoot)) return;
+    this.#branded = true;
+    const sheet = new CSSStyleSheet();
+    const rule = sheet.cssRules[sheet.insertRule(':host {}')] as CSSStyleRule;
+    for (const [name, value] of Object.entries(branding)) if (name.startsWith('--fw-')) rule.style.setProperty(name, value);
+    this.shadowRoot.adoptedStyleSheets = [...this.shadowRoot.adoptedStyleSheets, sheet];
   }
 
   #showFallback(widget: string, reason: string) {

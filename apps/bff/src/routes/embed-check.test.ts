@@ -1,3 +1,4 @@
+import { consoleCaller } from '@flywheel/api/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, readJson, type TestApp, widgetHeaders } from '../test-app.ts';
 
@@ -24,6 +25,8 @@ describe('GET /api/embed/check', () => {
     expect(await check({ ...widgetHeaders(await t.tokenFor('alice')), origin: 'http://localhost:3100' })).toEqual({
       ok: true,
       problems: [],
+      branding: {},
+      defaultLocale: null,
     });
   });
 
@@ -41,7 +44,22 @@ describe('GET /api/embed/check', () => {
             'http://localhost:8099 is not an allowed origin for pk_test_demo. Add it in Console → Settings → Origins (or: pnpm flywheel tenant origins add pk_test_demo http://localhost:8099).',
         },
       ],
+      branding: {},
+      defaultLocale: null,
     });
+  });
+
+  it('brings the tenant’s branding and language, so embed.js themes and words the widgets by them', async () => {
+    const owner = await consoleCaller(t, 'owner@flywheel.test');
+    await owner.console.tenant.setBranding({ branding: { '--fw-color-primary': '#0a7d33', '--fw-radius': '4px' }, defaultLocale: 'zh-CN' });
+    try {
+      expect(await check(widgetHeaders())).toMatchObject({
+        branding: { '--fw-color-primary': '#0a7d33', '--fw-radius': '4px' },
+        defaultLocale: 'zh-CN',
+      });
+    } finally {
+      await owner.console.tenant.setBranding({ branding: {}, defaultLocale: null });
+    }
   });
 
   it('names an unknown key, an expired-or-bad token, and a widget that does not exist', async () => {

@@ -7,8 +7,9 @@ type Problem = { reason: string; message: string; widget?: string };
 
 /**
  * `GET /api/embed/check?widgets=a,b`: what embed.js asks once per page, with the page's key, its
- * token when it has one, and its Origin: is anything misconfigured, and how to fix it. Readable
- * from any page (CORS *): it says only what the page's own requests would be told.
+ * token when it has one, and its Origin: is anything misconfigured, and how to fix it; and the
+ * tenant's branding defaults and language. Readable from any page (CORS *): it says only what the
+ * page's own requests would be told, and branding is public.
  */
 export function embedCheckRoutes(api: ApiDeps, registry: RegistrySource) {
   return new Hono().use(cors({ origin: '*', allowHeaders: ['authorization', 'x-flywheel-key'] })).get('/', async (c) => {
@@ -31,6 +32,8 @@ export function embedCheckRoutes(api: ApiDeps, registry: RegistrySource) {
         message: `There is no widget named "${widget}". Known widgets: ${[...known].sort().join(', ')}.`,
       });
     }
-    return c.json({ ok: problems.length === 0, problems });
+    // The tenant's branding and language come along: embed.js themes and words its widgets by them.
+    const tenant = auth.status === 'ok' ? auth.tenant : null;
+    return c.json({ ok: problems.length === 0, problems, branding: tenant?.branding ?? {}, defaultLocale: tenant?.defaultLocale ?? null });
   });
 }

@@ -10,6 +10,9 @@ export type Tenant = {
   secretKey: string;
   /** The key before the last rotation, while its overlap lasts: it still verifies until then. */
   previousSecretKey: { secretKey: string; validUntil: Date } | null;
+  /** Widgets' branding defaults and language (Console → Settings), which embed.js applies. */
+  branding: Record<string, string>;
+  defaultLocale: 'en' | 'zh-CN' | null;
 };
 
 type Entry<T> = { value: T; expiresAt: number };
@@ -86,6 +89,8 @@ export class TenantDirectory {
         name: schema.tenants.name,
         publishableKey: schema.tenants.publishableKey,
         allowedOrigins: schema.tenants.allowedOrigins,
+        branding: schema.tenants.branding,
+        defaultLocale: schema.tenants.defaultLocale,
         secretKeyCiphertext: schema.tenants.secretKeyCiphertext,
         previousSecretKeyCiphertext: schema.tenants.previousSecretKeyCiphertext,
         previousSecretKeyValidUntil: schema.tenants.previousSecretKeyValidUntil,

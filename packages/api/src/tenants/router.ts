@@ -1,8 +1,9 @@
-import { originPattern } from '@flywheel/contracts/tenant';
+import { originPattern, widgetBranding } from '@flywheel/contracts/tenant';
+import { SUPPORTED_LOCALES } from '@flywheel/contracts/widget';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { consoleProcedure, requires } from '../trpc.ts';
-import { addOrigin, removeOrigin, rotateSecret, tenantSettings } from './settings.ts';
+import { addOrigin, removeOrigin, rotateSecret, setBranding, tenantSettings } from './settings.ts';
 
 const originInput = z.object({ origin: originPattern }).strict();
 
@@ -15,6 +16,15 @@ export const consoleTenantRouter = {
     .mutation(async ({ ctx, input }) => {
       const settings = await addOrigin(ctx.db, ctx.session.tenantId, input.origin);
       // This replica sees the change at once; the others within their cache's few seconds.
+      ctx.deps.tenants.invalidate();
+      return settings;
+    }),
+
+  /** The widgets' `--fw-*` branding defaults and the language they speak unless the page says otherwise. */
+  setBranding: requires('manageTenant')
+    .input(z.object({ branding: widgetBranding, defaultLocale: z.enum(SUPPORTED_LOCALES).nullable() }).strict())
+    .mutation(async ({ ctx, input }) => {
+      const settings = await setBranding(ctx.db, ctx.session.tenantId, input);
       ctx.deps.tenants.invalidate();
       return settings;
     }),

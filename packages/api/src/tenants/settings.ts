@@ -1,4 +1,5 @@
-import { isWildcardOrigin } from '@flywheel/contracts/tenant';
+import { isWildcardOrigin, type WidgetBranding } from '@flywheel/contracts/tenant';
+import type { Locale } from '@flywheel/contracts/widget';
 import { type Db, rotateSecretKey, type SecretsKey, schema, type Tx } from '@flywheel/db';
 import { TRPCError } from '@trpc/server';
 import { eq, sql } from 'drizzle-orm';
@@ -17,13 +18,15 @@ export async function tenantIdByKey(db: Db, publishableKey: string): Promise<str
   return tenant?.id ?? null;
 }
 
-/** What an engineer manages for their tenant: its name, publishable key and allowed origins. */
+/** What an engineer manages for their tenant: its name, publishable key, allowed origins, branding and language. */
 export async function tenantSettings(db: Db, tenantId: string) {
   const [tenant] = await db
     .select({
       name: schema.tenants.name,
       publishableKey: schema.tenants.publishableKey,
       allowedOrigins: schema.tenants.allowedOrigins,
+      branding: schema.tenants.branding,
+      defaultLocale: schema.tenants.defaultLocale,
       previousSecretKeyValidUntil: schema.tenants.previousSecretKeyValidUntil,
     })
     .from(schema.tenants)
@@ -37,6 +40,13 @@ export async function tenantSettings(db: Db, tenantId: string) {
     previousSecretValidUntil:
       previousSecretKeyValidUntil && previousSecretKeyValidUntil > new Date() ? previousSecretKeyValidUntil.toISOString() : null,
   };
+}
+
+/** Sets the widgets' branding defaults (only the tokens given; none clears them) and default language. */
+export async function setBranding(db: Db, tenantId: string, input: { branding: WidgetBranding; defaultLocale: Locale | null }) {
+  const branding = Object.fromEntries(Object.entries(input.branding).filter((entry): entry is [string, string] => entry[1] !== undefined));
+  await db.update(schema.tenants).set({ branding, defaultLocale: input.defaultLocale }).where(eq(schema.tenants.id, tenantId));
+  return tenantSettings(db, tenantId);
 }
 
 /**

@@ -13,6 +13,36 @@ afterAll(() => world.close());
 const fromOrigin = (origin: string) =>
   authenticateWidgetRequest(world.deps.tenants, new Headers({ 'x-flywheel-key': DEMO.publishableKey, origin }), 'http://bff.test/trpc');
 
+describe('branding and language', () => {
+  it('lets an owner set the widgets’ tokens and language, and refuses a value that is not one, naming the token', async () => {
+    const owner = await consoleCaller(world, 'owner@flywheel.test');
+    const saved = await owner.console.tenant.setBranding({
+      branding: { '--fw-color-primary': '#0a7d33', '--fw-font-family': 'Inter, sans-serif' },
+      defaultLocale: 'zh-CN',
+    });
+    expect(saved).toMatchObject({
+      branding: { '--fw-color-primary': '#0a7d33', '--fw-font-family': 'Inter, sans-serif' },
+      defaultLocale: 'zh-CN',
+    });
+    for (const [token, value] of [
+      ['--fw-color-primary', 'red;} body{display:none'],
+      ['--fw-radius', '100px'],
+      ['--fw-font-family', 'x; background:url(https://evil.example)'],
+    ] as const) {
+      await expect(owner.console.tenant.setBranding({ branding: { [token]: value }, defaultLocale: null }), value).rejects.toMatchObject({
+        code: 'BAD_REQUEST',
+        message: expect.stringContaining(token),
+      });
+    }
+    await expect(
+      owner.console.tenant.setBranding({ branding: { '--fw-color-danger': '#ff0000' } as never, defaultLocale: null }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    const marketer = await consoleCaller(world, 'marketer@flywheel.test');
+    await expect(marketer.console.tenant.setBranding({ branding: {}, defaultLocale: null })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await owner.console.tenant.setBranding({ branding: {}, defaultLocale: null });
+  });
+});
+
 describe('allowed origins', () => {
   it('lets an owner add an origin that works on the next request, and remove it again', async () => {
     const owner = await consoleCaller(world, 'owner@flywheel.test');

@@ -40,6 +40,10 @@ export const tenants = pgTable(
      */
     credentialPublicJwk: jsonb('credential_public_jwk').$type<JsonWebKey>(),
     credentialPrivateJwkCiphertext: text('credential_private_jwk_ciphertext'),
+    /** The `--fw-*` tokens widgets are themed by unless the page sets its own (validated by contracts' widgetBranding). */
+    branding: jsonb('branding').$type<Record<string, string>>().notNull().default({}),
+    /** The language widgets speak when the element names none; null follows the page's `<html lang>`. */
+    defaultLocale: text('default_locale').$type<'en' | 'zh-CN'>(),
     createdAt: createdAt(),
   },
   (t) => [index('tenants_previous_secret_key_digest').on(t.previousSecretKeyDigest)],

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { type Session, useTRPC } from '../../api.ts';
 import { ErrorText, Loading } from '../../components.tsx';
 import { formats } from '../../format.ts';
+import { Branding } from './branding.tsx';
 import { Webhooks } from './webhooks.tsx';
 
 const OVERLAPS = ['0', '1', '24', '168'] as const;
@@ -140,6 +141,7 @@ export function SettingsPage({ session }: { session: Session }) {
           <p className="muted">{t('settings.ownersOnly')}</p>
         )}
       </section>
+      <Branding settings={settings.data} canEdit={canEdit} />
       {session.can.manageWebhooks && <Webhooks />}
     </>
   );
