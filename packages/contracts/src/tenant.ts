@@ -12,6 +12,8 @@ export const origin = z
 export const createTenantInput = z.object({
   name: z.string().trim().min(1).max(120),
   allowedOrigins: z.array(origin).max(20),
+  /** `test` keys (pk_test_/sk_test_) for development and staging, `live` for production. */
+  mode: z.enum(['test', 'live']).default('live'),
 });
 export type CreateTenantInput = z.input<typeof createTenantInput>;
 

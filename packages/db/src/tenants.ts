@@ -35,6 +35,8 @@ export function credentialKeyPair(secretsKey: SecretsKey) {
 export type NewTenant = {
   name: string;
   allowedOrigins: string[];
+  /** Which keys it gets: `pk_test_`/`sk_test_` or `pk_live_`/`sk_live_` (default). */
+  mode?: 'test' | 'live';
   /** Only the seed passes fixed keys; everyone else gets fresh random ones. */
   publishableKey?: string;
   secretKey?: string;
@@ -45,8 +47,9 @@ export type NewTenant = {
  * only its ciphertext is stored. Returns null when the publishable key already exists.
  */
 export async function insertTenant(db: Db, secretsKey: SecretsKey, tenant: NewTenant) {
-  const publishableKey = tenant.publishableKey ?? `pk_live_${randomKeyBody()}`;
-  const secretKey = tenant.secretKey ?? `sk_live_${randomKeyBody()}`;
+  const mode = tenant.mode ?? 'live';
+  const publishableKey = tenant.publishableKey ?? `pk_${mode}_${randomKeyBody()}`;
+  const secretKey = tenant.secretKey ?? `sk_${mode}_${randomKeyBody()}`;
   const [row] = await db
     .insert(tenants)
     .values({

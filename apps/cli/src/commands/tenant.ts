@@ -4,13 +4,14 @@ import { createTenantInput, isWildcardOrigin, originPattern } from '@flywheel/co
 import { openDatabase } from '../database.ts';
 import { UsageError } from '../usage-error.ts';
 
-export const tenantHelp = `flywheel tenant create --name <name> --owner <email> [--owner-name <name>] --origin <url> [--origin <url> …]
+export const tenantHelp = `flywheel tenant create --name <name> --owner <email> [--owner-name <name>] [--mode test|live] --origin <url> [--origin <url> …]
 flywheel tenant origins list|add|remove <publishable key> [<origin>]
 flywheel tenant rotate-secret <publishable key> [--overlap-hours 24]
 
-  create: makes a tenant with its first console owner and a referral program to start from, and
-  prints its publishable key (pk_…, public), secret key (sk_…, for the tenant's server only) and
-  the owner's one-time password. The secret key and the password are shown this once.
+  create: makes a tenant with its first console owner and a program for every widget to start
+  from (a referral program, a first badge, a 90-day plan), with test keys (pk_test_…, for
+  development and staging) or live keys (the default), and prints its publishable key (pk_…,
+  public), secret key (sk_…, for the tenant's server only) and the owner's one-time password. The secret key and the password are shown this once.
   origins: the pages allowed to embed the tenant's widgets, as Console → Settings manages them
   (https://app.example.com, or https://*.example.com for every subdomain).
   rotate-secret: prints a new secret key (shown once); the old one keeps verifying for
@@ -27,6 +28,7 @@ export async function tenantCommand(argv: string[], env: Record<string, string |
       name: { type: 'string' },
       owner: { type: 'string' },
       'owner-name': { type: 'string' },
+      mode: { type: 'string', default: 'live' },
       origin: { type: 'string', multiple: true, default: [] },
     },
     strict: true,
@@ -36,7 +38,7 @@ export async function tenantCommand(argv: string[], env: Record<string, string |
     throw new UsageError('--owner: required, the email of the first console owner (e.g. --owner cto@acme.com)');
   }
   // Checked before opening the database: a typo is answered at once, not after PGlite starts.
-  const parsed = createTenantInput.safeParse({ name: values.name, allowedOrigins: values.origin });
+  const parsed = createTenantInput.safeParse({ name: values.name, allowedOrigins: values.origin, mode: values.mode });
   if (!parsed.success) {
     const field = (path: PropertyKey[]) => (path[0] === 'allowedOrigins' ? '--origin' : `--${String(path[0])}`);
     throw new UsageError(parsed.error.issues.map((i) => `${field(i.path)}: ${i.message}`).join('\n'));

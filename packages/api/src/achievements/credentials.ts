@@ -14,7 +14,6 @@ import { STATUS_LIST_LENGTH } from './progress.ts';
  */
 const VC_CONTEXT = 'https://www.w3.org/ns/credentials/v2';
 const OB_CONTEXT = 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json';
-const KEY_FRAGMENT = 'key-1';
 
 /** did:web puts the host (its port percent-encoded) and the path in the id: `did:web:host%3A3000:issuers:<tenant>`. */
 export function issuerDid(origin: string, tenantId: string): string {
@@ -35,12 +34,20 @@ async function keysOf(db: Db, secretsKey: SecretsKey, tenantId: string) {
     .set(credentialKeyPair(secretsKey))
     .where(and(eq(t.id, tenantId), isNull(t.credentialPublicJwk)));
   const [row] = await db
-    .select({ name: t.name, publicJwk: t.credentialPublicJwk, privateCiphertext: t.credentialPrivateJwkCiphertext })
+    .select({
+      name: t.name,
+      publicJwk: t.credentialPublicJwk,
+      privateCiphertext: t.credentialPrivateJwkCiphertext,
+      keyId: t.credentialKeyId,
+      retired: t.credentialRetiredKeys,
+    })
     .from(t)
     .where(and(eq(t.id, tenantId), isNotNull(t.credentialPublicJwk)));
   if (!row?.publicJwk || !row.privateCiphertext) return null;
   return {
     name: row.name,
+    keyId: row.keyId,
+    retired: row.retired,
     publicJwk: row.publicJwk,
     privateJwk: JSON.parse(decryptSecret(secretsKey, row.privateCiphertext)) as JsonWebKey,
   };
@@ -59,7 +66,7 @@ async function sign(
   // No iat: EdDSA is deterministic, so an award's credential is the same bytes every time (the
   // baked image and the endpoint agree); nbf already says when it holds.
   return new SignJWT(claims.payload)
-    .setProtectedHeader({ alg: 'EdDSA', typ: 'vc+jwt', kid: `${did}#${KEY_FRAGMENT}` })
+    .setProtectedHeader({ alg: 'EdDSA', typ: 'vc+jwt', kid: `${did}#${keys.keyId}` })
     .setIssuer(did)
     .setJti(claims.jti)
     .setSubject(claims.sub)
@@ -67,19 +74,46 @@ async function sign(
     .sign(await importJWK(keys.privateJwk as Parameters<typeof importJWK>[0], 'EdDSA'));
 }
 
-/** The issuer's DID document: its public key, for verifying its credentials' signatures. */
+/**
+ * The issuer's DID document: its current public key, and the retired ones that still verify the
+ * credentials they signed (a badge baked before a rotation keeps verifying).
+ */
 export async function didDocument(db: Db, secretsKey: SecretsKey, origin: string, tenantId: string) {
   const keys = await keysOf(db, secretsKey, tenantId);
   if (!keys) return null;
   const did = issuerDid(origin, tenantId);
-  const { kty, crv, x } = keys.publicJwk;
-  const method = `${did}#${KEY_FRAGMENT}`;
+  const methods = [{ id: keys.keyId, publicJwk: keys.publicJwk }, ...keys.retired].map(({ id, publicJwk: { kty, crv, x } }) => ({
+    id: `${did}#${id}`,
+    type: 'JsonWebKey2020',
+    controller: did,
+    publicKeyJwk: { kty, crv, x },
+  }));
   return {
     '@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/suites/jws-2020/v1'],
     id: did,
-    verificationMethod: [{ id: method, type: 'JsonWebKey2020', controller: did, publicKeyJwk: { kty, crv, x } }],
-    assertionMethod: [method],
+    verificationMethod: methods,
+    assertionMethod: methods.map((method) => method.id),
   };
+}
+
+/**
+ * Gives the tenant a new credential key; credentials are signed with it from now on. The old key
+ * stays in the DID document so what it signed keeps verifying, unless it leaked: then it is
+ * dropped, and every credential it signed stops verifying (the live ones are re-signed on request).
+ */
+export async function rotateCredentialKey(db: Db, secretsKey: SecretsKey, tenantId: string, old: 'keep-verifying' | 'leaked') {
+  const keys = await keysOf(db, secretsKey, tenantId);
+  if (!keys) return null;
+  const next = `key-${Number(/^key-(\d+)$/.exec(keys.keyId)?.[1] ?? 1) + 1}`;
+  const retired =
+    old === 'keep-verifying'
+      ? [...keys.retired, { id: keys.keyId, publicJwk: keys.publicJwk, retiredAt: new Date().toISOString() }]
+      : keys.retired;
+  await db
+    .update(schema.tenants)
+    .set({ ...credentialKeyPair(secretsKey), credentialKeyId: next, credentialRetiredKeys: retired })
+    .where(eq(schema.tenants.id, tenantId));
+  return { keyId: next, verifying: [next, ...retired.map((key) => key.id)] };
 }
 
 /** The award's OpenBadgeCredential as a compact VC-JWT, or null when there is no such award. */

@@ -10,6 +10,7 @@ export {
   didDocument,
   didDocumentPath,
   issuerDid,
+  rotateCredentialKey,
   statusListCredential,
   statusListPath,
 } from './credentials.ts';

@@ -1,7 +1,8 @@
 import { originPattern, widgetBranding } from '@flywheel/contracts/tenant';
 import { SUPPORTED_LOCALES } from '@flywheel/contracts/widget';
-import type { TRPCRouterRecord } from '@trpc/server';
+import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
+import { rotateCredentialKey } from '../achievements/index.ts';
 import { consoleProcedure, requires } from '../trpc.ts';
 import { addOrigin, removeOrigin, rotateSecret, setBranding, tenantSettings } from './settings.ts';
 
@@ -18,6 +19,18 @@ export const consoleTenantRouter = {
       // This replica sees the change at once; the others within their cache's few seconds.
       ctx.deps.tenants.invalidate();
       return settings;
+    }),
+
+  /**
+   * A new key for signing badge credentials. `keep-verifying` (a routine rotation) leaves the old
+   * key in the DID document, so badges already shared still verify; `leaked` drops it.
+   */
+  rotateCredentialKey: requires('manageTenant')
+    .input(z.object({ old: z.enum(['keep-verifying', 'leaked']) }).strict())
+    .mutation(async ({ ctx, input }) => {
+      const rotated = await rotateCredentialKey(ctx.db, ctx.deps.webhooks.secretsKey, ctx.session.tenantId, input.old);
+      if (!rotated) throw new TRPCError({ code: 'NOT_FOUND', message: 'no such tenant' });
+      return rotated;
     }),
 
   /** The widgets' `--fw-*` branding defaults and the language they speak unless the page says otherwise. */

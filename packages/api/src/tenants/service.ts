@@ -3,31 +3,26 @@ import { type Db, insertTenant, type SecretsKey, schema } from '@flywheel/db';
 import { TRPCError } from '@trpc/server';
 import { eq } from 'drizzle-orm';
 import { addConsoleUser } from '../console/index.ts';
+import { createStarterPrograms } from './starter.ts';
 
 /**
- * Creates a tenant ready to use: fresh keys, its first owner (with a one-time password), and a
- * referral program to start from (points on both sides once a friend subscribes), so its widgets
- * open and someone can sign in to the console to change them. The secret key and the password in
+ * Creates a tenant ready to use: fresh keys (test or live), its first owner (with a one-time
+ * password), and a program for every widget to start from (starter.ts), so its widgets open and
+ * someone can sign in to the console to change them. The secret key and the password in
  * the result are the only time they are ever shown.
  */
 export async function createTenant(db: Db, secretsKey: SecretsKey, input: CreateTenantInput & { owner?: { email: string; name: string } }) {
-  const { name, allowedOrigins } = createTenantInput.parse(input);
+  const { name, allowedOrigins, mode } = createTenantInput.parse(input);
   // Checked first, so a taken email leaves no tenant without an owner behind.
   if (input.owner) {
     const email = input.owner.email.toLowerCase();
     const [taken] = await db.select({ id: schema.consoleUsers.id }).from(schema.consoleUsers).where(eq(schema.consoleUsers.email, email));
     if (taken) throw new TRPCError({ code: 'CONFLICT', message: 'owner: someone already uses this email for a console account' });
   }
-  const created = await insertTenant(db, secretsKey, { name, allowedOrigins });
+  const created = await insertTenant(db, secretsKey, { name, allowedOrigins, mode });
   // Random 143-bit keys do not collide; reaching this means something else is wrong.
   if (!created) throw new Error('publishable key collision');
-  await db.insert(schema.referralPrograms).values({
-    tenantId: created.id,
-    referrerReward: { type: 'points', amount: 500 },
-    friendReward: { type: 'points', amount: 200 },
-    qualifyingEvent: 'subscription_started',
-    landingUrl: allowedOrigins[0] ? `${new URL(allowedOrigins[0]).origin}/` : 'https://example.com/',
-  });
+  await createStarterPrograms(db, created.id, allowedOrigins[0] ? `${new URL(allowedOrigins[0]).origin}/` : 'https://example.com/');
   const owner = input.owner ? await addConsoleUser(db, created.id, { ...input.owner, role: 'owner' }) : null;
   return { ...created, owner: owner ? { email: owner.user.email, temporaryPassword: owner.temporaryPassword } : null };
 }

@@ -27,6 +27,7 @@ export async function tenantSettings(db: Db, tenantId: string) {
       allowedOrigins: schema.tenants.allowedOrigins,
       branding: schema.tenants.branding,
       defaultLocale: schema.tenants.defaultLocale,
+      credentialKeyId: schema.tenants.credentialKeyId,
       previousSecretKeyValidUntil: schema.tenants.previousSecretKeyValidUntil,
     })
     .from(schema.tenants)
@@ -36,6 +37,8 @@ export async function tenantSettings(db: Db, tenantId: string) {
   return {
     ...rest,
     wildcards: rest.allowedOrigins.filter(isWildcardOrigin),
+    /** Test keys (pk_test_…) are for development and staging; live keys for production. */
+    mode: rest.publishableKey.startsWith('pk_test_') ? ('test' as const) : ('live' as const),
     /** While the previous secret key still verifies (after a rotation); null outside an overlap. */
     previousSecretValidUntil:
       previousSecretKeyValidUntil && previousSecretKeyValidUntil > new Date() ? previousSecretKeyValidUntil.toISOString() : null,

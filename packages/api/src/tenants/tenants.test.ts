@@ -132,6 +132,43 @@ describe('secret key rotation', () => {
   });
 });
 
+describe('the credential key', () => {
+  it('rotates so badges already shared keep verifying, or, after a leak, so what the old key signed stops verifying', async () => {
+    const { didDocument, statusListCredential } = await import('../achievements/index.ts');
+    const { testSecretsKey } = await import('@flywheel/db/testing');
+    const { decodeProtectedHeader, importJWK, jwtVerify } = await import('jose');
+    const origin = 'https://flywheel.example';
+    const signed = () => statusListCredential(world.deps.db, testSecretsKey, origin, world.tenantId) as Promise<string>;
+    /** Verifies as a verifier would: the key the header names, from the DID document. */
+    const verifies = async (jwt: string) => {
+      const document = await didDocument(world.deps.db, testSecretsKey, origin, world.tenantId);
+      const method = document?.verificationMethod.find((m) => m.id === decodeProtectedHeader(jwt).kid);
+      if (!method) return false;
+      return jwtVerify(jwt, await importJWK(method.publicKeyJwk as never, 'EdDSA')).then(() => true);
+    };
+    const owner = await consoleCaller(world, 'owner@flywheel.test');
+    const before = await signed();
+    expect(decodeProtectedHeader(before).kid).toMatch(/#key-1$/);
+
+    expect(await owner.console.tenant.rotateCredentialKey({ old: 'keep-verifying' })).toEqual({
+      keyId: 'key-2',
+      verifying: ['key-2', 'key-1'],
+    });
+    const after = await signed();
+    expect(decodeProtectedHeader(after).kid).toMatch(/#key-2$/);
+    expect(await verifies(before)).toBe(true);
+    expect(await verifies(after)).toBe(true);
+
+    expect(await owner.console.tenant.rotateCredentialKey({ old: 'leaked' })).toEqual({ keyId: 'key-3', verifying: ['key-3', 'key-1'] });
+    expect(await verifies(after)).toBe(false);
+    expect(await verifies(await signed())).toBe(true);
+    expect((await owner.console.tenant.settings()).credentialKeyId).toBe('key-3');
+
+    const marketer = await consoleCaller(world, 'marketer@flywheel.test');
+    await expect(marketer.console.tenant.rotateCredentialKey({ old: 'leaked' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+});
+
 describe('a new tenant', () => {
   it('comes with an owner who can sign in with the one-time password, and a referral program its widget opens with', async () => {
     const { createTenant } = await import('./index.ts');
@@ -148,6 +185,12 @@ describe('a new tenant', () => {
     });
     const [program] = await world.database.db.select().from(schema.referralPrograms).where(eq(schema.referralPrograms.tenantId, tenant.id));
     expect(program).toMatchObject({ qualifyingEvent: 'subscription_started', landingUrl: 'https://app.fresh.example/' });
+    // Every widget has something to open with: a badge for the wall, a plan any customer fits.
+    const badges = await world.database.db.select().from(schema.badges).where(eq(schema.badges.tenantId, tenant.id));
+    expect(badges.map((b) => b.slug)).toEqual(['first-invite']);
+    const templates = await world.database.db.select().from(schema.planTemplates).where(eq(schema.planTemplates.tenantId, tenant.id));
+    expect(templates).toEqual([expect.objectContaining({ slug: 'first-90-days', audience: {}, status: 'active' })]);
+    expect(tenant.publishableKey).toMatch(/^pk_live_/);
     await expect(
       createTenant(world.deps.db, testSecretsKey, {
         name: 'Copy Co',
@@ -155,5 +198,15 @@ describe('a new tenant', () => {
         owner: { email: 'founder@fresh.example', name: 'X' },
       }),
     ).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('owner') });
+  });
+
+  it('gets test keys in test mode, and its settings say which mode it is in', async () => {
+    const { createTenant } = await import('./index.ts');
+    const { testSecretsKey } = await import('@flywheel/db/testing');
+    const tenant = await createTenant(world.deps.db, testSecretsKey, { name: 'Staging Co', allowedOrigins: [], mode: 'test' });
+    expect(tenant.publishableKey).toMatch(/^pk_test_\w{24}$/);
+    expect(tenant.secretKey).toMatch(/^sk_test_\w{24}$/);
+    const { tenantSettings } = await import('./settings.ts');
+    expect((await tenantSettings(world.deps.db, tenant.id)).mode).toBe('test');
   });
 });

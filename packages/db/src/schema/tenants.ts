@@ -40,6 +40,16 @@ export const tenants = pgTable(
      */
     credentialPublicJwk: jsonb('credential_public_jwk').$type<JsonWebKey>(),
     credentialPrivateJwkCiphertext: text('credential_private_jwk_ciphertext'),
+    /** The current key's fragment in the DID document (`#key-1`, then `#key-2` after a rotation…). */
+    credentialKeyId: text('credential_key_id').notNull().default('key-1'),
+    /**
+     * Keys rotated out that still verify the credentials they signed (badges baked earlier carry
+     * them): listed in the DID document beside the current one. A leaked key is dropped instead.
+     */
+    credentialRetiredKeys: jsonb('credential_retired_keys')
+      .$type<{ id: string; publicJwk: JsonWebKey; retiredAt: string }[]>()
+      .notNull()
+      .default([]),
     /** The `--fw-*` tokens widgets are themed by unless the page sets its own (validated by contracts' widgetBranding). */
     branding: jsonb('branding').$type<Record<string, string>>().notNull().default({}),
     /** The language widgets speak when the element names none; null follows the page's `<html lang>`. */

@@ -7,6 +7,10 @@ export const en = {
     intro: 'What engineers set up: the key widgets are embedded with, and the pages allowed to embed them.',
     key: 'Publishable key',
     keyHint: 'Public: it goes into the embed snippet (data-key) and names your tenant to Flywheel. The secret key stays on your server.',
+    mode: {
+      test: 'Test mode: these keys are for development and staging. Create a live tenant (pnpm flywheel tenant create --mode live) for production.',
+      live: 'Live mode: these keys are for production.',
+    },
     origins: 'Allowed origins',
     originsHint:
       'Pages on these origins may embed your widgets. A page anywhere else gets its fallback, and its console names the origin to add here.',
@@ -24,6 +28,16 @@ export const en = {
     rotate: 'Rotate secret key',
     rotated: 'Your new secret key. Copy it to your server now: it is not shown again.',
     previousUntil: 'The previous secret key still works until {{when}}.',
+    credentials: {
+      title: 'Badge credential key',
+      hint: 'Badges are signed as verifiable credentials with this key ({{keyId}}); verifiers find it in your DID document.',
+      old: 'The current key',
+      keep: 'keeps verifying badges already shared (routine rotation)',
+      leaked: 'leaked: stop trusting what it signed',
+      rotate: 'Rotate credential key',
+      rotated_one: 'Now signing with {{keyId}}; {{count}} key verifies.',
+      rotated_other: 'Now signing with {{keyId}}; {{count}} keys verify.',
+    },
     branding: {
       title: 'Branding and language',
       hint: 'Defaults for every widget embedded with embed.js: a page can still set its own values on flywheel-widget.',
@@ -83,6 +97,10 @@ export const zhCN: Shape<typeof en> = {
     intro: '工程师需要配置的内容：嵌入组件所用的密钥，以及允许嵌入组件的页面。',
     key: '公开密钥',
     keyHint: '公开：写在嵌入代码中（data-key），用于向 Flywheel 标识你的租户。私密密钥只保存在你的服务器上。',
+    mode: {
+      test: '测试模式：这些密钥用于开发和预发布环境。生产环境请创建正式租户（pnpm flywheel tenant create --mode live）。',
+      live: '正式模式：这些密钥用于生产环境。',
+    },
     origins: '允许的来源',
     originsHint: '这些来源上的页面可以嵌入你的组件。其他页面会显示备用内容，并在控制台中提示应在此添加的来源。',
     origin: '来源',
@@ -98,6 +116,16 @@ export const zhCN: Shape<typeof en> = {
     rotate: '轮换私密密钥',
     rotated: '你的新私密密钥。请立即复制到你的服务器：它不会再次显示。',
     previousUntil: '旧私密密钥在 {{when}} 之前仍然有效。',
+    credentials: {
+      title: '徽章凭证密钥',
+      hint: '徽章以可验证凭证的形式用此密钥（{{keyId}}）签名；验证方可在你的 DID 文档中找到它。',
+      old: '当前密钥',
+      keep: '继续验证已分享的徽章（例行轮换）',
+      leaked: '已泄露：不再信任它签名的内容',
+      rotate: '轮换凭证密钥',
+      rotated_one: '现在使用 {{keyId}} 签名；{{count}} 个密钥可用于验证。',
+      rotated_other: '现在使用 {{keyId}} 签名；{{count}} 个密钥可用于验证。',
+    },
     branding: {
       title: '品牌与语言',
       hint: '所有通过 embed.js 嵌入的组件的默认值：页面仍可在 flywheel-widget 上设置自己的值。',

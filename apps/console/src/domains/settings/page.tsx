@@ -57,6 +57,44 @@ function SecretKey({ canEdit, previousUntil, onRotated }: { canEdit: boolean; pr
   );
 }
 
+/** Badge credentials are signed with the tenant's key: a routine rotation keeps what was shared verifying. */
+function CredentialKey({ canEdit, keyId, onRotated }: { canEdit: boolean; keyId: string; onRotated: () => void }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const [old, setOld] = useState<'keep-verifying' | 'leaked'>('keep-verifying');
+  const rotate = useMutation(trpc.console.tenant.rotateCredentialKey.mutationOptions({ onSuccess: onRotated }));
+  return (
+    <section aria-labelledby="settings-credentials">
+      <h2 id="settings-credentials">{t('settings.credentials.title')}</h2>
+      <p className="muted">{t('settings.credentials.hint', { keyId })}</p>
+      {rotate.data && (
+        <p role="status">{t('settings.credentials.rotated', { keyId: rotate.data.keyId, count: rotate.data.verifying.length })}</p>
+      )}
+      {canEdit && (
+        <form
+          className="inline"
+          onSubmit={(event) => {
+            event.preventDefault();
+            rotate.mutate({ old });
+          }}
+        >
+          <label>
+            {t('settings.credentials.old')}
+            <select value={old} onChange={(e) => setOld(e.target.value as typeof old)}>
+              <option value="keep-verifying">{t('settings.credentials.keep')}</option>
+              <option value="leaked">{t('settings.credentials.leaked')}</option>
+            </select>
+          </label>
+          <button type="submit" disabled={rotate.isPending}>
+            {t('settings.credentials.rotate')}
+          </button>
+          <ErrorText error={rotate.error} />
+        </form>
+      )}
+    </section>
+  );
+}
+
 /** `#/settings`: the keys, the origins allowed to embed (owners change them), and the webhook endpoints. */
 export function SettingsPage({ session }: { session: Session }) {
   const { t } = useTranslation();
@@ -92,6 +130,7 @@ export function SettingsPage({ session }: { session: Session }) {
           <code>{publishableKey}</code>
         </p>
         <p className="muted">{t('settings.keyHint')}</p>
+        <p>{t(`settings.mode.${settings.data.mode}`)}</p>
       </section>
       <SecretKey canEdit={canEdit} previousUntil={settings.data.previousSecretValidUntil} onRotated={() => void settings.refetch()} />
       <section aria-labelledby="settings-origins">
@@ -141,6 +180,7 @@ export function SettingsPage({ session }: { session: Session }) {
           <p className="muted">{t('settings.ownersOnly')}</p>
         )}
       </section>
+      <CredentialKey canEdit={canEdit} keyId={settings.data.credentialKeyId} onRotated={() => void settings.refetch()} />
       <Branding settings={settings.data} canEdit={canEdit} />
       {session.can.manageWebhooks && <Webhooks />}
     </>

@@ -1,0 +1,2 @@
+ALTER TABLE "tenants" ADD COLUMN "credential_key_id" text DEFAULT 'key-1' NOT NULL;--> statement-breakpoint
+ALTER TABLE "tenants" ADD COLUMN "credential_retired_keys" jsonb DEFAULT '[]'::jsonb NOT NULL;
