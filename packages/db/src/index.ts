@@ -35,4 +35,5 @@ export type {
 } from './schema/index.ts';
 export * as schema from './schema/index.ts';
 export { DEMO, DEMO_ORIGINS, seedDemo } from './seed.ts';
+export { createStarterPrograms } from './starter.ts';
 export { backfillSecretKeyDigests, credentialKeyPair, insertTenant, type NewTenant, rotateSecretKey, secretKeyDigest } from './tenants.ts';

@@ -12,6 +12,7 @@ import {
   referralPrograms,
   tenants,
 } from './schema/index.ts';
+import { firstInviteBadge, PLAN_PHASES } from './starter.ts';
 import { insertTenant } from './tenants.ts';
 
 let demoHash: Promise<string> | undefined;
@@ -128,17 +129,7 @@ async function seedAchievements(db: Db, tenantId: string) {
         },
         tiers: [{ tier: 'standard', threshold: 3, points: 300 }],
       },
-      {
-        tenantId,
-        slug: 'first-invite',
-        texts: {
-          en: { name: 'First invite', description: 'You shared your invite link.', criteria: 'Share your referral link once.' },
-          'zh-CN': { name: '首次邀请', description: '你分享了邀请链接。', criteria: '分享一次你的推荐链接。' },
-        },
-        design: { kind: 'builtin', shape: 'star', color: '#0969da' },
-        rule: { event: 'referral_invite_sent', goal: { kind: 'first' }, creditTo: 'actor' },
-        tiers: [{ tier: 'standard', threshold: 1, points: 0 }],
-      },
+      firstInviteBadge(tenantId, 0),
       {
         tenantId,
         slug: 'streak',
@@ -217,11 +208,6 @@ async function seedAchievements(db: Db, tenantId: string) {
   ]);
 }
 
-const phases = [
-  { key: 'onboard', texts: { en: { name: 'Onboard' }, 'zh-CN': { name: '上手' } }, startDay: 0, endDay: 14 },
-  { key: 'adopt', texts: { en: { name: 'Adopt' }, 'zh-CN': { name: '深入使用' } }, startDay: 15, endDay: 45 },
-  { key: 'expand', texts: { en: { name: 'Expand' }, 'zh-CN': { name: '扩展' } }, startDay: 46, endDay: 89 },
-];
 const first = (event: string) => ({ event, goal: { kind: 'first' as const }, creditTo: 'actor' as const });
 const count = (event: string) => ({ event, goal: { kind: 'count' as const }, creditTo: 'actor' as const });
 
@@ -241,7 +227,7 @@ async function seedSuccessPlans(db: Db, tenantId: string) {
         },
         audience: { plan: { $in: ['free', 'starter'] } },
         priority: 10,
-        phases,
+        phases: PLAN_PHASES,
         milestones: [
           {
             key: 'first-report',
@@ -318,7 +304,7 @@ async function seedSuccessPlans(db: Db, tenantId: string) {
         },
         audience: { plan: { $in: ['pro', 'enterprise'] } },
         priority: 10,
-        phases,
+        phases: PLAN_PHASES,
         milestones: [
           {
             key: 'connect-integration',
@@ -372,7 +358,7 @@ async function seedSuccessPlans(db: Db, tenantId: string) {
         },
         // No audience: it fits everyone, after the templates above (and the template experiment's variant).
         priority: 900,
-        phases,
+        phases: PLAN_PHASES,
         milestones: [
           {
             key: 'first-report',

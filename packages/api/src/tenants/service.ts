@@ -1,13 +1,12 @@
 import { type CreateTenantInput, createTenantInput } from '@flywheel/contracts/tenant';
-import { type Db, insertTenant, type SecretsKey, schema } from '@flywheel/db';
+import { createStarterPrograms, type Db, insertTenant, type SecretsKey, schema } from '@flywheel/db';
 import { TRPCError } from '@trpc/server';
 import { eq } from 'drizzle-orm';
 import { addConsoleUser } from '../console/index.ts';
-import { createStarterPrograms } from './starter.ts';
 
 /**
  * Creates a tenant ready to use: fresh keys (test or live), its first owner (with a one-time
- * password), and a program for every widget to start from (starter.ts), so its widgets open and
+ * password), and a program for every widget to start from (@flywheel/db's starter.ts), so its widgets open and
  * someone can sign in to the console to change them. The secret key and the password in
  * the result are the only time they are ever shown.
  */

@@ -1,35 +1,40 @@
-import { type Db, schema } from '@flywheel/db';
+import type { Db } from './client.ts';
+import { badges, planTemplates, referralPrograms } from './schema/index.ts';
 
 // What a new tenant starts with, so each of its widgets opens with something a marketer then
 // changes in the console: a referral program, a first badge, and a 90-day plan. Everything here
 // is built on events the widgets themselves record, since the tenant's own events are not known yet.
 
-const phases = [
+/** Ninety days in three phases: the demo's plans and a new tenant's starter plan share them. */
+export const PLAN_PHASES = [
   { key: 'onboard', texts: { en: { name: 'Onboard' }, 'zh-CN': { name: '上手' } }, startDay: 0, endDay: 14 },
   { key: 'adopt', texts: { en: { name: 'Adopt' }, 'zh-CN': { name: '深入使用' } }, startDay: 15, endDay: 45 },
   { key: 'expand', texts: { en: { name: 'Expand' }, 'zh-CN': { name: '扩展' } }, startDay: 46, endDay: 89 },
 ];
 
+/** The badge for sharing one's invite link once, on the rule the referral center's tracking feeds. */
+export const firstInviteBadge = (tenantId: string, points: number) => ({
+  tenantId,
+  slug: 'first-invite',
+  texts: {
+    en: { name: 'First invite', description: 'You shared your invite link.', criteria: 'Share your referral link once.' },
+    'zh-CN': { name: '首次邀请', description: '你分享了邀请链接。', criteria: '分享一次你的推荐链接。' },
+  },
+  design: { kind: 'builtin' as const, shape: 'star' as const, color: '#0969da' },
+  rule: { event: 'referral_invite_sent', goal: { kind: 'first' as const }, creditTo: 'actor' as const },
+  tiers: [{ tier: 'standard' as const, threshold: 1, points }],
+});
+
 export async function createStarterPrograms(db: Db, tenantId: string, landingUrl: string) {
-  await db.insert(schema.referralPrograms).values({
+  await db.insert(referralPrograms).values({
     tenantId,
     referrerReward: { type: 'points', amount: 500 },
     friendReward: { type: 'points', amount: 200 },
     qualifyingEvent: 'subscription_started',
     landingUrl,
   });
-  await db.insert(schema.badges).values({
-    tenantId,
-    slug: 'first-invite',
-    texts: {
-      en: { name: 'First invite', description: 'You shared your invite link.', criteria: 'Share your referral link once.' },
-      'zh-CN': { name: '首次邀请', description: '你分享了邀请链接。', criteria: '分享一次你的推荐链接。' },
-    },
-    design: { kind: 'builtin', shape: 'star', color: '#0969da' },
-    rule: { event: 'referral_invite_sent', goal: { kind: 'first' }, creditTo: 'actor' },
-    tiers: [{ tier: 'standard', threshold: 1, points: 50 }],
-  });
-  await db.insert(schema.planTemplates).values({
+  await db.insert(badges).values(firstInviteBadge(tenantId, 50));
+  await db.insert(planTemplates).values({
     tenantId,
     slug: 'first-90-days',
     texts: {
@@ -38,7 +43,7 @@ export async function createStarterPrograms(db: Db, tenantId: string, landingUrl
     },
     audience: {},
     priority: 0,
-    phases,
+    phases: PLAN_PHASES,
     milestones: [
       {
         key: 'invite-a-friend',
