@@ -1,4 +1,5 @@
-import { expect, friendSignsUpAndSubscribes, signInToConsole, signInToShell, test } from './fixtures.ts';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, friendSignsUpAndSubscribes, openConsole, signInToConsole, signInToShell, test } from './fixtures.ts';
 
 type Program = Record<string, unknown> & { holdHours: number };
 
@@ -43,6 +44,43 @@ test.describe('a friend converts', () => {
     } finally {
       await marketer.mutate('console.referrals.updateProgram', { ...editable, holdHours: program.holdHours });
       await marketer.dispose();
+    }
+  });
+});
+
+test.describe('the program, set in the console', () => {
+  test('a marketer changes the friend’s reward; a Chinese browser’s landing page names the referrer and shows the new reward', async ({
+    page,
+    browser,
+  }) => {
+    const api = await signInToConsole('marketer@flywheel.test');
+    const { tenantId: _tenant, updatedAt: _updated, ...original } = await api.query<Program>('console.referrals.program');
+    try {
+      await openConsole(page, 'marketer@flywheel.test', '#/referrals');
+      const friendGets = page.getByRole('group', { name: 'The friend gets' });
+      await friendGets.getByLabel('Kind').selectOption('points');
+      await friendGets.getByLabel('How many points').fill('300');
+      await page.getByRole('button', { name: 'Save program' }).click();
+      await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+      await expect(page.getByRole('region', { name: 'Changes' }).getByRole('listitem').first()).toContainText(
+        'marketer@flywheel.test changed the friend’s reward',
+      );
+      const accessibility = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+      expect(accessibility.violations).toEqual([]);
+
+      // Erin's link, opened by a friend whose browser speaks Chinese.
+      const erin = await browser.newPage();
+      await signInToShell(erin, 'Erin Okafor', '/#/referrals');
+      const code = (await erin.getByText(/^Your code: /).textContent())?.replace('Your code: ', '').trim();
+      const friend = await (await browser.newContext({ locale: 'zh-CN' })).newPage();
+      await friend.goto(`http://localhost:3000/r/${code}?via=wechat`);
+      await expect(friend.getByRole('heading', { name: 'Erin 邀请你加入 Acme 数据分析' })).toBeVisible();
+      await expect(friend.getByText(/^订阅后你将获得300\s积分。$/)).toBeVisible();
+      // The landing page is the friend's: no other customer is listed on it.
+      await expect(friend.getByRole('button', { name: /以此身份继续/ })).toHaveCount(0);
+    } finally {
+      await api.mutate('console.referrals.updateProgram', original);
+      await api.dispose();
     }
   });
 });

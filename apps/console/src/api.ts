@@ -2,10 +2,11 @@ import type { AppRouter } from '@flywheel/api';
 import { retryUnlessClientError } from '@flywheel/widget-kit';
 import { QueryClient } from '@tanstack/react-query';
 import { createTRPCClient, httpBatchLink } from '@trpc/client';
-import type { inferRouterOutputs } from '@trpc/server';
+import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
 
 export type Outputs = inferRouterOutputs<AppRouter>;
+export type Inputs = inferRouterInputs<AppRouter>;
 export type Feature = Outputs['console']['experiments']['list'][number];
 export type Results = Outputs['console']['results']['get'];
 /** Who is signed in, their role, and what it may do (`can`, from the table the server checks). */

@@ -22,6 +22,7 @@ function build(locale: string) {
   const integer = new Intl.NumberFormat(locale);
   const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+  const list = new Intl.ListFormat(locale, { type: 'conjunction' });
   return {
     percent: (x: number) => percent.format(x),
     lift: (x: number) => lift.format(x),
@@ -31,5 +32,7 @@ function build(locale: string) {
     integer: (x: number) => integer.format(x),
     dateTime: (iso: string) => dateTime.format(new Date(iso)),
     date: (iso: string) => date.format(new Date(iso)),
+    /** "a, b and c" / "a、b和c": lists joined as the language joins them. */
+    list: (items: string[]) => list.format(items),
   };
 }

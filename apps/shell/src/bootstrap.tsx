@@ -1,3 +1,5 @@
+import type { RewardSpec } from '@flywheel/contracts/rewards';
+import { resolveLocale } from '@flywheel/contracts/widget';
 import { RemoteWidget } from '@flywheel/federation';
 import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -31,10 +33,13 @@ const copy = {
     loading: 'Loading…',
     language: 'Language',
     invited: 'A friend invited you to Acme Analytics',
+    invitedBy: (name: string) => `${name} invited you to Acme Analytics`,
+    youGet: (reward: string) => `You get ${reward} when you subscribe.`,
+    points: (n: string) => `${n} points`,
+    coupon: 'a coupon code',
     name: 'Your name',
     email: 'Work email',
     createAccount: 'Create account',
-    orSignIn: 'Or continue as a demo customer',
     plan: 'Your plan',
     freePlan: 'Free',
     upgrade: 'Upgrade to Pro',
@@ -52,10 +57,13 @@ const copy = {
     loading: '加载中…',
     language: '语言',
     invited: '你的好友邀请你加入 Acme 数据分析',
+    invitedBy: (name: string) => `${name} 邀请你加入 Acme 数据分析`,
+    youGet: (reward: string) => `订阅后你将获得${reward}。`,
+    points: (n: string) => `${n}\u00a0积分`,
+    coupon: '一个优惠码',
     name: '你的名字',
     email: '工作邮箱',
     createAccount: '创建账户',
-    orSignIn: '或以演示客户身份继续',
     plan: '你的套餐',
     freePlan: '免费版',
     upgrade: '升级到专业版',
@@ -170,9 +178,34 @@ function Plan({ customer, locale }: { customer: string; locale: Locale }) {
   );
 }
 
+type InviteDetails = { referrer: string | null; friendReward: RewardSpec | null };
+
+function rewardText(reward: RewardSpec, locale: Locale): string {
+  const t = copy[locale];
+  if (reward.type === 'points') return t.points(new Intl.NumberFormat(locale).format(reward.amount));
+  if (reward.type === 'credit')
+    return new Intl.NumberFormat(locale, { style: 'currency', currency: reward.currency }).format(reward.amount);
+  if (reward.type === 'coupon') return t.coupon;
+  return reward.label;
+}
+
+/** Who invited the visitor and what they get, asked of the BFF as the landing page of any product would. */
+function useInvite(code: string) {
+  const [details, setDetails] = useState<InviteDetails | null>(null);
+  useEffect(() => {
+    const input = encodeURIComponent(JSON.stringify({ code }));
+    fetch(`/trpc/referral.invite?input=${input}`, { headers: { 'x-flywheel-key': PUBLISHABLE_KEY } })
+      .then((res) => (res.ok ? res.json() : null))
+      .then((body: { result: { data: InviteDetails } } | null) => setDetails(body?.result.data ?? null))
+      .catch(() => setDetails(null));
+  }, [code]);
+  return details;
+}
+
 function SignUp({ invite, locale, onSignedUp }: { invite: Invite; locale: Locale; onSignedUp: (customer: string) => void }) {
   const t = copy[locale];
   const [error, setError] = useState<string | null>(null);
+  const details = useInvite(invite.ref);
   return (
     <form
       className="shell-signup"
@@ -189,7 +222,8 @@ function SignUp({ invite, locale, onSignedUp }: { invite: Invite; locale: Locale
         );
       }}
     >
-      <h1>{t.invited}</h1>
+      <h1>{details?.referrer ? t.invitedBy(details.referrer) : t.invited}</h1>
+      {details?.friendReward && <p className="shell-offer">{t.youGet(rewardText(details.friendReward, locale))}</p>}
       <label>
         {t.name} <input name="name" required autoComplete="name" />
       </label>
@@ -198,7 +232,6 @@ function SignUp({ invite, locale, onSignedUp }: { invite: Invite; locale: Locale
       </label>
       {error && <p role="alert">{error}</p>}
       <button type="submit">{t.createAccount}</button>
-      <h2>{t.orSignIn}</h2>
     </form>
   );
 }
@@ -226,7 +259,10 @@ function Dashboard({ customer, locale }: { customer: string; locale: Locale }) {
 
 function App() {
   const [customer, setCustomer] = useState(signedInCustomer);
-  const [locale, setLocale] = useState<Locale>(() => (new URLSearchParams(location.search).get('locale') === 'zh-CN' ? 'zh-CN' : 'en'));
+  // `?locale=`, else the browser's language: a friend arriving from a WeChat QR reads Chinese.
+  const [locale, setLocale] = useState<Locale>(() =>
+    resolveLocale(new URLSearchParams(location.search).get('locale') ?? navigator.language),
+  );
   const page = usePage();
   useEffect(() => {
     document.documentElement.lang = locale;
@@ -235,9 +271,17 @@ function App() {
 
   if (!customer) {
     const invite = inviteFromUrl(location.search);
+    // An invited friend signs up; only the demo's own sign-in page lists the demo customers.
+    if (invite) {
+      return (
+        <main className="shell-signin">
+          <SignUp invite={invite} locale={locale} onSignedUp={setCustomer} />
+        </main>
+      );
+    }
     return (
       <main className="shell-signin">
-        {invite ? <SignUp invite={invite} locale={locale} onSignedUp={setCustomer} /> : <h1>{t.signInTitle}</h1>}
+        <h1>{t.signInTitle}</h1>
         <ul>
           {DEMO_CUSTOMERS.map((c) => (
             <li key={c.id}>

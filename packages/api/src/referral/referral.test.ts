@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestBatch } from '../events/index.ts';
 import { verifyCustomerToken } from '../identity/index.ts';
 import { Worker } from '../platform/index.ts';
-import { consoleCaller, createTestWorld, customerCaller, type TestWorld } from '../testing.ts';
+import { consoleCaller, createTestWorld, customerCaller, type TestWorld, visitorCaller } from '../testing.ts';
 import { CODE_ALPHABET, generateCode, maskEmail, normalizeEmailForFraud } from './codes.ts';
 import { followLink } from './links.ts';
 
@@ -475,5 +475,65 @@ describe('K-factor', () => {
       qualifiedFriends: 1,
       kFactor: 1,
     });
+  });
+});
+
+describe('the program in the console', () => {
+  it('is saved whole by a marketer, with each change recorded, and counts the coupons left', async () => {
+    const marketer = await consoleCaller(world, 'marketer@flywheel.test');
+    const program = await marketer.console.referrals.program();
+    if (!program) throw new Error('the demo has a program');
+    const { tenantId: _, updatedAt: __, couponsLeft: ___, ...fields } = program;
+    const saved = await marketer.console.referrals.updateProgram({
+      ...fields,
+      qualifyingCondition: fields.qualifyingCondition as never,
+      friendReward: { type: 'coupon', pool: ['WELCOME-1', 'WELCOME-2'] },
+      holdHours: 48,
+    });
+    expect(saved?.couponsLeft).toEqual({ referrer: null, friend: 2 });
+    const changes = await marketer.console.referrals.programChanges();
+    expect(changes[0]).toMatchObject({ by: 'marketer@flywheel.test', fields: ['friendReward', 'holdHours'] });
+
+    await expect(
+      marketer.console.referrals.updateProgram({ ...fields, qualifyingCondition: null, friendReward: { type: 'coupon', pool: [] } }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('pool') });
+    const viewer = await consoleCaller(world, 'viewer@flywheel.test');
+    await expect(viewer.console.referrals.updateProgram({ ...fields, qualifyingCondition: null })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    // Back as it was, for the tests that follow.
+    await marketer.console.referrals.updateProgram({ ...fields, qualifyingCondition: fields.qualifyingCondition as never });
+  });
+});
+
+describe('the invite a landing page shows', () => {
+  it('names the referrer by first name and the friend’s reward, to anyone with the link, and never a coupon code', async () => {
+    const referrer = await customerCaller(world, 'invite-referrer', { name: 'Grace Hopper' });
+    const { code } = await referrer.referral.summary();
+    const visitor = await visitorCaller(world);
+    expect(await visitor.referral.invite({ code: code.toLowerCase() })).toEqual({
+      referrer: 'Grace',
+      friendReward: { type: 'credit', amount: 20, currency: 'USD' },
+    });
+    await expect(visitor.referral.invite({ code: '22222222' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      message: expect.stringMatching(/^code: /),
+    });
+
+    const marketer = await consoleCaller(world, 'marketer@flywheel.test');
+    const program = await marketer.console.referrals.program();
+    if (!program) throw new Error('the demo has a program');
+    const { tenantId: _, updatedAt: __, couponsLeft: ___, ...fields } = program;
+    const condition = fields.qualifyingCondition as never;
+    await marketer.console.referrals.updateProgram({
+      ...fields,
+      qualifyingCondition: condition,
+      friendReward: { type: 'coupon', pool: ['SECRET-1'] },
+    });
+    try {
+      expect((await visitor.referral.invite({ code })).friendReward).toEqual({ type: 'coupon', pool: [] });
+    } finally {
+      await marketer.console.referrals.updateProgram({ ...fields, qualifyingCondition: condition });
+    }
   });
 });

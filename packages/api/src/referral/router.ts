@@ -1,13 +1,14 @@
 import { RewardSpecInput } from '@flywheel/contracts/rewards';
-import { schema } from '@flywheel/db';
 import { flagAttributes } from '@flywheel/flags';
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { evaluatorFor } from '../flags/index.ts';
-import { consoleProcedure, customerProcedure, requires } from '../trpc.ts';
+import { consoleProcedure, customerProcedure, requires, visitorProcedure } from '../trpc.ts';
+import { normalizeCode } from './codes.ts';
 import { kFactor } from './kfactor.ts';
-import { attribute, programFor, review } from './lifecycle.ts';
-import { heldReferrals, summaryFor } from './service.ts';
+import { attribute, review } from './lifecycle.ts';
+import { programChanges, programForConsole, saveProgram } from './program.ts';
+import { heldReferrals, inviteFor, summaryFor } from './service.ts';
 
 const offerInput = z.object({
   /** The locale the widget renders in, an attribute of the evaluation as in the browser. */
@@ -41,6 +42,17 @@ export const referralRouter = {
     const summary = await summaryFor(ctx.deps, ctx.customer, ctx.tenant.publishableKey);
     if (!summary) throw new TRPCError({ code: 'NOT_FOUND', message: 'This company has no referral program yet.' });
     return summary;
+  }),
+
+  /**
+   * For the landing page a referral link leads to, before the friend has an account: who invited
+   * them and what they get. Public with the publishable key, like the link itself.
+   */
+  invite: visitorProcedure.input(z.object({ code: z.string().min(1).max(20) })).query(async ({ ctx, input }) => {
+    const code = normalizeCode(input.code);
+    const invite = code ? await inviteFor(ctx.db, ctx.tenant.id, code) : null;
+    if (!invite) throw new TRPCError({ code: 'NOT_FOUND', message: 'code: this invite is not valid; ask your friend for a new link' });
+    return invite;
   }),
 
   /** The landing page's widget attributing a newly signed-up friend to the code they arrived with. */
@@ -81,17 +93,15 @@ export const programInput = z.object({
 });
 
 export const consoleReferralsRouter = {
-  program: consoleProcedure.query(({ ctx }) => programFor(ctx.db, ctx.session.tenantId)),
+  /** The program, with what is left of each coupon pool. */
+  program: consoleProcedure.query(({ ctx }) => programForConsole(ctx.db, ctx.session.tenantId)),
 
+  /** Saves the whole program; every change is recorded with who made it (programChanges). */
   updateProgram: requires('editReferralProgram')
     .input(programInput)
-    .mutation(async ({ ctx, input }) => {
-      await ctx.db
-        .insert(schema.referralPrograms)
-        .values({ tenantId: ctx.session.tenantId, ...input })
-        .onConflictDoUpdate({ target: schema.referralPrograms.tenantId, set: { ...input, updatedAt: new Date() } });
-      return programFor(ctx.db, ctx.session.tenantId);
-    }),
+    .mutation(({ ctx, input }) => saveProgram(ctx.db, ctx.session.tenantId, input, ctx.session.userId)),
+
+  programChanges: consoleProcedure.query(({ ctx }) => programChanges(ctx.db, ctx.session.tenantId)),
 
   held: requires('reviewReferrals').query(({ ctx }) => heldReferrals(ctx.db, ctx.session.tenantId)),
 

@@ -159,3 +159,26 @@ export async function eraseClicks(tx: Tx, tenantId: string, anonymousIds: string
   const c = schema.referralClicks;
   await tx.delete(c).where(and(eq(c.tenantId, tenantId), inArray(c.anonymousId, anonymousIds)));
 }
+
+/** A reward as a friend may read it before signing up: a coupon says it is one, never its codes. */
+function publicReward(reward: RewardSpec): RewardSpec {
+  return reward.type === 'coupon' ? { type: 'coupon', pool: [] } : reward;
+}
+
+/**
+ * What a referral link's landing page tells the friend: who invited them (their first name only)
+ * and what the friend gets. Null for a code this tenant never issued.
+ */
+export async function inviteFor(db: Db, tenantId: string, code: string) {
+  const [row] = await db
+    .select({ name: schema.customers.name })
+    .from(schema.referralCodes)
+    .innerJoin(schema.customers, eq(schema.customers.id, schema.referralCodes.customerId))
+    .where(and(eq(schema.referralCodes.tenantId, tenantId), eq(schema.referralCodes.code, code)));
+  if (!row) return null;
+  const program = await programFor(db, tenantId);
+  return {
+    referrer: row.name?.trim().split(/\s+/)[0] ?? null,
+    friendReward: program ? publicReward(program.friendReward) : null,
+  };
+}

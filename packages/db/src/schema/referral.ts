@@ -1,6 +1,7 @@
 import type { RewardSpec } from '@flywheel/contracts/rewards';
-import { index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, customerRef, type Json, tenantId } from './columns.ts';
+import { consoleUsers } from './console.ts';
 import { tenants } from './tenants.ts';
 
 /** A tenant's referral program, edited in the console. */
@@ -103,4 +104,18 @@ export const referralCouponsIssued = pgTable(
     issuedAt: timestamp('issued_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.code] })],
+);
+
+/** Every change to a program: who made it, and the program before and after (the console's history). */
+export const referralProgramChanges = pgTable(
+  'referral_program_changes',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    tenantId: tenantId(),
+    changedBy: uuid('changed_by').references(() => consoleUsers.id, { onDelete: 'set null' }),
+    before: jsonb('before').$type<Json>(),
+    after: jsonb('after').$type<Json>().notNull(),
+    changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('referral_program_changes_tenant').on(t.tenantId, t.changedAt)],
 );

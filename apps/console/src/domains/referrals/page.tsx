@@ -4,6 +4,7 @@ import { type Outputs, type Session, useTRPC } from '../../api.ts';
 import { formats } from '../../format.ts';
 import { QueryTable } from '../../query-table.tsx';
 import { ReviewActions } from '../../review.tsx';
+import { ProgramSettings } from './program.tsx';
 
 type Held = Outputs['console']['referrals']['held'][number];
 
@@ -35,13 +36,15 @@ export function ReferralsPage({ session }: { session: Session }) {
   return (
     <>
       <h1>{t('referrals.title')}</h1>
+      <ProgramSettings canEdit={session.can.editReferralProgram} />
+      <h2>{t('referrals.review')}</h2>
       <p className="muted">{t('referrals.intro')}</p>
       {!canReview ? (
         <p>{t('referrals.forbidden')}</p>
       ) : (
         <QueryTable
           query={held}
-          caption={t('referrals.title')}
+          caption={t('referrals.review')}
           empty={t('referrals.empty')}
           rowKey={(referral) => referral.id}
           columns={[

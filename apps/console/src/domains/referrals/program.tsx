@@ -1,0 +1,374 @@
+import type { RewardSpec } from '@flywheel/contracts/rewards';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { type Inputs, type Outputs, useTRPC } from '../../api.ts';
+import { ErrorText, Loading } from '../../components.tsx';
+import { formats } from '../../format.ts';
+
+type Program = NonNullable<Outputs['console']['referrals']['program']>;
+type RewardType = RewardSpec['type'];
+
+/** A new reward of a kind, with sensible starting values. */
+const fresh: Record<RewardType, RewardSpec> = {
+  points: { type: 'points', amount: 500 },
+  credit: { type: 'credit', amount: 20, currency: 'USD' },
+  coupon: { type: 'coupon', pool: [] },
+  webhook: { type: 'webhook', url: 'https://', label: '' },
+};
+
+/** Codes from a pasted list or an uploaded file: one per line or comma, blanks and repeats dropped. */
+const codesIn = (text: string) => [...new Set(text.split(/[\s,;]+/).filter(Boolean))];
+
+/** One side's reward: points, credit, a coupon pool (pasted or uploaded) or a reward the tenant's webhook fulfils. */
+function RewardFields({
+  legend,
+  value,
+  couponsLeft,
+  onChange,
+}: {
+  legend: string;
+  value: RewardSpec;
+  couponsLeft?: number | null;
+  onChange: (reward: RewardSpec) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const f = formats(i18n.language);
+  const hint = useId();
+  return (
+    <fieldset>
+      <legend>{legend}</legend>
+      <label>
+        {t('referrals.program.kind')}
+        <select value={value.type} onChange={(e) => onChange(fresh[e.target.value as RewardType])}>
+          {(Object.keys(fresh) as RewardType[]).map((type) => (
+            <option key={type} value={type}>
+              {t(`referrals.program.kinds.${type}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      {value.type === 'points' && (
+        <label>
+          {t('referrals.program.points')}
+          <input
+            type="number"
+            min={1}
+            max={1_000_000}
+            step={1}
+            required
+            value={value.amount}
+            onChange={(e) => onChange({ ...value, amount: e.target.valueAsNumber })}
+          />
+        </label>
+      )}
+      {value.type === 'credit' && (
+        <>
+          <label>
+            {t('referrals.program.amount')}
+            <input
+              type="number"
+              min={0.01}
+              max={100_000}
+              step={0.01}
+              required
+              value={value.amount}
+              onChange={(e) => onChange({ ...value, amount: e.target.valueAsNumber })}
+            />
+          </label>
+          <label>
+            {t('referrals.program.currency')}
+            <input
+              type="text"
+              pattern="[A-Z]{3}"
+              maxLength={3}
+              required
+              value={value.currency}
+              onChange={(e) => onChange({ ...value, currency: e.target.value.toUpperCase() })}
+            />
+          </label>
+        </>
+      )}
+      {value.type === 'coupon' && (
+        <>
+          <label>
+            {t('referrals.program.codes')}
+            <textarea
+              rows={4}
+              aria-describedby={hint}
+              value={value.pool.join('\n')}
+              onChange={(e) => onChange({ ...value, pool: codesIn(e.target.value) })}
+            />
+          </label>
+          <label>
+            {t('referrals.program.upload')}
+            <input
+              type="file"
+              accept=".txt,.csv,text/plain,text/csv"
+              onChange={async (e) => {
+                const file = e.target.files?.[0];
+                if (file) onChange({ ...value, pool: codesIn(`${value.pool.join('\n')}\n${await file.text()}`) });
+              }}
+            />
+          </label>
+          <p id={hint} className="muted">
+            {t('referrals.program.codeCount', { count: value.pool.length, codes: f.integer(value.pool.length) })}
+            {couponsLeft !== undefined && couponsLeft !== null && ` ${t('referrals.program.left', { left: f.integer(couponsLeft) })}`}
+          </p>
+        </>
+      )}
+      {value.type === 'webhook' && (
+        <>
+          <label>
+            {t('referrals.program.label')}
+            <input
+              type="text"
+              required
+              maxLength={120}
+              value={value.label}
+              onChange={(e) => onChange({ ...value, label: e.target.value })}
+            />
+          </label>
+          <label>
+            {t('referrals.program.webhookUrl')}
+            <input
+              type="url"
+              required
+              pattern="https://.*"
+              value={value.url}
+              onChange={(e) => onChange({ ...value, url: e.target.value })}
+            />
+          </label>
+        </>
+      )}
+    </fieldset>
+  );
+}
+
+/** What changed, by whom: the program's audit trail. */
+function Changes() {
+  const { t, i18n } = useTranslation();
+  const trpc = useTRPC();
+  const changes = useQuery(trpc.console.referrals.programChanges.queryOptions());
+  const f = formats(i18n.language);
+  if (changes.isPending) return <Loading />;
+  if (changes.error) return <ErrorText error={changes.error} />;
+  return (
+    <section aria-labelledby="program-changes">
+      <h3 id="program-changes">{t('referrals.program.changes')}</h3>
+      {changes.data.length === 0 ? (
+        <p className="muted">{t('referrals.program.noChanges')}</p>
+      ) : (
+        <ul>
+          {changes.data.map((change) => (
+            <li key={change.id}>
+              {t('referrals.program.changed', {
+                when: f.dateTime(change.at),
+                who: change.by ?? t('referrals.program.someone'),
+                what: f.list(change.fields.map((field) => t(`referrals.program.fields.${field}`, { defaultValue: field }))),
+              })}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function ProgramForm({ program, canEdit }: { program: Program; canEdit: boolean }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [draft, setDraft] = useState(program);
+  const save = useMutation(
+    trpc.console.referrals.updateProgram.mutationOptions({
+      onSuccess: (saved) => {
+        queryClient.setQueryData(trpc.console.referrals.program.queryKey(), saved);
+        if (saved) setDraft(saved);
+        void queryClient.invalidateQueries({ queryKey: trpc.console.referrals.programChanges.queryKey() });
+      },
+    }),
+  );
+  const onSave = (event: FormEvent) => {
+    event.preventDefault();
+    const {
+      referrerReward,
+      friendReward,
+      qualifyingEvent,
+      qualifyingCondition,
+      reversalEvent,
+      holdHours,
+      monthlyCap,
+      milestones,
+      landingUrl,
+    } = draft;
+    save.mutate({
+      referrerReward,
+      friendReward,
+      qualifyingEvent,
+      // Not edited here (it is JSON): sent back as it is, or saving would clear it.
+      qualifyingCondition: qualifyingCondition as Inputs['console']['referrals']['updateProgram']['qualifyingCondition'],
+      reversalEvent,
+      holdHours,
+      monthlyCap,
+      milestones,
+      landingUrl,
+    });
+  };
+  const set = <K extends keyof Program>(key: K, value: Program[K]) => setDraft((current) => ({ ...current, [key]: value }));
+  return (
+    <form onSubmit={onSave} className="program">
+      <fieldset disabled={!canEdit}>
+        <RewardFields
+          legend={t('referrals.program.referrerReward')}
+          value={draft.referrerReward}
+          couponsLeft={program.couponsLeft.referrer}
+          onChange={(reward) => set('referrerReward', reward)}
+        />
+        <RewardFields
+          legend={t('referrals.program.friendReward')}
+          value={draft.friendReward}
+          couponsLeft={program.couponsLeft.friend}
+          onChange={(reward) => set('friendReward', reward)}
+        />
+        <fieldset>
+          <legend>{t('referrals.program.rules')}</legend>
+          <label>
+            {t('referrals.program.qualifyingEvent')}
+            <input
+              type="text"
+              required
+              maxLength={200}
+              value={draft.qualifyingEvent}
+              onChange={(e) => set('qualifyingEvent', e.target.value)}
+            />
+          </label>
+          <label>
+            {t('referrals.program.reversalEvent')}
+            <input
+              type="text"
+              required
+              maxLength={200}
+              value={draft.reversalEvent}
+              onChange={(e) => set('reversalEvent', e.target.value)}
+            />
+          </label>
+          <label>
+            {t('referrals.program.holdHours')}
+            <input
+              type="number"
+              min={0}
+              max={24 * 90}
+              step={1}
+              required
+              value={draft.holdHours}
+              onChange={(e) => set('holdHours', e.target.valueAsNumber)}
+            />
+          </label>
+          <label>
+            {t('referrals.program.monthlyCap')}
+            <input
+              type="number"
+              min={1}
+              max={10_000}
+              step={1}
+              required
+              value={draft.monthlyCap}
+              onChange={(e) => set('monthlyCap', e.target.valueAsNumber)}
+            />
+          </label>
+          <label>
+            {t('referrals.program.landingUrl')}
+            <input type="url" required value={draft.landingUrl} onChange={(e) => set('landingUrl', e.target.value)} />
+          </label>
+        </fieldset>
+        <fieldset>
+          <legend>{t('referrals.program.milestones')}</legend>
+          {draft.milestones.length === 0 && <p className="muted">{t('referrals.program.noMilestones')}</p>}
+          {draft.milestones.map((milestone, index) => (
+            // Milestones have no id of their own: their position is their identity while editing.
+            <div key={index} className="inline">
+              <label>
+                {t('referrals.program.friends')}
+                <input
+                  type="number"
+                  min={1}
+                  max={1000}
+                  step={1}
+                  required
+                  value={milestone.friends}
+                  onChange={(e) =>
+                    set(
+                      'milestones',
+                      draft.milestones.map((m, i) => (i === index ? { ...m, friends: e.target.valueAsNumber } : m)),
+                    )
+                  }
+                />
+              </label>
+              <RewardFields
+                legend={t('referrals.program.milestoneReward', { friends: milestone.friends })}
+                value={milestone.reward}
+                onChange={(reward) =>
+                  set(
+                    'milestones',
+                    draft.milestones.map((m, i) => (i === index ? { ...m, reward } : m)),
+                  )
+                }
+              />
+              <button
+                type="button"
+                onClick={() =>
+                  set(
+                    'milestones',
+                    draft.milestones.filter((_, i) => i !== index),
+                  )
+                }
+              >
+                {t('referrals.program.removeMilestone', { friends: milestone.friends })}
+              </button>
+            </div>
+          ))}
+          {draft.milestones.length < 10 && (
+            <button
+              type="button"
+              onClick={() =>
+                set('milestones', [...draft.milestones, { friends: (draft.milestones.at(-1)?.friends ?? 0) + 5, reward: fresh.points }])
+              }
+            >
+              {t('referrals.program.addMilestone')}
+            </button>
+          )}
+        </fieldset>
+        <button type="submit" className="primary" disabled={save.isPending}>
+          {t('referrals.program.save')}
+        </button>
+        {save.isSuccess && <p role="status">{t('referrals.program.saved')}</p>}
+        <ErrorText error={save.error} />
+      </fieldset>
+    </form>
+  );
+}
+
+/** The referral program as marketers set it: rewards, rules, milestones, and its history. */
+export function ProgramSettings({ canEdit }: { canEdit: boolean }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const program = useQuery(trpc.console.referrals.program.queryOptions());
+  return (
+    <section aria-labelledby="referral-program">
+      <h2 id="referral-program">{t('referrals.program.title')}</h2>
+      <p className="muted">{canEdit ? t('referrals.program.intro') : t('referrals.program.readOnly')}</p>
+      {program.isPending ? (
+        <Loading />
+      ) : program.error ? (
+        <ErrorText error={program.error} />
+      ) : !program.data ? (
+        <p>{t('referrals.program.none')}</p>
+      ) : (
+        // The form keeps its draft while open: a refetch does not overwrite what the marketer is typing.
+        <ProgramForm program={program.data} canEdit={canEdit} />
+      )}
+      <Changes />
+    </section>
+  );
+}
