@@ -30,9 +30,14 @@ test.describe('a friend converts', () => {
       await expect(bobWidget.getByText('Bea', { exact: true })).toBeVisible();
       await expect(bobWidget.getByText('Reward approved')).toBeVisible();
       await expect(bobWidget.getByTestId('rewards-earned')).toHaveText('$20.00');
+      // Bob's reward table names the friend, the amount and where it stands.
+      await expect(bobWidget.getByRole('row', { name: /Bea \$20\.00 Approved/ })).toBeVisible();
 
       await bea.goto('/#/referrals');
-      await expect(bea.locator('[data-fw-widget="referral-center"]').getByTestId('rewards-earned')).toHaveText('$20.00');
+      const beaWidget = bea.locator('[data-fw-widget="referral-center"]');
+      await expect(beaWidget.getByTestId('rewards-earned')).toHaveText('$20.00');
+      // Bea's welcome reward says why she has it.
+      await expect(beaWidget.getByRole('row', { name: /Bob invited you \$20\.00 Approved/ })).toBeVisible();
 
       // Bob tries his own link under another account with his own email address.
       await friendSignsUpAndSubscribes(browser, link, 'Bob Again', 'bob@example.com');

@@ -11,5 +11,12 @@ export const styles = /* css */ `
 .fw-referral-center .fw-referral__share a:hover { background: var(--fw-subtle); }
 .fw-referral-center progress { width: 100%; height: 10px; accent-color: var(--fw-primary); }
 .fw-referral-center .fw-referral__qr { margin-top: var(--fw-s); width: 168px; height: 168px; image-rendering: pixelated; }
+.fw-referral-center .fw-referral__totals { display: grid; grid-template-columns: auto 1fr; gap: 0 var(--fw-s); margin: 0; }
+.fw-referral-center .fw-referral__totals dd { margin: 0; font-weight: 600; }
+.fw-referral-center .fw-referral__table { overflow-x: auto; }
+.fw-referral-center .fw-referral__table table { width: 100%; border-collapse: collapse; font-size: 0.95em; }
+.fw-referral-center .fw-referral__table th, .fw-referral-center .fw-referral__table td { text-align: start; padding: 4px 8px 4px 0; border-bottom: 1px solid var(--fw-border); vertical-align: top; }
+.fw-referral-center .fw-referral__table tbody th { font-weight: 400; }
+.fw-referral-center .fw-nowrap { white-space: nowrap; }
 .fw-referral-center .fw-referral__status { color: var(--fw-muted); font-size: 0.9em; }
 `;

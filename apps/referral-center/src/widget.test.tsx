@@ -42,7 +42,41 @@ describe('referral center', () => {
               { id: '1', name: 'Bea', email: 'b***a@example.com', status: 'approved' },
               { id: '2', name: null, email: 'c***s@example.com', status: 'held' },
             ],
-            rewards: { earned: [{ type: 'credit', amount: 20, currency: 'USD' }], pending: [] },
+            rewards: {
+              items: [
+                {
+                  id: 'g2',
+                  at: '2026-11-20T10:00:00.000Z',
+                  spec: { type: 'points', amount: 500 },
+                  status: 'pending',
+                  for: { kind: 'milestone', friends: 3 },
+                  approvesAt: null,
+                },
+                {
+                  id: 'g1',
+                  at: '2026-11-18T10:00:00.000Z',
+                  spec: { type: 'credit', amount: 20, currency: 'USD' },
+                  status: 'pending',
+                  for: { kind: 'friend', name: 'Bea' },
+                  approvesAt: '2026-11-21T10:00:00.000Z',
+                },
+                {
+                  id: 'g0',
+                  at: '2026-11-02T10:00:00.000Z',
+                  spec: { type: 'credit', amount: 20, currency: 'USD' },
+                  status: 'approved',
+                  for: { kind: 'invitedBy', name: 'Alice' },
+                  approvesAt: null,
+                },
+              ],
+              totals: {
+                earned: [{ type: 'credit', amount: 20, currency: 'USD' }],
+                pending: [
+                  { type: 'credit', amount: 20, currency: 'USD' },
+                  { type: 'points', amount: 500 },
+                ],
+              },
+            },
             milestones: { qualified: 1, next: { friends: 3, reward: { type: 'points', amount: 500 } } },
           }),
       }),
@@ -52,6 +86,15 @@ describe('referral center', () => {
     expect(screen.getByText('c***s@example.com')).toBeTruthy();
     expect(screen.getByText('Held for review')).toBeTruthy();
     expect(screen.getByTestId('rewards-earned').textContent).toBe('$20.00');
+    expect(screen.getByTestId('rewards-pending').textContent).toBe('$20.00 · 500 points');
+    // Each reward: when, what for, how much, and until when it is held.
+    const rows = screen.getAllByRole('row').map((row) => [...row.querySelectorAll('th, td')].map((cell) => cell.textContent));
+    expect(rows).toEqual([
+      ['Date', 'For', 'Reward', 'Status'],
+      ['Nov 20, 2026', 'Reaching 3 friends', '500 points', 'Pending'],
+      ['Nov 18, 2026', 'Bea', '$20.00', 'Pending until Nov 21, 2026'],
+      ['Nov 2, 2026', 'Alice invited you', '$20.00', 'Approved'],
+    ]);
   });
 
   it('speaks Simplified Chinese, with WeChat sharing by QR code', async () => {

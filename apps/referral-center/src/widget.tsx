@@ -115,15 +115,10 @@ function ReferralBody({ summary, apiBase }: { summary: Summary; apiBase: string 
         ) : (
           <p>{t('referral.milestone.done', { count: qualified })}</p>
         )}
-        {summary.rewards.earned.length + summary.rewards.pending.length === 0 ? (
+        {summary.rewards.items.length === 0 ? (
           <EmptyState title={t('referral.rewards.empty')} />
         ) : (
-          <dl>
-            <dt>{t('referral.rewards.earned')}</dt>
-            <dd data-testid="rewards-earned">{summary.rewards.earned.map(money).join(', ') || '—'}</dd>
-            <dt>{t('referral.rewards.pending')}</dt>
-            <dd data-testid="rewards-pending">{summary.rewards.pending.map(money).join(', ') || '—'}</dd>
-          </dl>
+          <RewardTable rewards={summary.rewards} money={money} />
         )}
         <p className="fw-muted">{t('referral.hold', { hours: summary.holdHours })}</p>
       </section>
@@ -152,6 +147,63 @@ function ReferralBody({ summary, apiBase }: { summary: Summary; apiBase: string 
 }
 
 /** The referral center: a customer's link, how to share it, what both sides get, and progress. */
+type Rewards = Summary['rewards'];
+
+/** Totals per unit, then each reward: when, what for, how much, and where it stands. */
+function RewardTable({ rewards, money }: { rewards: Rewards; money: (reward: Rewards['items'][number]['spec']) => string }) {
+  const t = useT();
+  const locale = useLocale();
+  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
+  const sum = (specs: Rewards['totals']['earned']) => (specs.length === 0 ? '—' : specs.map(money).join(' · '));
+  const forWhat = (item: Rewards['items'][number]) =>
+    item.for.kind === 'milestone'
+      ? t('referral.rewards.forMilestone', { count: item.for.friends })
+      : item.for.kind === 'invitedBy'
+        ? item.for.name
+          ? t('referral.rewards.invitedBy', { name: item.for.name })
+          : t('referral.rewards.invitedByFriend')
+        : (item.for.name ?? t('referral.rewards.aFriend'));
+  const state = (item: Rewards['items'][number]) =>
+    item.status === 'pending'
+      ? item.approvesAt
+        ? t('referral.rewards.pendingUntil', { date: date.format(new Date(item.approvesAt)) })
+        : t('referral.rewards.state.pending')
+      : t(`referral.rewards.state.${item.status}`);
+  return (
+    <>
+      <dl className="fw-referral__totals">
+        <dt>{t('referral.rewards.earned')}</dt>
+        <dd data-testid="rewards-earned">{sum(rewards.totals.earned)}</dd>
+        <dt>{t('referral.rewards.pending')}</dt>
+        <dd data-testid="rewards-pending">{sum(rewards.totals.pending)}</dd>
+      </dl>
+      <div className="fw-referral__table">
+        <table>
+          <caption className="fw-visually-hidden">{t('referral.rewards.title')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('referral.rewards.date')}</th>
+              <th scope="col">{t('referral.rewards.for')}</th>
+              <th scope="col">{t('referral.rewards.amount')}</th>
+              <th scope="col">{t('referral.rewards.status')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rewards.items.map((item) => (
+              <tr key={item.id}>
+                <td>{date.format(new Date(item.at))}</td>
+                <th scope="row">{forWhat(item)}</th>
+                <td className="fw-nowrap">{money(item.spec)}</td>
+                <td>{state(item)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
+
 export function ReferralCenter({ apiBase }: WidgetProps) {
   const t = useT();
   const trpc = useTRPC();

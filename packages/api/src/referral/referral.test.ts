@@ -139,7 +139,11 @@ describe('a friend converts', () => {
       ['referrer', 'approved', { type: 'credit', amount: 20, currency: 'USD' }],
     ]);
     const summary = await (await customerCaller(world, referrer.sub)).referral.summary();
-    expect(summary.rewards.earned).toEqual([{ type: 'credit', amount: 20, currency: 'USD' }]);
+    expect(summary.rewards.totals.earned).toEqual([{ type: 'credit', amount: 20, currency: 'USD' }]);
+    // Each reward says what it is for: here, the friend who subscribed.
+    expect(summary.rewards.items).toEqual([
+      expect.objectContaining({ status: 'approved', for: expect.objectContaining({ kind: 'friend' }), approvesAt: null }),
+    ]);
     expect(summary.friends).toEqual([expect.objectContaining({ status: 'approved' })]);
     expect(summary.milestones).toEqual({ qualified: 1, next: { friends: 3, reward: { type: 'points', amount: 500 } } });
 
@@ -240,7 +244,8 @@ describe('milestones', () => {
     expect(await milestoneGrants(referrer.sub)).toEqual([{ sourceKey: expect.stringMatching(/:milestone:3:0$/), status: 'approved' }]);
     const caller = await customerCaller(world, referrer.sub);
     const summary = await caller.referral.summary();
-    expect(summary.rewards.earned).toContainEqual({ type: 'points', amount: 500 });
+    expect(summary.rewards.totals.earned).toContainEqual({ type: 'points', amount: 500 });
+    expect(summary.rewards.items).toContainEqual(expect.objectContaining({ for: { kind: 'milestone', friends: 3 } }));
     expect(summary.milestones.next).toEqual({ friends: 5, reward: { type: 'points', amount: 1000 } });
     // The milestone's 500 are spendable; the demo's "Refer 3 friends" badge adds its own 300 (the achievements domain's test).
     const milestonePoints = (await caller.points.history({ limit: 50 })).items.filter(
@@ -285,7 +290,7 @@ describe('milestones', () => {
     expect((await fresh.database.db.select().from(schema.rewardGrants).where(milestoneKey)).map((g) => g.status)).toEqual(['reversed']);
     const summary = await (await customerCaller(fresh, referrer.sub)).referral.summary();
     expect(summary.milestones).toEqual({ qualified: 2, next: { friends: 3, reward: { type: 'points', amount: 500 } } });
-    expect(summary.rewards.pending).not.toContainEqual({ type: 'points', amount: 500 });
+    expect(summary.rewards.totals.pending).not.toContainEqual({ type: 'points', amount: 500 });
     expect(await (await customerCaller(fresh, referrer.sub)).points.balance()).toEqual({ available: 0, pending: 0, held: 0 });
   });
 });
@@ -535,5 +540,26 @@ describe('the invite a landing page shows', () => {
     } finally {
       await marketer.console.referrals.updateProgram({ ...fields, qualifyingCondition: condition });
     }
+  });
+});
+
+describe('reward totals', () => {
+  it('add points together and credit per currency, and list what does not add up', async () => {
+    const { totalsOf } = await import('./service.ts');
+    expect(
+      totalsOf([
+        { type: 'credit', amount: 20, currency: 'USD' },
+        { type: 'points', amount: 500 },
+        { type: 'credit', amount: 20.1, currency: 'USD' },
+        { type: 'credit', amount: 5, currency: 'EUR' },
+        { type: 'points', amount: 250 },
+        { type: 'coupon', pool: [], code: 'A' },
+      ]),
+    ).toEqual([
+      { type: 'credit', amount: 40.1, currency: 'USD' },
+      { type: 'points', amount: 750 },
+      { type: 'credit', amount: 5, currency: 'EUR' },
+      { type: 'coupon', pool: [], code: 'A' },
+    ]);
   });
 });

@@ -60,6 +60,67 @@ async function offerFor(
   return offer;
 }
 
+/**
+ * Rewards added up per unit: points together, credit per currency; coupons and custom rewards,
+ * which do not add up, one by one. Newest units last, as they were first earned.
+ */
+export function totalsOf(specs: RewardSpec[]): RewardSpec[] {
+  const totals: RewardSpec[] = [];
+  for (const spec of specs) {
+    const same = totals.find(
+      (t) =>
+        (t.type === 'points' && spec.type === 'points') || (t.type === 'credit' && spec.type === 'credit' && t.currency === spec.currency),
+    );
+    if (same && (same.type === 'points' || same.type === 'credit') && (spec.type === 'points' || spec.type === 'credit')) {
+      same.amount = Math.round((same.amount + spec.amount) * 100) / 100;
+    } else totals.push({ ...spec });
+  }
+  return totals;
+}
+
+type Friend = { id: string; name: string | null };
+
+/**
+ * The customer's referral rewards as they read them, newest first: what each is for (a friend
+ * they invited, the friend who invited them, a milestone), where it stands, and until when a
+ * pending one is held.
+ */
+async function rewardRows(db: Db, customer: Customer, friends: Friend[]) {
+  const grants = await grantsOf(db, customer.tenantId, customer.id, 'referral');
+  const sides = grants.map((g) => /^referral:([0-9a-f-]{36}):(referrer|friend)$/.exec(g.sourceKey));
+  const referralIds = sides.flatMap((m) => (m?.[1] ? [m[1]] : []));
+  const referrals = referralIds.length
+    ? await db
+        .select({ id: schema.referrals.id, approveAfter: schema.referrals.approveAfter, referrer: schema.customers.name })
+        .from(schema.referrals)
+        .innerJoin(schema.customers, eq(schema.customers.id, schema.referrals.referrerId))
+        .where(and(eq(schema.referrals.tenantId, customer.tenantId), inArray(schema.referrals.id, referralIds)))
+    : [];
+  const byId = new Map(referrals.map((r) => [r.id, r]));
+  const firstName = (name: string | null | undefined) => name?.trim().split(/\s+/)[0] ?? null;
+  return grants
+    .map((grant, i) => {
+      const [, referralId, side] = sides[i] ?? [];
+      const referral = referralId ? byId.get(referralId) : undefined;
+      const milestone = /^referral:[0-9a-f-]{36}:milestone:(\d+):/.exec(grant.sourceKey)?.[1];
+      return {
+        id: grant.id,
+        at: grant.createdAt.toISOString(),
+        spec: grant.spec,
+        status: grant.status,
+        /** Why it was granted: the friend invited, the referrer who invited this customer, or a milestone. */
+        for:
+          side === 'referrer'
+            ? ({ kind: 'friend', name: firstName(friends.find((f) => f.id === referralId)?.name) } as const)
+            : side === 'friend'
+              ? ({ kind: 'invitedBy', name: firstName(referral?.referrer) } as const)
+              : ({ kind: 'milestone', friends: Number(milestone ?? 0) } as const),
+        approvesAt: grant.status === 'pending' ? (referral?.approveAfter?.toISOString() ?? null) : null,
+      };
+    })
+    .reverse();
+}
+
 /** Everything the referral center shows its customer. */
 export async function summaryFor(deps: ApiDeps, customer: Customer, publishableKey: string) {
   const { db } = deps;
@@ -82,7 +143,7 @@ export async function summaryFor(deps: ApiDeps, customer: Customer, publishableK
     ).map((p) => [p.id, p]),
   );
   const friends = referred.map((r) => ({ ...r, name: people.get(r.friendId)?.name ?? null, email: people.get(r.friendId)?.email ?? null }));
-  const rewards = (await grantsOf(db, customer.tenantId, customer.id, 'referral')).filter((r) => r.status !== 'reversed');
+  const rewards = await rewardRows(db, customer, friends);
   const qualified = friends.filter((f) => REWARDED.includes(f.status)).length;
   const next = program.milestones.find((m) => m.friends > qualified) ?? null;
   return {
@@ -94,8 +155,11 @@ export async function summaryFor(deps: ApiDeps, customer: Customer, publishableK
     holdHours: program.holdHours,
     friends: friends.map((f) => ({ id: f.id, name: f.name?.split(' ')[0] ?? null, email: maskEmail(f.email), status: f.status })),
     rewards: {
-      earned: rewards.filter((r) => r.status !== 'pending').map((r) => r.spec),
-      pending: rewards.filter((r) => r.status === 'pending').map((r) => r.spec),
+      items: rewards,
+      totals: {
+        earned: totalsOf(rewards.filter((r) => r.status === 'approved' || r.status === 'paid').map((r) => r.spec)),
+        pending: totalsOf(rewards.filter((r) => r.status === 'pending').map((r) => r.spec)),
+      },
     },
     milestones: { qualified, next: next ? { friends: next.friends, reward: next.reward } : null },
   };

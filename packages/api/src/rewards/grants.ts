@@ -154,6 +154,7 @@ export async function grantsOf(db: Db | Tx, tenantId: string, customerId: string
       sourceKey: schema.rewardGrants.sourceKey,
       spec: schema.rewardGrants.spec,
       status: schema.rewardGrants.status,
+      createdAt: schema.rewardGrants.createdAt,
     })
     .from(schema.rewardGrants)
     .where(

@@ -11,7 +11,7 @@ export function referralSummary(overrides: Partial<ReferralSummary> = {}): Refer
     friendReward: { type: 'credit', amount: 20, currency: 'USD' },
     holdHours: 72,
     friends: [],
-    rewards: { earned: [], pending: [] },
+    rewards: { items: [], totals: { earned: [], pending: [] } },
     milestones: { qualified: 0, next: { friends: 3, reward: { type: 'points', amount: 500 } } },
     ...overrides,
   };
