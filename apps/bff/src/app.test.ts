@@ -291,10 +291,20 @@ describe('demo routes', () => {
     ['/demo/token', { customer: 'Not An Id!' }, 'customer'],
     ['/demo/signup', { name: '', email: 'nope' }, 'name'],
     ['/demo/subscribe', { customer: 'alice', plan: 'platinum' }, 'plan'],
+    ['/demo/plan', { customer: '' }, 'customer'],
   ])('answer bad input to %s with a 400 naming the field', async (path, body, field) => {
     const res = await t.app.request(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     expect(res.status).toBe(400);
     const json = await readJson(res);
     expect(json.issues.map((i: { path: string }) => i.path)).toContain(field);
+  });
+
+  it('keep the plan a customer subscribed to, as the demo product’s billing would', async () => {
+    const post = (path: string, body: unknown) =>
+      t.app.request(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    expect(await readJson(await post('/demo/plan', { customer: 'alice' }))).toEqual({ plan: 'pro' });
+    expect(await readJson(await post('/demo/plan', { customer: 'carol' }))).toEqual({ plan: 'free' });
+    await post('/demo/subscribe', { customer: 'carol', plan: 'pro' });
+    expect(await readJson(await post('/demo/plan', { customer: 'carol' }))).toEqual({ plan: 'pro' });
   });
 });

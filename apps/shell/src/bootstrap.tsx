@@ -8,6 +8,7 @@ import {
   displayName,
   type Invite,
   inviteFromUrl,
+  planOf,
   signedInCustomer,
   signIn,
   signOut,
@@ -42,6 +43,8 @@ const copy = {
     createAccount: 'Create account',
     plan: 'Your plan',
     freePlan: 'Free',
+    starterPlan: 'Starter',
+    onEnterprise: 'You are on Enterprise. Thank you!',
     upgrade: 'Upgrade to Pro',
     onPro: 'You are on Pro. Thank you!',
   },
@@ -66,6 +69,8 @@ const copy = {
     createAccount: '创建账户',
     plan: '你的套餐',
     freePlan: '免费版',
+    starterPlan: '入门版',
+    onEnterprise: '你已是企业版用户，谢谢！',
     upgrade: '升级到专业版',
     onPro: '你已是专业版用户，谢谢！',
   },
@@ -160,16 +165,25 @@ function Layout({
 
 function Plan({ customer, locale }: { customer: string; locale: Locale }) {
   const t = copy[locale];
-  const [pro, setPro] = useState(false);
+  const [plan, setPlan] = useState<string | null>(null);
+  useEffect(() => {
+    planOf(customer).then(
+      (answer) => setPlan(answer.plan),
+      () => setPlan('free'),
+    );
+  }, [customer]);
+  const pro = plan === 'pro' || plan === 'enterprise';
   return (
     <section className="shell-kpi" aria-label={t.plan}>
       <span>{t.plan}</span>
-      {pro ? (
-        <strong role="status">{t.onPro}</strong>
+      {plan === null ? (
+        <span>{t.loading}</span>
+      ) : pro ? (
+        <strong role="status">{plan === 'enterprise' ? t.onEnterprise : t.onPro}</strong>
       ) : (
         <span>
-          <strong>{t.freePlan}</strong>{' '}
-          <button type="button" onClick={() => void subscribe(customer, 'pro').then(() => setPro(true))}>
+          <strong>{plan === 'starter' ? t.starterPlan : t.freePlan}</strong>{' '}
+          <button type="button" onClick={() => void subscribe(customer, 'pro').then(() => setPlan('pro'))}>
             {t.upgrade}
           </button>
         </span>

@@ -48,6 +48,9 @@ export function inviteFromUrl(search: string): Invite | null {
 export const signUp = (name: string, email: string, invite: Invite) =>
   post<{ customer: string }>('/demo/signup', { name, email, ref: invite.ref, ...(invite.click ? { click: invite.click } : {}) });
 
+/** The plan the demo product has on record for the customer. */
+export const planOf = (customer: string) => post<{ plan: string }>('/demo/plan', { customer });
+
 /** Plays the product's billing: the tenant's server reports the subscription (the qualifying event). */
 export const subscribe = (customer: string, plan: 'pro') => post<{ subscribed: string }>('/demo/subscribe', { customer, plan });
 

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { type ApiDeps, ingestBatch, originAllowed, signCustomerToken } from '@flywheel/api';
+import { type ApiDeps, ingestBatch, originAllowed, publicApi, signCustomerToken } from '@flywheel/api';
 import { DEMO, schema } from '@flywheel/db';
 import { and, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
@@ -12,8 +12,8 @@ const customerId = z.string().regex(/^[a-z0-9-]{1,64}$/);
 
 /**
  * Demo-only: plays the demo tenant's server for the shell and the e2e journeys: signs tokens for
- * its customers, signs new customers up (with the referral code they arrived with) and reports
- * their subscriptions. createApp mounts it only outside production.
+ * its customers, signs new customers up (with the referral code they arrived with), reports
+ * their subscriptions and says which plan each is on. createApp mounts it only outside production.
  */
 export function demoRoutes(deps: ApiDeps) {
   const demoTenant = async () => {
@@ -85,7 +85,9 @@ export function demoRoutes(deps: ApiDeps) {
         const parsed = await body(c, z.object({ customer: customerId, plan: z.enum(['free', 'starter', 'pro']) }));
         if (!parsed.success) return invalidRequest(c, parsed.error);
         const tenant = await demoTenant();
+        // As a billing system would: the customer's plan trait changes, and the subscription is reported.
         await ingestBatch(deps, tenant.id, { kind: 'server' }, [
+          { type: 'identify', messageId: randomUUID(), userId: parsed.data.customer, traits: { plan: parsed.data.plan } },
           {
             type: 'track',
             event: 'subscription_started',
@@ -95,6 +97,14 @@ export function demoRoutes(deps: ApiDeps) {
           },
         ]);
         return c.json({ subscribed: parsed.data.plan });
+      })
+      // The demo product's own record of a customer's plan: the shell shows it, and it survives reloads.
+      .post('/plan', async (c) => {
+        const parsed = await body(c, z.object({ customer: customerId }));
+        if (!parsed.success) return invalidRequest(c, parsed.error);
+        const customer = await publicApi.customerById(deps.db, (await demoTenant()).id, parsed.data.customer);
+        const plan = customer?.traits.plan;
+        return c.json({ plan: typeof plan === 'string' ? plan : 'free' });
       })
   );
 }
