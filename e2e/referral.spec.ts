@@ -89,3 +89,25 @@ test.describe('the program, set in the console', () => {
     }
   });
 });
+
+test.describe('sharing on a phone', () => {
+  for (const locale of ['en', 'zh-CN'] as const) {
+    test(`at 375 px the code stays visible, copying says so on the button, and axe finds nothing (${locale})`, async ({ browser }) => {
+      const context = await browser.newContext({ viewport: { width: 375, height: 800 }, locale, permissions: ['clipboard-write'] });
+      const page = await context.newPage();
+      await signInToShell(page, 'Carol Smith', `/?locale=${locale}#/referrals`);
+      const widget = page.locator('[data-fw-widget="referral-center"]');
+      const code = widget.getByText(locale === 'en' ? /^Your code: / : /^你的邀请码/);
+      await expect(code).toBeInViewport();
+      const box = await code.boundingBox();
+      expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(375);
+      await widget.getByRole('button', { name: locale === 'en' ? 'Copy link' : '复制链接' }).click();
+      await expect(widget.getByRole('button', { name: locale === 'en' ? 'Copied ✓' : '已复制 ✓' })).toBeVisible();
+      // Mainland China's channels in Chinese; X, LinkedIn and WhatsApp elsewhere.
+      await expect(widget.getByRole('link', { name: locale === 'en' ? /^LinkedIn/ : /^微博/ })).toBeVisible();
+      const accessibility = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+      expect(accessibility.violations).toEqual([]);
+      await context.close();
+    });
+  }
+});

@@ -14,12 +14,18 @@ import { useState } from 'react';
 import { useT } from './messages.ts';
 
 type Summary = RouterOutputs['referral']['summary'];
-const CHANNELS = ['email', 'x', 'linkedin', 'whatsapp'] as const;
-type Channel = (typeof CHANNELS)[number] | 'copy' | 'qr' | 'wechat';
+/** Where people share, by language: X, LinkedIn and WhatsApp are out of reach in mainland China, where WeChat (by QR), Weibo and QQ are not. */
+const CHANNELS = { en: ['email', 'x', 'linkedin', 'whatsapp'], 'zh-CN': ['email', 'weibo', 'qq'] } as const;
+type LinkChannel = (typeof CHANNELS)[keyof typeof CHANNELS][number];
+type Channel = LinkChannel | 'copy' | 'share' | 'qr' | 'wechat';
 
-function shareUrl(channel: (typeof CHANNELS)[number], link: string, subject: string, message: string) {
+function shareUrl(channel: LinkChannel, link: string, subject: string, message: string) {
   const text = encodeURIComponent(`${message} ${link}`);
   switch (channel) {
+    case 'weibo':
+      return `https://service.weibo.com/share/share.php?url=${encodeURIComponent(link)}&title=${encodeURIComponent(message)}`;
+    case 'qq':
+      return `https://connect.qq.com/widget/shareqq/index.html?url=${encodeURIComponent(link)}&title=${encodeURIComponent(subject)}&summary=${encodeURIComponent(message)}`;
     case 'email':
       return `mailto:?subject=${encodeURIComponent(subject)}&body=${text}`;
     case 'x':
@@ -37,6 +43,9 @@ function ReferralBody({ summary, apiBase }: { summary: Summary; apiBase: string 
   const track = useTrack();
   const toast = useToast();
   const [qr, setQr] = useState(false);
+  // Feedback where the customer looks: on the button itself (the toast says it to screen readers).
+  const [copied, setCopied] = useState(false);
+  const canShare = typeof navigator !== 'undefined' && typeof navigator.share === 'function';
   const link = `${apiBase}${summary.linkPath}`;
   const withChannel = (channel: Channel) => `${link}?via=${channel}`;
   const money = (reward: Summary['referrerReward']) => formatReward(reward, locale, t);
@@ -60,18 +69,34 @@ function ReferralBody({ summary, apiBase }: { summary: Summary; apiBase: string 
             onClick={() => {
               void navigator.clipboard?.writeText(withChannel('copy'));
               toast.show(t('referral.copied'));
+              setCopied(true);
+              setTimeout(() => setCopied(false), 2000);
               track('referral_link_copied');
               shared('copy');
             }}
           >
-            {t('referral.copy')}
+            {copied ? t('referral.copiedShort') : t('referral.copy')}
           </Button>
         </div>
       </section>
       <section aria-labelledby="fw-referral-share">
         <h3 id="fw-referral-share">{t('referral.share.title')}</h3>
         <div className="fw-referral__share">
-          {CHANNELS.map((channel) => (
+          {canShare && (
+            <Button
+              variant="secondary"
+              onClick={() => {
+                // The device's own share sheet (phones): the customer's apps, whatever they are.
+                void navigator
+                  .share({ title: t('referral.share.subject'), text: t('referral.share.message'), url: withChannel('share') })
+                  .then(() => shared('share'))
+                  .catch(() => {});
+              }}
+            >
+              {t('referral.share.native')}
+            </Button>
+          )}
+          {CHANNELS[locale].map((channel) => (
             <a
               key={channel}
               href={shareUrl(channel, withChannel(channel), t('referral.share.subject'), t('referral.share.message'))}

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+/** Where a referral link is shared from: its `?via=` and the invite event's channel. */
+export const REFERRAL_CHANNELS = ['copy', 'share', 'email', 'x', 'linkedin', 'whatsapp', 'qr', 'wechat', 'weibo', 'qq'] as const;
+
 /**
  * Who may record an event: a widget (a customer's or visitor's browser), the tenant's server
  * (secret key), or a Flywheel domain itself (`emit()`, never over HTTP). The tenant's server may
@@ -47,7 +50,7 @@ export const eventCatalogue = {
   referral_invite_sent: {
     description: 'The customer shared their referral link (copy, email, social, QR).',
     senders: ['widget', 'server'],
-    properties: z.looseObject({ channel: z.enum(['copy', 'email', 'x', 'linkedin', 'whatsapp', 'qr', 'wechat']) }),
+    properties: z.looseObject({ channel: z.enum(REFERRAL_CHANNELS) }),
   },
   referral_link_copied: {
     description: 'The customer copied their referral link.',

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { followLink, normalizeCode } from '@flywheel/api';
+import { REFERRAL_CHANNELS } from '@flywheel/contracts/event-catalogue';
 import type { Db } from '@flywheel/db';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono } from 'hono';
@@ -7,7 +8,7 @@ import { getCookie, setCookie } from 'hono/cookie';
 import { QR_HEADERS, qrPng } from '../qr.ts';
 
 const VISITOR_COOKIE = 'fw_visitor';
-const CHANNELS = new Set(['copy', 'email', 'x', 'linkedin', 'whatsapp', 'qr', 'wechat']);
+const CHANNELS = new Set<string>(REFERRAL_CHANNELS);
 
 /**
  * `GET /r/:code`: a referral link. Records the click (once per visitor, with the share channel from
