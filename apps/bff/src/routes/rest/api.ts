@@ -67,6 +67,15 @@ export function restApi(deps: ApiDeps, options: RestOptions = {}) {
         httpError(c, 429, 'rate_limited', 'Too many requests for this key: wait until the RateLimit header says it resets, then retry.'),
     }),
   );
+  // Before anything reads a body (the idempotency key's digest does): a batch is the largest there is.
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: MAX_BATCH_BYTES,
+      onError: (c) =>
+        httpError(c, 413, 'payload_too_large', `A request body may be at most ${MAX_BATCH_BYTES} bytes; send fewer events per batch.`),
+    }),
+  );
   app.use('*', idempotency(deps.db));
   app.onError((error, c) => domainError(c, error));
 
@@ -90,14 +99,6 @@ export function restApi(deps: ApiDeps, options: RestOptions = {}) {
     return erased ? c.json(erased, 200) : customerNotFound(c, customerId);
   });
 
-  app.use(
-    '/events',
-    bodyLimit({
-      maxSize: MAX_BATCH_BYTES,
-      onError: (c) =>
-        httpError(c, 413, 'payload_too_large', `A batch may be at most ${MAX_BATCH_BYTES} bytes; send fewer events per request.`),
-    }),
-  );
   app.openapi(routes.postEvents, async (c) => {
     const { batch } = c.req.valid('json');
     return c.json(await ingestBatch(deps, c.get('tenant').id, { kind: 'server' }, batch), 200);

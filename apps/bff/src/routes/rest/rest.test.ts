@@ -191,6 +191,16 @@ describe('idempotency keys', () => {
     expect(reused.error?.error).toBe('idempotency_key_reused');
   });
 
+  it('refuse an oversized body before anything reads it', async () => {
+    const res = await t.app.request('/api/v1/events', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${DEMO.secretKey}`, 'content-type': 'application/json', 'idempotency-key': 'too-big' },
+      body: JSON.stringify({ batch: [], padding: 'x'.repeat(600 * 1024) }),
+    });
+    expect(res.status).toBe(413);
+    expect((await readJson(res)).error).toBe('payload_too_large');
+  });
+
   it('let only one of two racing requests with one key run', { timeout: SLOW }, async () => {
     await flywheel.PUT('/customers/{customerId}', { ...path('rest-race'), body: {} });
     const send = () =>
