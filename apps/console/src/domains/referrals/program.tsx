@@ -20,6 +20,24 @@ const fresh: Record<RewardType, RewardSpec> = {
 /** Codes from a pasted list or an uploaded file: one per line or comma, blanks and repeats dropped. */
 const codesIn = (text: string) => [...new Set(text.split(/[\s,;]+/).filter(Boolean))];
 
+/** A required whole or decimal number in its bounds; the browser says what is wrong, in the marketer's language. */
+function NumberField(props: { label: string; min: number; max: number; step: number; value: number; onChange: (value: number) => void }) {
+  return (
+    <label>
+      {props.label}
+      <input
+        type="number"
+        min={props.min}
+        max={props.max}
+        step={props.step}
+        required
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.valueAsNumber)}
+      />
+    </label>
+  );
+}
+
 /** One side's reward: points, credit, a coupon pool (pasted or uploaded) or a reward the tenant's webhook fulfils. */
 function RewardFields({
   legend,
@@ -49,33 +67,25 @@ function RewardFields({
         </select>
       </label>
       {value.type === 'points' && (
-        <label>
-          {t('referrals.program.points')}
-          <input
-            type="number"
-            min={1}
-            max={1_000_000}
-            step={1}
-            required
-            value={value.amount}
-            onChange={(e) => onChange({ ...value, amount: e.target.valueAsNumber })}
-          />
-        </label>
+        <NumberField
+          label={t('referrals.program.points')}
+          min={1}
+          max={1_000_000}
+          step={1}
+          value={value.amount}
+          onChange={(n) => onChange({ ...value, amount: n })}
+        />
       )}
       {value.type === 'credit' && (
         <>
-          <label>
-            {t('referrals.program.amount')}
-            <input
-              type="number"
-              min={0.01}
-              max={100_000}
-              step={0.01}
-              required
-              value={value.amount}
-              onChange={(e) => onChange({ ...value, amount: e.target.valueAsNumber })}
-            />
-          </label>
+          <NumberField
+            label={t('referrals.program.amount')}
+            min={0.01}
+            max={100_000}
+            step={0.01}
+            value={value.amount}
+            onChange={(n) => onChange({ ...value, amount: n })}
+          />
           <label>
             {t('referrals.program.currency')}
             <input
@@ -253,30 +263,22 @@ function ProgramForm({ program, canEdit }: { program: Program; canEdit: boolean 
               onChange={(e) => set('reversalEvent', e.target.value)}
             />
           </label>
-          <label>
-            {t('referrals.program.holdHours')}
-            <input
-              type="number"
-              min={0}
-              max={24 * 90}
-              step={1}
-              required
-              value={draft.holdHours}
-              onChange={(e) => set('holdHours', e.target.valueAsNumber)}
-            />
-          </label>
-          <label>
-            {t('referrals.program.monthlyCap')}
-            <input
-              type="number"
-              min={1}
-              max={10_000}
-              step={1}
-              required
-              value={draft.monthlyCap}
-              onChange={(e) => set('monthlyCap', e.target.valueAsNumber)}
-            />
-          </label>
+          <NumberField
+            label={t('referrals.program.holdHours')}
+            min={0}
+            max={24 * 90}
+            step={1}
+            value={draft.holdHours}
+            onChange={(n) => set('holdHours', n)}
+          />
+          <NumberField
+            label={t('referrals.program.monthlyCap')}
+            min={1}
+            max={10_000}
+            step={1}
+            value={draft.monthlyCap}
+            onChange={(n) => set('monthlyCap', n)}
+          />
           <label>
             {t('referrals.program.landingUrl')}
             <input type="url" required value={draft.landingUrl} onChange={(e) => set('landingUrl', e.target.value)} />
@@ -288,23 +290,19 @@ function ProgramForm({ program, canEdit }: { program: Program; canEdit: boolean 
           {draft.milestones.map((milestone, index) => (
             // Milestones have no id of their own: their position is their identity while editing.
             <div key={index} className="inline">
-              <label>
-                {t('referrals.program.friends')}
-                <input
-                  type="number"
-                  min={1}
-                  max={1000}
-                  step={1}
-                  required
-                  value={milestone.friends}
-                  onChange={(e) =>
-                    set(
-                      'milestones',
-                      draft.milestones.map((m, i) => (i === index ? { ...m, friends: e.target.valueAsNumber } : m)),
-                    )
-                  }
-                />
-              </label>
+              <NumberField
+                label={t('referrals.program.friends')}
+                min={1}
+                max={1000}
+                step={1}
+                value={milestone.friends}
+                onChange={(n) =>
+                  set(
+                    'milestones',
+                    draft.milestones.map((m, i) => (i === index ? { ...m, friends: n } : m)),
+                  )
+                }
+              />
               <RewardFields
                 legend={t('referrals.program.milestoneReward', { friends: milestone.friends })}
                 value={milestone.reward}
