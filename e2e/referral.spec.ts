@@ -27,7 +27,8 @@ test.describe('a friend converts', () => {
       const { page: bea } = await friendSignsUpAndSubscribes(browser, link, 'Bea Friend', 'bea.friend@example.net');
 
       const bobWidget = bob.locator('[data-fw-widget="referral-center"]');
-      await expect(bobWidget.getByText('Bea', { exact: true })).toBeVisible();
+      // In his list of invited friends (the reward table names her too, once her reward is in).
+      await expect(bobWidget.getByRole('list', { name: 'Invited friends' }).getByText('Bea', { exact: true })).toBeVisible();
       await expect(bobWidget.getByText('Reward approved')).toBeVisible();
       await expect(bobWidget.getByTestId('rewards-earned')).toHaveText('$20.00');
       // Bob's reward table names the friend, the amount and where it stands.
