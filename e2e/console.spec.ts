@@ -196,13 +196,45 @@ test.describe('the marketer console', () => {
   });
 
   test('a moderator reviews held referrals; the overview charts K-factor and participation', async ({ page }) => {
-    await openConsole(page, 'moderator@flywheel.test', '#/referrals');
-    await expect(page.getByRole('heading', { name: 'Referral review' })).toBeVisible();
-    await expect(page.getByText('Nothing to review. Held referrals appear here.')).toBeVisible();
+    // A customer shares this week: the overview has activity to chart.
+    await page.request.post('/api/events', {
+      headers: { 'x-flywheel-key': 'pk_test_demo', authorization: 'Bearer sk_test_demo' },
+      data: {
+        batch: [
+          {
+            type: 'track',
+            event: 'referral_invite_sent',
+            messageId: `overview-share-${Date.now()}`,
+            userId: 'overview-sharer',
+            properties: { channel: 'copy', widget: 'referral-center' },
+          },
+        ],
+      },
+    });
+    await openConsole(page, 'moderator@flywheel.test', '#/referrals/review');
+    await expect(page.getByRole('heading', { name: 'Held for review' })).toBeVisible();
+    await expect(page.getByText('Nothing to review. Referrals the fraud rules hold appear here.')).toBeVisible();
     await page.getByRole('link', { name: 'Overview' }).click();
     await expect(page.getByRole('heading', { name: 'K-factor per week' })).toBeVisible();
     await expect(page.getByRole('columnheader', { name: 'referral-center' })).toBeVisible();
     await page.getByLabel('Language').selectOption('zh-CN');
     await expect(page.getByRole('heading', { name: '每周 K 因子' })).toBeVisible();
+
+    // The referral dashboard leads the referrals page: funnel, weeks, channels, top referrers, cost; in both languages.
+    await page.getByRole('link', { name: '推荐', exact: true }).click();
+    await expect(page.getByRole('heading', { name: '转化漏斗' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: '各渠道' })).toBeVisible();
+    await page.getByLabel('语言').selectOption('en');
+    await expect(page.getByRole('heading', { name: 'Top referrers' })).toBeVisible();
+    for (const path of ['#/referrals', '#/referrals/all', '#/referrals/review']) {
+      await page.goto(`/console/${path}`);
+      await expect(page.getByRole('heading', { level: 1, name: 'Referrals' })).toBeVisible();
+      await expect(page.getByText('Loading…')).toHaveCount(0);
+      const accessibility = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+      expect(
+        accessibility.violations.map((v) => v.id),
+        path,
+      ).toEqual([]);
+    }
   });
 });

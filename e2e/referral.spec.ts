@@ -24,7 +24,13 @@ test.describe('a friend converts', () => {
       const link = await bob.evaluate(() => navigator.clipboard.readText());
       expect(link).toMatch(/^http:\/\/localhost:3000\/r\/[2-9A-HJ-KM-NP-Z]{8}\?via=copy$/);
 
+      const today = { from: new Date(Date.now() - 86_400_000).toISOString(), to: new Date(Date.now() + 86_400_000).toISOString() };
+      const copySignUps = async () =>
+        (await marketer.query<{ signUps: number }>('console.referrals.kFactor', { ...today, channel: 'copy' })).signUps;
+      const copiedBefore = await copySignUps();
       const { page: bea } = await friendSignsUpAndSubscribes(browser, link, 'Bea Friend', 'bea.friend@example.net');
+      // Her sign-up came through a ?via=copy link: the copy channel's K-factor counts it.
+      expect(await copySignUps()).toBe(copiedBefore + 1);
 
       const bobWidget = bob.locator('[data-fw-widget="referral-center"]');
       // In his list of invited friends (the reward table names her too, once her reward is in).
@@ -34,19 +40,33 @@ test.describe('a friend converts', () => {
       // Bob's reward table names the friend, the amount and where it stands.
       await expect(bobWidget.getByRole('row', { name: /Bea \$20\.00 Approved/ })).toBeVisible();
 
-      await bea.goto('/#/referrals');
+      // Bea's dashboard, open since she subscribed, explains her welcome reward without a reload.
       const beaWidget = bea.locator('[data-fw-widget="referral-center"]');
-      await expect(beaWidget.getByTestId('rewards-earned')).toHaveText('$20.00');
-      // Bea's welcome reward says why she has it.
       await expect(beaWidget.getByRole('row', { name: /Bob invited you \$20\.00 Approved/ })).toBeVisible();
+      await expect(beaWidget.getByTestId('rewards-earned')).toHaveText('$20.00');
+      // The hold note is about rewards for friends one invites: Bea invited nobody yet.
+      await expect(beaWidget.getByText(/Rewards for friends you invite/)).toHaveCount(0);
 
       // Bob tries his own link under another account with his own email address.
       await friendSignsUpAndSubscribes(browser, link, 'Bob Again', 'bob@example.com');
       await expect(bobWidget.getByText('Held for review')).toBeVisible();
-      const moderator = await signInToConsole('moderator@flywheel.test');
-      const held = await moderator.query<{ reasons: string[] }[]>('console.referrals.held');
-      expect(held.map((h) => h.reasons)).toContainEqual(['self-referral: same email address']);
-      await moderator.dispose();
+      // A moderator finds it in the queue with both people and the signal in their language, and approves it.
+      const moderator = await browser.newPage();
+      await openConsole(moderator, 'moderator@flywheel.test', '#/referrals/review');
+      await moderator.getByLabel('Search by name, email, customer id or code').fill('Bob Again');
+      const row = moderator.getByRole('row', { name: /Bob Again/ });
+      await expect(row).toContainText('Bob Martin');
+      await expect(row).toContainText('Same email address as the referrer (ignoring dots and plus tags)');
+      await moderator.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
+      await expect(row).toContainText('与推荐人邮箱相同（忽略点号和加号标签）');
+      await row.getByRole('checkbox', { name: '选择 Bob Again 的推荐' }).check();
+      await moderator.getByLabel('你的决定理由').fill('同一个人的第二个工作账号');
+      await moderator.getByRole('button', { name: '批准' }).click();
+      await expect(row).toHaveCount(0);
+      await moderator.getByRole('link', { name: '已决定' }).click();
+      await moderator.getByLabel('按姓名、邮箱、客户 ID 或推荐码搜索').fill('Bob Again');
+      await expect(moderator.getByRole('row', { name: /Bob Again/ })).toContainText('moderator@flywheel.test');
+      await expect(bobWidget.getByText('Held for review')).toHaveCount(0);
     } finally {
       await marketer.mutate('console.referrals.updateProgram', { ...editable, holdHours: program.holdHours });
       await marketer.dispose();
@@ -62,7 +82,7 @@ test.describe('the program, set in the console', () => {
     const api = await signInToConsole('marketer@flywheel.test');
     const { tenantId: _tenant, updatedAt: _updated, ...original } = await api.query<Program>('console.referrals.program');
     try {
-      await openConsole(page, 'marketer@flywheel.test', '#/referrals');
+      await openConsole(page, 'marketer@flywheel.test', '#/referrals/program');
       const friendGets = page.getByRole('group', { name: 'The friend gets' });
       await friendGets.getByLabel('Kind').selectOption('points');
       await friendGets.getByLabel('How many points').fill('300');

@@ -10,6 +10,7 @@ import { httpError } from './http-error.ts';
 import type { Metrics } from './metrics.ts';
 import { requestLog } from './middleware/request-log.ts';
 import { widgetCors } from './middleware/widget-cors.ts';
+import { remoteAddress } from './remote-address.ts';
 import { badgeRoutes } from './routes/badges.ts';
 import { demoRoutes } from './routes/demo.ts';
 import { embedCheckRoutes } from './routes/embed-check.ts';
@@ -139,9 +140,9 @@ export function createApp(deps: AppDeps) {
     '/trpc/*',
     trpcServer({
       router: appRouter,
-      createContext: async (opts) => {
+      createContext: async (opts, c) => {
         try {
-          return await createContext(api, opts.req, opts.resHeaders);
+          return await createContext(api, opts.req, opts.resHeaders, remoteAddress(c));
         } catch (error) {
           if (!isDatabaseUnavailable(error)) throw error;
           throw new TRPCError({

@@ -1,10 +1,15 @@
 /** Referral center CSS: every rule under `.fw-referral-center`, every value from a `--fw-*` token. */
 export const styles = /* css */ `
-.fw-referral-center .fw-referral__sections { display: grid; gap: calc(var(--fw-s) * 2.5); margin-top: calc(var(--fw-s) * 2); }
+.fw-referral-center .fw-referral__sections { display: grid; grid-template-columns: minmax(0, 1fr); gap: calc(var(--fw-s) * 2.5); margin-top: calc(var(--fw-s) * 2); }
 .fw-referral-center h3 { margin: 0 0 6px; font-size: 1em; font-weight: 600; }
 .fw-referral-center p { margin: 0; }
-.fw-referral-center .fw-referral__link { display: flex; gap: var(--fw-s); align-items: end; }
-.fw-referral-center .fw-referral__link .fw-field { flex: 1; }
+.fw-referral-center .fw-referral__link { display: flex; gap: var(--fw-s); align-items: center; margin-bottom: 4px; }
+.fw-referral-center .fw-referral__url { flex: 1; min-width: 0; display: flex; margin: 0; padding: 6px 10px; border: 1px solid var(--fw-border);
+  border-radius: calc(var(--fw-r) * 0.8); font-family: ui-monospace, monospace; user-select: all; }
+.fw-referral-center .fw-referral__url-start { min-width: 0; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+.fw-referral-center .fw-referral__url-code { flex-shrink: 0; font-weight: 600; }
+.fw-referral-center .fw-referral__paused { padding: var(--fw-s); border-radius: calc(var(--fw-r) * 0.8); background: var(--fw-subtle); }
+.fw-referral-center .fw-referral__terms p { white-space: pre-line; margin-top: var(--fw-s); color: var(--fw-muted); }
 .fw-referral-center .fw-referral__share { display: flex; flex-wrap: wrap; gap: var(--fw-s); }
 .fw-referral-center .fw-referral__share a { color: var(--fw-primary); font-weight: 600; text-decoration: none; padding: 6px 10px;
   border: 1px solid var(--fw-border); border-radius: calc(var(--fw-r) * 0.8); }

@@ -24,7 +24,8 @@ describe('referral center', () => {
   it('shows the link, the code and what both sides get, in plain words', async () => {
     await render();
     expect(await screen.findByRole('region', { name: 'Invite friends, earn rewards' })).toBeTruthy();
-    expect(((await screen.findByLabelText('Invite link')) as HTMLInputElement).value).toBe('http://bff.test/r/K7M2Q9XA');
+    const invite = await screen.findByRole('region', { name: 'Your invite link' });
+    expect(invite.querySelector('.fw-referral__url')?.textContent).toBe('Invite link: http://bff.test/r/K7M2Q9XA');
     expect(screen.getByText('Your code: K7M2Q9XA')).toBeTruthy();
     expect(screen.getByText('Give your friends $20.00. You get $20.00 when they subscribe.')).toBeTruthy();
     expect(screen.getByText('0 of 3 friends for your next reward: 500 points')).toBeTruthy();
@@ -95,6 +96,19 @@ describe('referral center', () => {
       ['Nov 18, 2026', 'Bea', '$20.00', 'Pending until Nov 21, 2026'],
       ['Nov 2, 2026', 'Alice invited you', '$20.00', 'Approved'],
     ]);
+  });
+
+  it('says a paused program is paused instead of offering the link, and shows the terms in the customer’s language', async () => {
+    server.use(
+      ...bffHandlers(apiBase, {
+        'referral.summary': () => referralSummary({ paused: true, terms: { en: 'One reward per friend.', 'zh-CN': '每位好友奖励一次。' } }),
+      }),
+    );
+    await render('zh-CN', 'pk_paused');
+    expect(await screen.findByText(/^邀请活动暂停中/)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: '复制链接' })).toBeNull();
+    fireEvent.click(screen.getByText('活动条款'));
+    expect(screen.getByText('每位好友奖励一次。')).toBeTruthy();
   });
 
   it('speaks Simplified Chinese, with WeChat sharing by QR code', async () => {

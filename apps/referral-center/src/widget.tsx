@@ -1,4 +1,4 @@
-import { Button, Card, EmptyState, Input, List, Progress, useToast } from '@flywheel/ui';
+import { Button, Card, EmptyState, List, Progress, useToast } from '@flywheel/ui';
 import {
   formatReward,
   QueryState,
@@ -37,7 +37,8 @@ function shareUrl(channel: LinkChannel, link: string, subject: string, message: 
   }
 }
 
-function ReferralBody({ summary, apiBase }: { summary: Summary; apiBase: string }) {
+/** What both sides get, the link with its code, and every way to share it. */
+function Invite({ summary, apiBase }: { summary: Summary; apiBase: string }) {
   const t = useT();
   const locale = useLocale();
   const track = useTrack();
@@ -50,21 +51,19 @@ function ReferralBody({ summary, apiBase }: { summary: Summary; apiBase: string 
   const withChannel = (channel: Channel) => `${link}?via=${channel}`;
   const money = (reward: Summary['referrerReward']) => formatReward(reward, locale, t);
   const shared = (channel: Channel) => track('referral_invite_sent', { channel });
-  const { next, qualified } = summary.milestones;
 
   return (
-    <div className="fw-referral__sections">
+    <>
       <p>{t('referral.offer', { friend: money(summary.friendReward), referrer: money(summary.referrerReward) })}</p>
       <section aria-labelledby="fw-referral-link">
         <h3 id="fw-referral-link">{t('referral.link.title')}</h3>
         <div className="fw-referral__link">
-          <Input
-            label={t('referral.link.label')}
-            value={link}
-            readOnly
-            onFocus={(e) => e.currentTarget.select()}
-            hint={t('referral.link.code', { code: summary.code })}
-          />
+          {/* On a narrow screen the address gives way in the middle: the code at its end stays in view. */}
+          <p className="fw-referral__url">
+            <span className="fw-visually-hidden">{t('referral.link.label')}: </span>
+            <span className="fw-referral__url-start">{link.slice(0, -summary.code.length)}</span>
+            <span className="fw-referral__url-code">{summary.code}</span>
+          </p>
           <Button
             onClick={() => {
               void navigator.clipboard?.writeText(withChannel('copy'));
@@ -78,6 +77,7 @@ function ReferralBody({ summary, apiBase }: { summary: Summary; apiBase: string 
             {copied ? t('referral.copiedShort') : t('referral.copy')}
           </Button>
         </div>
+        <p className="fw-muted">{t('referral.link.code', { code: summary.code })}</p>
       </section>
       <section aria-labelledby="fw-referral-share">
         <h3 id="fw-referral-share">{t('referral.share.title')}</h3>
@@ -129,6 +129,21 @@ function ReferralBody({ summary, apiBase }: { summary: Summary; apiBase: string 
           />
         )}
       </section>
+    </>
+  );
+}
+
+function ReferralBody({ summary, apiBase }: { summary: Summary; apiBase: string }) {
+  const t = useT();
+  const locale = useLocale();
+  const money = (reward: Summary['referrerReward']) => formatReward(reward, locale, t);
+  const { next, qualified } = summary.milestones;
+  const invited = summary.friends.length > 0;
+
+  return (
+    <div className="fw-referral__sections">
+      {/* A paused program takes no new invites: the link is not offered while it would earn nothing. */}
+      {summary.paused ? <p className="fw-referral__paused">{t('referral.paused')}</p> : <Invite summary={summary} apiBase={apiBase} />}
       <section aria-labelledby="fw-referral-progress">
         <h3 id="fw-referral-progress">{t('referral.rewards.title')}</h3>
         {next ? (
@@ -145,7 +160,7 @@ function ReferralBody({ summary, apiBase }: { summary: Summary; apiBase: string 
         ) : (
           <RewardTable rewards={summary.rewards} money={money} />
         )}
-        <p className="fw-muted">{t('referral.hold', { hours: summary.holdHours })}</p>
+        {invited && <p className="fw-muted">{t('referral.hold', { hours: summary.holdHours })}</p>}
       </section>
       <section aria-labelledby="fw-referral-friends">
         <h3 id="fw-referral-friends">{t('referral.friends.title')}</h3>
@@ -167,11 +182,16 @@ function ReferralBody({ summary, apiBase }: { summary: Summary; apiBase: string 
           />
         )}
       </section>
+      {summary.terms && (
+        <details className="fw-referral__terms">
+          <summary>{t('referral.terms')}</summary>
+          <p>{summary.terms[locale]}</p>
+        </details>
+      )}
     </div>
   );
 }
 
-/** The referral center: a customer's link, how to share it, what both sides get, and progress. */
 type Rewards = Summary['rewards'];
 
 /** Totals per unit, then each reward: when, what for, how much, and where it stands. */
@@ -229,6 +249,7 @@ function RewardTable({ rewards, money }: { rewards: Rewards; money: (reward: Rew
   );
 }
 
+/** The referral center: a customer's link, how to share it, what both sides get, and progress. */
 export function ReferralCenter({ apiBase }: WidgetProps) {
   const t = useT();
   const trpc = useTRPC();

@@ -36,6 +36,8 @@ const copy = {
     invited: 'A friend invited you to Acme Analytics',
     invitedBy: (name: string) => `${name} invited you to Acme Analytics`,
     youGet: (reward: string) => `You get ${reward} when you subscribe.`,
+    paused: 'Invite rewards are paused right now. You can still create an account.',
+    terms: 'Program terms',
     points: (n: string) => `${n} points`,
     coupon: 'a coupon code',
     name: 'Your name',
@@ -62,6 +64,8 @@ const copy = {
     invited: '你的好友邀请你加入 Acme 数据分析',
     invitedBy: (name: string) => `${name} 邀请你加入 Acme 数据分析`,
     youGet: (reward: string) => `订阅后你将获得${reward}。`,
+    paused: '邀请奖励暂停中。你仍可以创建账户。',
+    terms: '活动条款',
     points: (n: string) => `${n}\u00a0积分`,
     coupon: '一个优惠码',
     name: '你的名字',
@@ -192,7 +196,12 @@ function Plan({ customer, locale }: { customer: string; locale: Locale }) {
   );
 }
 
-type InviteDetails = { referrer: string | null; friendReward: RewardSpec | null };
+type InviteDetails = {
+  referrer: string | null;
+  friendReward: RewardSpec | null;
+  paused: boolean;
+  terms: Record<Locale, string> | null;
+};
 
 function rewardText(reward: RewardSpec, locale: Locale): string {
   const t = copy[locale];
@@ -237,7 +246,11 @@ function SignUp({ invite, locale, onSignedUp }: { invite: Invite; locale: Locale
       }}
     >
       <h1>{details?.referrer ? t.invitedBy(details.referrer) : t.invited}</h1>
-      {details?.friendReward && <p className="shell-offer">{t.youGet(rewardText(details.friendReward, locale))}</p>}
+      {details?.paused ? (
+        <p className="shell-offer">{t.paused}</p>
+      ) : (
+        details?.friendReward && <p className="shell-offer">{t.youGet(rewardText(details.friendReward, locale))}</p>
+      )}
       <label>
         {t.name} <input name="name" required autoComplete="name" />
       </label>
@@ -246,6 +259,12 @@ function SignUp({ invite, locale, onSignedUp }: { invite: Invite; locale: Locale
       </label>
       {error && <p role="alert">{error}</p>}
       <button type="submit">{t.createAccount}</button>
+      {details?.terms && (
+        <details>
+          <summary>{t.terms}</summary>
+          <p className="shell-terms">{details.terms[locale]}</p>
+        </details>
+      )}
     </form>
   );
 }

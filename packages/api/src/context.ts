@@ -43,7 +43,11 @@ export type ContextInner = {
   resHeaders: Headers | null;
   /** The origin customers reach the BFF at: absolute URLs (images) in what widgets render inside other sites. */
   origin: string;
+  /** Who is asking, as the socket and headers say: fraud rules compare a referrer's and a friend's. */
+  client: Client;
 };
+
+export type Client = { ip: string; userAgent: string };
 
 /**
  * The part of the context that needs no HTTP request: tests build callers from it directly.
@@ -56,11 +60,12 @@ export function createContextInner(deps: ApiDeps, parts: Partial<Omit<ContextInn
     console: parts.console ?? { session: null, sessionToken: null, csrfToken: null, sameOrigin: true },
     resHeaders: parts.resHeaders ?? null,
     origin: parts.origin ?? deps.publicUrl ?? 'http://localhost:3000',
+    client: parts.client ?? { ip: '', userAgent: '' },
   };
 }
 
 /** The adapter part: reads the tenant, customer and console session from a fetch Request. */
-export async function createContext(deps: ApiDeps, req: Request, resHeaders: Headers): Promise<ContextInner> {
+export async function createContext(deps: ApiDeps, req: Request, resHeaders: Headers, ip = ''): Promise<ContextInner> {
   const widget = await authenticateWidgetRequest(deps.tenants, req.headers, req.url);
   const sessionToken = readSessionCookie(req.headers.get('cookie'), deps.isProduction);
   const origin = req.headers.get('origin');
@@ -74,5 +79,6 @@ export async function createContext(deps: ApiDeps, req: Request, resHeaders: Hea
     },
     resHeaders,
     origin: deps.publicUrl ?? new URL(req.url).origin,
+    client: { ip, userAgent: req.headers.get('user-agent') ?? '' },
   });
 }

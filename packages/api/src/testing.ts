@@ -9,7 +9,7 @@ import { createTestDatabase, testSecretsKey } from '@flywheel/db/testing';
 import { loadDefinitions } from '@flywheel/flags';
 import { eq } from 'drizzle-orm';
 import { createSession, findSession } from './console/index.ts';
-import { type ApiDeps, createContextInner } from './context.ts';
+import { type ApiDeps, type Client, createContextInner } from './context.ts';
 import { ingestBatch } from './events/index.ts';
 import { createFlagsRuntime } from './flags/runtime.ts';
 import { signCustomerToken, verifyCustomerToken } from './identity/customer-token.ts';
@@ -100,12 +100,17 @@ export async function consoleCaller(world: TestWorld, email: string) {
   );
 }
 
-/** A tRPC caller for a customer of the demo tenant, with a token its server signed. */
-export async function customerCaller(world: TestWorld, sub: string, extra: { name?: string } = {}) {
+/** A tRPC caller for a customer of the demo tenant, with a token its server signed; `client` is their network and browser. */
+export async function customerCaller(world: TestWorld, sub: string, { client, ...extra }: { name?: string; client?: Client } = {}) {
   const tenant = await world.deps.tenants.byPublishableKey(DEMO.publishableKey);
   if (!tenant) throw new Error('demo tenant missing');
   const claims = await verifyCustomerToken(await world.tokenFor(sub, extra), DEMO.secretKey);
-  return createCaller(createContextInner(world.deps, { widget: { status: 'ok', tenant, caller: { kind: 'customer', claims } } }));
+  return createCaller(
+    createContextInner(world.deps, {
+      widget: { status: 'ok', tenant, caller: { kind: 'customer', claims } },
+      ...(client ? { client } : {}),
+    }),
+  );
 }
 
 /** A tRPC caller for an anonymous visitor of the demo tenant's pages (no token): what public surfaces allow. */

@@ -60,7 +60,15 @@ export const eventCatalogue = {
   subscription_started: {
     description: 'The tenant’s server: a customer started paying (the demo program’s qualifying event).',
     senders: ['server'],
-    properties: z.looseObject({ plan: z.string().max(100).optional() }),
+    properties: z.looseObject({
+      plan: z.string().max(100).optional(),
+      /** What the customer pays, for the revenue referred customers bring (with `currency`, ISO 4217). */
+      revenue: z.number().nonnegative().max(1e9).optional(),
+      currency: z
+        .string()
+        .regex(/^[A-Z]{3}$/)
+        .optional(),
+    }),
   },
   refund_issued: {
     description: 'The tenant’s server: a customer was refunded (the default reversal event).',

@@ -44,6 +44,9 @@ describe('ui', () => {
     );
     fireEvent.click(screen.getByRole('button', { name: 'Copy' }));
     expect(screen.getByRole('status').textContent).toBe('Link copied');
+    // Copying twice says it once more, not twice side by side.
+    fireEvent.click(screen.getByRole('button', { name: 'Copy' }));
+    expect(screen.getByRole('status').textContent).toBe('Link copied');
   });
 
   it('a dialog is labelled by its title, takes focus and closes on Esc, giving focus back', () => {

@@ -168,7 +168,8 @@ export function ToastProvider({ children, durationMs = 3500 }: { children: React
   const show = useCallback(
     (message: string) => {
       const id = nextId.current++;
-      setToasts((current) => [...current, { id, message }]);
+      // The same message again replaces the one on screen (announced afresh), never stacks beside it.
+      setToasts((current) => [...current.filter((t) => t.message !== message), { id, message }]);
       setTimeout(() => setToasts((current) => current.filter((t) => t.id !== id)), durationMs);
     },
     [durationMs],

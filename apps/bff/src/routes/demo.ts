@@ -9,6 +9,8 @@ import { httpError, invalidRequest } from '../http-error.ts';
 
 const TOKEN_TTL_SECONDS = 3600;
 const customerId = z.string().regex(/^[a-z0-9-]{1,64}$/);
+/** The demo product's monthly prices: a billing system reports what the customer pays (referral revenue). */
+const DEMO_PRICES = { free: 0, starter: 19, pro: 49 } as const;
 
 /**
  * Demo-only: plays the demo tenant's server for the shell and the e2e journeys: signs tokens for
@@ -93,7 +95,7 @@ export function demoRoutes(deps: ApiDeps) {
             event: 'subscription_started',
             messageId: randomUUID(),
             userId: parsed.data.customer,
-            properties: { plan: parsed.data.plan },
+            properties: { plan: parsed.data.plan, revenue: DEMO_PRICES[parsed.data.plan], currency: 'USD' },
           },
         ]);
         return c.json({ subscribed: parsed.data.plan });

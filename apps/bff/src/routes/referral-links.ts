@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { followLink, normalizeCode } from '@flywheel/api';
 import { REFERRAL_CHANNELS } from '@flywheel/contracts/event-catalogue';
 import type { Db } from '@flywheel/db';
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { QR_HEADERS, qrPng } from '../qr.ts';
+import { remoteAddress } from '../remote-address.ts';
 
 const VISITOR_COOKIE = 'fw_visitor';
 const CHANNELS = new Set<string>(REFERRAL_CHANNELS);
@@ -31,17 +31,11 @@ export function referralLinkRoutes(db: Db, publicUrl: string | undefined) {
         const visitor = returning ? cookie : randomUUID();
         if (!returning) setCookie(c, VISITOR_COOKIE, visitor, { httpOnly: true, sameSite: 'Lax', path: '/r', maxAge: 60 * 60 * 24 * 90 });
         const via = c.req.query('via');
-        let ip = '';
-        try {
-          ip = getConnInfo(c).remote.address ?? '';
-        } catch {
-          // app.request() in tests has no socket
-        }
         const target = await followLink(db, c.req.param('code'), {
           anonymousId: visitor,
           returning,
           channel: via && CHANNELS.has(via) ? via : null,
-          ip,
+          ip: remoteAddress(c),
           userAgent: c.req.header('user-agent') ?? '',
         });
         if (!target)

@@ -6,3 +6,5 @@ export { customerActivity } from './customer-activity.ts';
 export { aggregateExperiment, type ExperimentTotals, type MetricTotals, type VariationTotals } from './experiment-aggregate.ts';
 export { exposedUnits, exposedUsers } from './exposures.ts';
 export { eventsByKey } from './recent.ts';
+export { revenueFrom } from './revenue.ts';
+export { mondayUtc, recentWeeks, WEEK_MS } from './weeks.ts';

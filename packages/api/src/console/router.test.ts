@@ -59,7 +59,8 @@ describe('console auth', () => {
   });
 
   // Each attempt is a real scrypt (about 100 ms idle, seconds on a loaded machine): failures are
-  // sent two at a time, as many as the hashing slots run at once.
+  // sent two at a time, as many as the hashing slots run at once. Twenty of them took over a
+  // minute while every other package's tests ran beside them, hence two minutes.
   const failTimes = (n: number, attempt: () => Promise<unknown>) =>
     Promise.all(Array.from({ length: n }, () => expect(attempt()).rejects.toMatchObject({ code: 'UNAUTHORIZED' })));
 
@@ -84,7 +85,7 @@ describe('console auth', () => {
       message: 'Too many failed sign-ins for this address. Try again in 15 minutes.',
     });
     expect(Number(resHeaders.get('retry-after'))).toBeGreaterThan(800);
-  }, 60_000);
+  }, 120_000);
 
   it('locks an address without an account the same way, so locking reveals nothing', async () => {
     const attempt = () =>
@@ -94,7 +95,7 @@ describe('console auth', () => {
       });
     await failTimes(10, attempt);
     await expect(attempt()).rejects.toMatchObject({ code: 'TOO_MANY_REQUESTS' });
-  }, 60_000);
+  }, 120_000);
 
   it('rejects malformed sign-in input naming the field', async () => {
     const caller = createCaller(createContextInner(world.deps));

@@ -6,6 +6,7 @@ export {
   type Customer,
   customerFromClaims,
   customersByIds,
+  customersMatching,
   deleteCustomer,
   externalIdOf,
   findCustomer,

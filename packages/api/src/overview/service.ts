@@ -1,8 +1,6 @@
 import type { Db } from '@flywheel/db';
-import { activeUnitsByWeek } from '../analytics/index.ts';
+import { activeUnitsByWeek, mondayUtc, WEEK_MS as WEEK } from '../analytics/index.ts';
 import { kFactor } from '../referral/index.ts';
-
-const WEEK = 7 * 24 * 60 * 60 * 1000;
 
 export type GrowthWeek = {
   /** Monday 00:00 UTC that starts the week. */
@@ -15,12 +13,6 @@ export type GrowthWeek = {
   /** Per widget: customers who used it that week (any event it recorded) and their share of the active customers. */
   participation: Record<string, { participants: number; rate: number }>;
 };
-
-function mondayUtc(date: Date) {
-  const start = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
-  start.setUTCDate(start.getUTCDate() - ((start.getUTCDay() + 6) % 7));
-  return start;
-}
 
 /**
  * The growth dashboard: per week, the referral K-factor and how many active customers used each

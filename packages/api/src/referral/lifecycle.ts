@@ -1,3 +1,4 @@
+import type { FraudSignal } from '@flywheel/contracts/referral';
 import type { RewardSpec } from '@flywheel/contracts/rewards';
 import { type Db, type ReferralStatus, schema, type Tx } from '@flywheel/db';
 import { and, eq, gte, inArray, like, ne, sql } from 'drizzle-orm';
@@ -46,6 +47,7 @@ async function recordTransition(
  * page's widget). `clickId` is the visitor id the link's redirect carried: it is stitched to the
  * friend, which is what ties the click (and its share channel) to them. The first attribution
  * wins; a customer using their own code is recorded and held later, never silently dropped.
+ * While the program is paused, nobody is attributed.
  */
 export async function attribute(
   ctx: Ctx,
@@ -56,6 +58,8 @@ export async function attribute(
 ): Promise<string | null> {
   const code = normalizeCode(rawCode);
   if (!code) return null;
+  // A paused program takes no new referrals (decision 021).
+  if ((await programFor(ctx.tx, tenantId))?.pausedAt) return null;
   const [owner] = await ctx.tx
     .select({ referrerId: schema.referralCodes.customerId })
     .from(schema.referralCodes)
@@ -97,24 +101,52 @@ export async function attribute(
   return created?.id ?? null;
 }
 
+/** How long after the referrer used a network and browser a friend's click from them counts as theirs. */
+const SAME_NETWORK_HOURS = 24;
+
+/**
+ * Whether the friend opened the referral link from the IP address and user agent the referrer
+ * used their referral center from (sightings) within SAME_NETWORK_HOURS before the click, or since.
+ */
+async function clickedFromReferrersNetwork(tx: Tx, referral: Referral): Promise<boolean> {
+  const k = schema.referralClicks;
+  const a = schema.customerAliases;
+  const s = schema.referrerSightings;
+  const [row] = await tx
+    .select({ code: k.code })
+    .from(k)
+    .innerJoin(a, and(eq(a.tenantId, k.tenantId), eq(a.anonymousId, k.anonymousId)))
+    .innerJoin(s, and(eq(s.tenantId, k.tenantId), eq(s.fingerprint, k.fingerprint)))
+    .where(
+      and(
+        eq(k.tenantId, referral.tenantId),
+        eq(k.code, referral.code),
+        eq(a.customerId, referral.friendId),
+        eq(s.customerId, referral.referrerId),
+        gte(s.seenAt, sql`${k.clickedAt} - make_interval(hours => ${SAME_NETWORK_HOURS})`),
+      ),
+    )
+    .limit(1);
+  return Boolean(row);
+}
+
 /**
  * Why a qualified referral looks suspicious; empty when it does not. Runs under the referrer's
  * row lock, so the monthly cap counts every referral of theirs qualified before this one.
  */
-async function fraudSignals(tx: Tx, referral: Referral, program: Program): Promise<string[]> {
-  if (referral.referrerId === referral.friendId) return ['self-referral: the friend is the referrer'];
-  const reasons: string[] = [];
+async function fraudSignals(tx: Tx, referral: Referral, program: Program): Promise<FraudSignal[]> {
+  if (referral.referrerId === referral.friendId) return [{ code: 'self_referral' }];
+  const signals: FraudSignal[] = [];
   const people = await customersByIds(tx, referral.tenantId, [referral.referrerId, referral.friendId]);
   const referrer = people.find((p) => p.id === referral.referrerId);
   const friend = people.find((p) => p.id === referral.friendId);
   if (referrer?.email && friend?.email && normalizeEmailForFraud(referrer.email) === normalizeEmailForFraud(friend.email)) {
-    reasons.push('self-referral: same email address');
+    signals.push({ code: 'same_email' });
   }
-  if (await shareADevice(tx, referral.tenantId, referral.referrerId, referral.friendId)) reasons.push('self-referral: same device');
+  if (await shareADevice(tx, referral.tenantId, referral.referrerId, referral.friendId)) signals.push({ code: 'same_device' });
+  if (await clickedFromReferrersNetwork(tx, referral)) signals.push({ code: 'same_network', params: { hours: SAME_NETWORK_HOURS } });
   const firstContact = referral.clickedAt ?? referral.createdAt;
-  if (friend && friend.firstSeenAt.getTime() < firstContact.getTime() - 60_000) {
-    reasons.push('the friend was already a customer before the referral');
-  }
+  if (friend && friend.firstSeenAt.getTime() < firstContact.getTime() - 60_000) signals.push({ code: 'existing_customer' });
   const [recent] = await tx
     .select({ n: sql<number>`count(*)::int` })
     .from(schema.referrals)
@@ -127,8 +159,8 @@ async function fraudSignals(tx: Tx, referral: Referral, program: Program): Promi
         gte(schema.referrals.qualifiedAt, sql`now() - interval '30 days'`),
       ),
     );
-  if ((recent?.n ?? 0) >= program.monthlyCap) reasons.push(`velocity: over the cap of ${program.monthlyCap} rewarded referrals in 30 days`);
-  return reasons;
+  if ((recent?.n ?? 0) >= program.monthlyCap) signals.push({ code: 'velocity', params: { cap: program.monthlyCap } });
+  return signals;
 }
 
 /**
@@ -201,12 +233,12 @@ export async function qualify(ctx: Ctx, tenantId: string, friendExternalId: stri
     .for('update');
   if (row?.status !== 'signed_up') return;
   await lockReferrer(ctx.tx, row.referrerId);
-  const reasons = await fraudSignals(ctx.tx, row, program);
-  const status: ReferralStatus = reasons.length > 0 ? 'held' : 'pending';
+  const signals = await fraudSignals(ctx.tx, row, program);
+  const status: ReferralStatus = signals.length > 0 ? 'held' : 'pending';
   const approveAfter = new Date(Date.now() + program.holdHours * 3_600_000);
   const [updated] = await ctx.tx
     .update(schema.referrals)
-    .set({ status, reasons, qualifiedAt: sql`now()`, approveAfter, updatedAt: sql`now()` })
+    .set({ status, signals, qualifiedAt: sql`now()`, approveAfter, updatedAt: sql`now()` })
     .where(eq(schema.referrals.id, row.id))
     .returning();
   if (!updated) return;
@@ -220,7 +252,9 @@ export async function qualify(ctx: Ctx, tenantId: string, friendExternalId: stri
       payload: { referralId: row.id },
     });
   }
-  await recordTransition(ctx, updated, status === 'held' ? 'held' : 'qualified', friendExternalId, { reasons });
+  await recordTransition(ctx, updated, status === 'held' ? 'held' : 'qualified', friendExternalId, {
+    signals: signals.map((signal) => signal.code),
+  });
 }
 
 /** The hold passed: a pending referral and both its rewards are approved. */
@@ -256,8 +290,13 @@ export async function reverse(ctx: Ctx, tenantId: string, friendExternalId: stri
   }
 }
 
-/** A moderator's decision on a held referral. */
-export async function review(ctx: Ctx, tenantId: string, referralId: string, decision: 'approve' | 'reject', reason: string) {
+/** A moderator's decision on a held referral, recorded with who made it; null when it is not held (any more). */
+export async function review(
+  ctx: Ctx,
+  tenantId: string,
+  referralId: string,
+  decision: { decision: 'approve' | 'reject'; note: string; by: string },
+) {
   const [row] = await ctx.tx
     .select()
     .from(schema.referrals)
@@ -265,15 +304,15 @@ export async function review(ctx: Ctx, tenantId: string, referralId: string, dec
     .for('update');
   if (row?.status !== 'held') return null;
   const program = await programFor(ctx.tx, tenantId);
-  const status: ReferralStatus = decision === 'approve' ? 'approved' : 'rejected';
+  const status: ReferralStatus = decision.decision === 'approve' ? 'approved' : 'rejected';
   const [updated] = await ctx.tx
     .update(schema.referrals)
-    .set({ status, reasons: [...row.reasons, `${decision}d: ${reason}`], updatedAt: sql`now()` })
+    .set({ status, decisionNote: decision.note, decidedBy: decision.by, decidedAt: sql`now()`, updatedAt: sql`now()` })
     .where(eq(schema.referrals.id, row.id))
     .returning();
   if (!updated) return null;
-  if (decision === 'approve' && program) await grantRewards(ctx, updated, program, 'approved');
-  await recordTransition(ctx, updated, status, await externalIdOf(ctx.tx, tenantId, row.friendId), { reason });
+  if (decision.decision === 'approve' && program) await grantRewards(ctx, updated, program, 'approved');
+  await recordTransition(ctx, updated, status, await externalIdOf(ctx.tx, tenantId, row.friendId), { reason: decision.note });
   return status;
 }
 

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import type { RewardSpec } from '@flywheel/contracts/rewards';
 import { type Db, schema } from '@flywheel/db';
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
@@ -6,10 +7,12 @@ import { type Program, programFor } from './lifecycle.ts';
 // The program as marketers see and change it in the console: with what is left of each coupon
 // pool, and every change recorded (who, when, before and after).
 
-type ProgramFields = Omit<Program, 'tenantId' | 'updatedAt'>;
+type ProgramFields = Omit<Program, 'tenantId' | 'updatedAt' | 'pausedAt'>;
+/** What the console sends: the settings, and whether the program is paused. */
+export type ProgramUpdate = ProgramFields & { paused: boolean };
 
 /** The settings in the order the console shows them (jsonb keeps its own key order). */
-const FIELDS: (keyof ProgramFields)[] = [
+const FIELDS: (keyof Omit<Program, 'tenantId' | 'updatedAt'>)[] = [
   'referrerReward',
   'friendReward',
   'qualifyingEvent',
@@ -19,6 +22,8 @@ const FIELDS: (keyof ProgramFields)[] = [
   'monthlyCap',
   'milestones',
   'landingUrl',
+  'terms',
+  'pausedAt',
 ];
 
 /** Codes of a coupon pool not handed out yet; null for other kinds of reward. */
@@ -37,6 +42,7 @@ export async function programForConsole(db: Db, tenantId: string) {
   if (!program) return null;
   return {
     ...program,
+    paused: program.pausedAt !== null,
     couponsLeft: {
       referrer: await couponsLeft(db, tenantId, program.referrerReward),
       friend: await couponsLeft(db, tenantId, program.friendReward),
@@ -44,11 +50,16 @@ export async function programForConsole(db: Db, tenantId: string) {
   };
 }
 
-/** Saves the program and records the change, in one transaction; concurrent saves take turns. */
-export async function saveProgram(db: Db, tenantId: string, fields: ProgramFields, changedBy: string) {
+/**
+ * Saves the program and records the change, in one transaction; concurrent saves take turns. A
+ * pause keeps the moment it began, however often the program is saved while paused.
+ */
+export async function saveProgram(db: Db, tenantId: string, update: ProgramUpdate, changedBy: string) {
   await db.transaction(async (tx) => {
     const p = schema.referralPrograms;
     const [before] = await tx.select().from(p).where(eq(p.tenantId, tenantId)).for('update');
+    const { paused, ...settings } = update;
+    const fields = { ...settings, pausedAt: paused ? (before?.pausedAt ?? new Date()) : null };
     await tx
       .insert(p)
       .values({ tenantId, ...fields })
@@ -58,7 +69,10 @@ export async function saveProgram(db: Db, tenantId: string, fields: ProgramField
       const { tenantId: _, updatedAt: __, ...rest } = program;
       return rest;
     };
-    await tx.insert(schema.referralProgramChanges).values({ tenantId, changedBy, before: strip(before), after: { ...fields } });
+    const previous = strip(before);
+    // A save that changes nothing is no change to list.
+    if (previous && FIELDS.every((key) => isDeepStrictEqual(previous[key], fields[key]))) return;
+    await tx.insert(schema.referralProgramChanges).values({ tenantId, changedBy, before: previous, after: { ...fields } });
   });
   return programForConsole(db, tenantId);
 }

@@ -22,7 +22,12 @@ const friendLifecycle = reaction({
     if (event.type === 'identify') return attributeFromTraits(ctx, event.tenantId, userId, event.properties);
     const program = await programFor(ctx.tx, event.tenantId);
     if (!program) return;
-    if (event.event === program.qualifyingEvent && evalCondition(event.properties, (program.qualifyingCondition ?? {}) as never)) {
+    // A paused program rewards nobody new; a refund still takes back what was rewarded.
+    if (
+      event.event === program.qualifyingEvent &&
+      !program.pausedAt &&
+      evalCondition(event.properties, (program.qualifyingCondition ?? {}) as never)
+    ) {
       await qualify(ctx, event.tenantId, userId, program);
     } else if (event.event === program.reversalEvent) {
       await reverse(ctx, event.tenantId, userId);

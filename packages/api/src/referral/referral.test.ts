@@ -264,12 +264,12 @@ describe('milestones', () => {
     const third = friendOf(referrer, 3);
     await server([identify(third, { referral_code: referrer.code, email: `ref-${people}+friend@example.com` })]);
     await server([subscribed(third)]);
-    expect(await referralOf(third)).toMatchObject({ status: 'held', reasons: ['self-referral: same email address'] });
+    expect(await referralOf(third)).toMatchObject({ status: 'held', signals: [{ code: 'same_email' }] });
     expect(await milestoneGrants(referrer.sub)).toEqual([]);
 
     const moderator = await consoleCaller(world, 'moderator@flywheel.test');
     await moderator.console.referrals.review({
-      referralId: (await referralOf(third))?.id ?? '',
+      referralIds: [(await referralOf(third))?.id ?? ''],
       decision: 'approve',
       reason: 'a colleague',
     });
@@ -324,26 +324,40 @@ describe('fraud rules', () => {
     await server([identify(again, { referral_code: referrer.code, email: 'danwang+2@gmail.com' })]);
     await server([subscribed(again)]);
     const referral = await referralOf(again);
-    expect(referral).toMatchObject({ status: 'held', reasons: ['self-referral: same email address'] });
+    expect(referral).toMatchObject({ status: 'held', signals: [{ code: 'same_email' }] });
     expect(await grantsOfReferral(referral?.id ?? '')).toEqual([]);
 
     const moderator = await consoleCaller(world, 'moderator@flywheel.test');
-    expect((await moderator.console.referrals.held()).map((h) => h.friend)).toContain(again);
+    const queue = await moderator.console.referrals.list({ view: 'held', limit: 50 });
+    expect(queue.items.find((h) => h.id === referral?.id)).toMatchObject({
+      friend: { id: again, email: 'danwang+2@gmail.com' },
+      referrer: { id: referrer.sub, name: expect.stringMatching(/^Referrer /), email: 'dan.wang@gmail.com' },
+      signals: [{ code: 'same_email' }],
+      referrerHistory: { referred: 1, rewarded: 0, rejected: 0 },
+    });
     const viewer = await consoleCaller(world, 'viewer@flywheel.test');
     await expect(
-      viewer.console.referrals.review({ referralId: referral?.id ?? '', decision: 'approve', reason: 'checked' }),
+      viewer.console.referrals.review({ referralIds: [referral?.id ?? ''], decision: 'approve', reason: 'checked' }),
     ).rejects.toMatchObject({
       code: 'FORBIDDEN',
     });
-    await moderator.console.referrals.review({ referralId: referral?.id ?? '', decision: 'reject', reason: 'same person' });
+    await moderator.console.referrals.review({ referralIds: [referral?.id ?? ''], decision: 'reject', reason: 'same person' });
     expect((await referralOf(again))?.status).toBe('rejected');
+    // It moves to the decided tab, with who decided and why.
+    const decided = await moderator.console.referrals.list({ view: 'decided', search: 'danwang', limit: 50 });
+    expect(decided.items).toEqual([
+      expect.objectContaining({
+        status: 'rejected',
+        decision: { by: 'moderator@flywheel.test', at: expect.any(String), note: 'same person' },
+      }),
+    ]);
   });
 
   it('holds a customer using their own code', async () => {
     const referrer = await newReferrer();
     await server([identify(referrer.sub, { referral_code: referrer.code })]);
     await server([subscribed(referrer.sub)]);
-    expect(await referralOf(referrer.sub)).toMatchObject({ status: 'held', reasons: ['self-referral: the friend is the referrer'] });
+    expect(await referralOf(referrer.sub)).toMatchObject({ status: 'held', signals: [{ code: 'self_referral' }] });
   });
 
   it('holds a second account signed up from the referrer’s own browser (regression)', async () => {
@@ -353,7 +367,61 @@ describe('fraud rules', () => {
     const second = friendOf(referrer, 1);
     await server([identify(second, { referral_code: referrer.code }, device)]);
     await server([subscribed(second)]);
-    expect(await referralOf(second)).toMatchObject({ status: 'held', reasons: ['self-referral: same device'] });
+    expect(await referralOf(second)).toMatchObject({ status: 'held', signals: [{ code: 'same_device' }] });
+  });
+
+  it('holds a friend who opened the link from the referrer’s own public address and browser, not one on localhost', async () => {
+    const referrer = await newReferrer();
+    const home = { ip: '203.0.113.7', userAgent: 'Mozilla/5.0 (Macintosh) Safari/605' };
+    await (await customerCaller(world, referrer.sub, { client: home })).referral.summary();
+    const visit = (visitor: string, client: { ip: string; userAgent: string }) =>
+      followLink(world.database.db, referrer.code, { anonymousId: visitor, returning: true, channel: 'copy', ...client });
+    const signsUpAndSubscribes = async (friend: string, visitor: string) => {
+      await server([identify(friend, { referral_code: referrer.code, referral_click: visitor })]);
+      await server([subscribed(friend)]);
+      return (await referralOf(friend))?.signals;
+    };
+    await visit('same-network-visitor', home);
+    expect(await signsUpAndSubscribes(friendOf(referrer, 1), 'same-network-visitor')).toEqual([
+      { code: 'same_network', params: { hours: 24 } },
+    ]);
+    // Another browser on that network is someone else (a flatmate, a colleague).
+    await visit('other-browser-visitor', { ...home, userAgent: 'Mozilla/5.0 (Windows NT 10.0) Chrome/140' });
+    expect(await signsUpAndSubscribes(friendOf(referrer, 2), 'other-browser-visitor')).toEqual([]);
+    // Loopback and private addresses are a proxy's or a LAN's, shared by everyone: never a signal.
+    const local = { ip: '127.0.0.1', userAgent: 'Mozilla/5.0 (X11) Chrome/140' };
+    const localReferrer = await newReferrer();
+    await (await customerCaller(world, localReferrer.sub, { client: local })).referral.summary();
+    await followLink(world.database.db, localReferrer.code, { anonymousId: 'local-visitor', returning: true, channel: 'copy', ...local });
+    await server([identify('local-friend', { referral_code: localReferrer.code, referral_click: 'local-visitor' })]);
+    await server([subscribed('local-friend')]);
+    expect(await referralOf('local-friend')).toMatchObject({ status: 'approved', signals: [] });
+  });
+
+  it('decides several held referrals at once, and reports those no longer held', async () => {
+    const referrer = await newReferrer();
+    const ids: string[] = [];
+    for (const n of [1, 2]) {
+      const device = `bulk-device-${randomUUID()}`;
+      await server([identify(referrer.sub, {}, device)]);
+      await server([identify(friendOf(referrer, n), { referral_code: referrer.code }, device)]);
+      await server([subscribed(friendOf(referrer, n))]);
+      ids.push((await referralOf(friendOf(referrer, n)))?.id ?? '');
+    }
+    const moderator = await consoleCaller(world, 'moderator@flywheel.test');
+    expect(await moderator.console.referrals.review({ referralIds: ids, decision: 'approve', reason: 'same office' })).toEqual({
+      decided: ids,
+      notHeld: [],
+    });
+    for (const id of ids)
+      expect((await grantsOfReferral(id)).map(([side, status]) => [side, status])).toEqual([
+        ['friend', 'approved'],
+        ['referrer', 'approved'],
+      ]);
+    await expect(moderator.console.referrals.review({ referralIds: ids, decision: 'reject', reason: 'again' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      message: expect.stringMatching(/^referralIds: /),
+    });
   });
 
   it('ignores a refund while held, and a later approval pays nothing for the refunded friend (regression)', { timeout: SLOW }, async () => {
@@ -366,7 +434,7 @@ describe('fraud rules', () => {
     expect((await referralOf(referrer.sub))?.status).toBe('reversed');
     const moderator = await consoleCaller(world, 'moderator@flywheel.test');
     await expect(
-      moderator.console.referrals.review({ referralId: held?.id ?? '', decision: 'approve', reason: 'looks fine' }),
+      moderator.console.referrals.review({ referralIds: [held?.id ?? ''], decision: 'approve', reason: 'looks fine' }),
     ).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
@@ -514,6 +582,133 @@ describe('the program in the console', () => {
   });
 });
 
+describe('a paused program', () => {
+  const pauseWorld = ownWorld((on) => setHoldHours(on, 0));
+  it('takes no new referrals and rewards nobody new, says so to customers and friends, and keeps its terms', async () => {
+    const fresh = pauseWorld.world;
+    const marketer = await consoleCaller(fresh, 'marketer@flywheel.test');
+    const program = await marketer.console.referrals.program();
+    if (!program) throw new Error('the demo has a program');
+    const { tenantId: _, updatedAt: __, couponsLeft: ___, pausedAt: ____, ...fields } = program;
+    const settings = { ...fields, qualifyingCondition: fields.qualifyingCondition as never };
+    const referrer = await newReferrer(fresh);
+    await server([identify('before-pause', { referral_code: referrer.code })], fresh);
+
+    const terms = { en: 'One reward per friend.', 'zh-CN': '每位好友奖励一次。' };
+    const paused = await marketer.console.referrals.updateProgram({ ...settings, terms, paused: true });
+    expect(paused).toMatchObject({ paused: true, pausedAt: expect.any(Date), terms });
+    // Saving again while paused keeps when the pause began.
+    expect((await marketer.console.referrals.updateProgram({ ...settings, terms, paused: true }))?.pausedAt).toEqual(paused?.pausedAt);
+    await server([identify('during-pause', { referral_code: referrer.code })], fresh);
+    await server([subscribed('before-pause')], fresh);
+    expect(await referralOf('during-pause', fresh)).toBeUndefined();
+    expect((await referralOf('before-pause', fresh))?.status).toBe('signed_up');
+    expect(await (await customerCaller(fresh, referrer.sub)).referral.summary()).toMatchObject({ paused: true, terms });
+    expect(await (await visitorCaller(fresh)).referral.invite({ code: referrer.code })).toMatchObject({ paused: true, terms });
+    // The second save changed nothing, and is not listed as a change.
+    expect((await marketer.console.referrals.programChanges())[0]?.fields).toEqual(['terms', 'pausedAt']);
+
+    await marketer.console.referrals.updateProgram({ ...settings, terms, paused: false });
+    await server([subscribed('before-pause', 'pro')], fresh);
+    expect((await referralOf('before-pause', fresh))?.status).toBe('approved');
+  });
+});
+
+describe('the console’s list of referrals', () => {
+  const listWorld = ownWorld();
+  it('finds referrals by name, email or code, filters by status and channel, pages, and exports CSV a spreadsheet cannot run', {
+    timeout: SLOW,
+  }, async () => {
+    const fresh = listWorld.world;
+    const referrer = await newReferrer(fresh);
+    await server(
+      [identify('=HYPERLINK("http://evil")', { referral_code: referrer.code, name: '=cmd|calc', email: 'mallory@example.org' })],
+      fresh,
+    );
+    await server([identify('list-friend-2', { referral_code: referrer.code, name: 'Grace Lin', email: 'grace@example.org' })], fresh);
+    await server([subscribed('list-friend-2')], fresh);
+    await fresh.database.db.update(schema.referrals).set({ channel: 'copy' }).where(eq(schema.referrals.tenantId, fresh.tenantId));
+    const marketer = await consoleCaller(fresh, 'marketer@flywheel.test');
+    const list = (input: Parameters<typeof marketer.console.referrals.list>[0]) => marketer.console.referrals.list(input);
+
+    const all = await list({ limit: 50 });
+    expect(all.items.map((r) => r.friend.name)).toEqual(['Grace Lin', '=cmd|calc']);
+    expect(all.items[0]).toMatchObject({
+      status: 'pending',
+      rewards: { friend: { spec: { type: 'credit', amount: 20 }, status: 'pending' } },
+    });
+    expect((await list({ search: 'GRACE@', limit: 50 })).items.map((r) => r.friend.id)).toEqual(['list-friend-2']);
+    expect((await list({ search: referrer.code.toLowerCase(), limit: 50 })).items).toHaveLength(2);
+    expect((await list({ search: `Referrer ${referrer.sub.split('-')[1]}`, limit: 50 })).items).toHaveLength(2);
+    // LIKE's wildcards are searched for as themselves.
+    expect((await list({ search: '%', limit: 50 })).items).toEqual([]);
+    expect((await list({ status: 'signed_up', limit: 50 })).items.map((r) => r.friend.email)).toEqual(['mallory@example.org']);
+    expect((await list({ channel: 'email', limit: 50 })).items).toEqual([]);
+    const first = await list({ limit: 1 });
+    const second = await list({ limit: 1, cursor: first.nextCursor });
+    expect([...first.items, ...second.items].map((r) => r.friend.name)).toEqual(['Grace Lin', '=cmd|calc']);
+    expect(second.nextCursor).toBeNull();
+    await expect(list({ limit: 1, cursor: 'not-a-cursor' })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringMatching(/^cursor: /),
+    });
+
+    const { csv } = await marketer.console.referrals.exportCsv({ view: 'all' });
+    const [header, grace, mallory] = csv.trim().split('\n');
+    expect(header).toMatch(/^referral_id,status,signed_up_at,/);
+    expect(grace).toContain(',Grace Lin,grace@example.org,20 USD (pending),20 USD (pending),');
+    // A name or id that starts a formula is written as text.
+    expect(mallory).toContain(`,"'=HYPERLINK(""http://evil"")",'=cmd|calc,mallory@example.org,`);
+    const viewer = await consoleCaller(fresh, 'viewer@flywheel.test');
+    await expect(viewer.console.referrals.exportCsv({ view: 'all' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+});
+
+describe('referral analytics', () => {
+  const analyticsWorld = ownWorld((on) => setHoldHours(on, 0));
+  it('leads with the funnel per week and channel, the top referrers, what rewards cost and owe, and referred revenue', {
+    timeout: SLOW,
+  }, async () => {
+    const fresh = analyticsWorld.world;
+    const referrer = await newReferrer(fresh);
+    const visit = (visitor: string, channel: string) =>
+      followLink(fresh.database.db, referrer.code, {
+        anonymousId: visitor,
+        returning: true,
+        channel,
+        ip: '198.51.100.9',
+        userAgent: 'friend',
+      });
+    await visit('copy-visitor', 'copy');
+    await visit('email-visitor', 'email');
+    await server([identify('paying-friend', { referral_code: referrer.code, referral_click: 'copy-visitor' })], fresh);
+    await server([identify('quiet-friend', { referral_code: referrer.code, referral_click: 'email-visitor' })], fresh);
+    await server([{ ...subscribed('paying-friend'), properties: { plan: 'pro', revenue: 49, currency: 'USD' } }], fresh);
+    // A browser cannot claim revenue: only the tenant's server's events count.
+    await ingestBatch(fresh.deps, fresh.tenantId, { kind: 'customer', claims: { sub: 'paying-friend' } as never }, [
+      { type: 'track', event: 'referral_link_copied', messageId: randomUUID(), userId: 'paying-friend', properties: { revenue: 1000 } },
+    ]);
+
+    const marketer = await consoleCaller(fresh, 'marketer@flywheel.test');
+    const analytics = await marketer.console.referrals.analytics({ weeks: 4 });
+    expect(analytics.funnel).toMatchObject({ clicks: 2, signUps: 2, qualified: 1, rewarded: 1 });
+    expect(analytics.weekly).toHaveLength(4);
+    expect(analytics.weekly.at(-1)).toMatchObject({ clicks: 2, signUps: 2, qualifiedFriends: 1 });
+    // The sign-up through a ?via=copy link counts for the copy channel, the other for email.
+    expect(analytics.channels.map((c) => [c.channel, c.signUps, c.qualifiedFriends])).toEqual([
+      ['copy', 1, 1],
+      ['email', 1, 0],
+    ]);
+    expect(analytics.topReferrers).toEqual([
+      { id: referrer.sub, name: expect.stringMatching(/^Referrer /), email: null, referred: 2, rewarded: 1 },
+    ]);
+    expect(analytics.rewards).toEqual({ paid: [], owed: [{ type: 'credit', currency: 'USD', amount: 40 }], pending: [] });
+    expect(analytics.revenue).toEqual([{ currency: 'USD', amount: 49 }]);
+    const viewer = await consoleCaller(fresh, 'viewer@flywheel.test');
+    await expect(viewer.console.referrals.analytics({ weeks: 4 })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+});
+
 describe('the invite a landing page shows', () => {
   it('names the referrer by first name and the friend’s reward, to anyone with the link, and never a coupon code', async () => {
     const referrer = await customerCaller(world, 'invite-referrer', { name: 'Grace Hopper' });
@@ -522,6 +717,8 @@ describe('the invite a landing page shows', () => {
     expect(await visitor.referral.invite({ code: code.toLowerCase() })).toEqual({
       referrer: 'Grace',
       friendReward: { type: 'credit', amount: 20, currency: 'USD' },
+      paused: false,
+      terms: null,
     });
     await expect(visitor.referral.invite({ code: '22222222' })).rejects.toMatchObject({
       code: 'NOT_FOUND',

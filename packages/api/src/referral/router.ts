@@ -1,14 +1,20 @@
+import { REFERRAL_CHANNELS } from '@flywheel/contracts/event-catalogue';
+import { cursorInput } from '@flywheel/contracts/pagination';
+import { REFERRAL_STATUSES, TERMS_MAX_LENGTH } from '@flywheel/contracts/referral';
 import { RewardSpecInput } from '@flywheel/contracts/rewards';
 import { flagAttributes } from '@flywheel/flags';
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { evaluatorFor } from '../flags/index.ts';
 import { consoleProcedure, customerProcedure, requires, visitorProcedure } from '../trpc.ts';
+import { referralAnalytics } from './analytics.ts';
 import { normalizeCode } from './codes.ts';
+import { referralsCsv, referralsForConsole } from './console.ts';
 import { kFactor } from './kfactor.ts';
 import { attribute, review } from './lifecycle.ts';
+import { recordSighting } from './links.ts';
 import { programChanges, programForConsole, saveProgram } from './program.ts';
-import { heldReferrals, inviteFor, summaryFor } from './service.ts';
+import { inviteFor, summaryFor } from './service.ts';
 
 const offerInput = z.object({
   /** The locale the widget renders in, an attribute of the evaluation as in the browser. */
@@ -40,6 +46,7 @@ export const referralRouter = {
   /** Link, code, rewards, friends and milestone progress for the signed-in customer. */
   summary: customerProcedure.query(async ({ ctx }) => {
     const summary = await summaryFor(ctx.deps, ctx.customer, ctx.tenant.publishableKey);
+    await recordSighting(ctx.db, ctx.tenant.id, ctx.customer.id, ctx.client);
     if (!summary) throw new TRPCError({ code: 'NOT_FOUND', message: 'This company has no referral program yet.' });
     return summary;
   }),
@@ -76,6 +83,13 @@ export const referralRouter = {
 
 const reward = RewardSpecInput;
 
+const referralFilter = z.object({
+  view: z.enum(['all', 'held', 'decided']).default('all'),
+  status: z.enum(REFERRAL_STATUSES).optional(),
+  channel: z.enum(REFERRAL_CHANNELS).optional(),
+  search: z.string().trim().max(200).optional(),
+});
+
 export const programInput = z.object({
   referrerReward: reward,
   friendReward: reward,
@@ -90,6 +104,12 @@ export const programInput = z.object({
   monthlyCap: z.number().int().min(1).max(10_000),
   milestones: z.array(z.object({ friends: z.number().int().min(1).max(1000), reward })).max(10),
   landingUrl: z.url({ protocol: /^https?$/ }),
+  /** What the customer agrees to; both languages, since the widget shows the customer's. */
+  terms: z
+    .object({ en: z.string().trim().min(1).max(TERMS_MAX_LENGTH), 'zh-CN': z.string().trim().min(1).max(TERMS_MAX_LENGTH) })
+    .nullable()
+    .default(null),
+  paused: z.boolean().default(false),
 });
 
 export const consoleReferralsRouter = {
@@ -103,19 +123,49 @@ export const consoleReferralsRouter = {
 
   programChanges: consoleProcedure.query(({ ctx }) => programChanges(ctx.db, ctx.session.tenantId)),
 
-  held: requires('reviewReferrals').query(({ ctx }) => heldReferrals(ctx.db, ctx.session.tenantId)),
+  /** Every referral, searched and filtered, newest first; `held` and `decided` are the review tabs. */
+  list: requires('readReferrals')
+    .input(referralFilter.extend(cursorInput.shape))
+    .query(({ ctx, input: { cursor, limit, ...filter } }) => referralsForConsole(ctx.db, ctx.session.tenantId, filter, { cursor, limit })),
 
+  /** The same list as CSV (at most EXPORT_LIMIT rows), for a spreadsheet or a payout run. */
+  exportCsv: requires('readReferrals')
+    .input(referralFilter)
+    .query(async ({ ctx, input }) => ({ csv: await referralsCsv(ctx.db, ctx.session.tenantId, input) })),
+
+  /** A decision on one or several held referrals, each in its own transaction; those no longer held are reported back. */
   review: requires('reviewReferrals')
-    .input(z.object({ referralId: z.uuid(), decision: z.enum(['approve', 'reject']), reason: z.string().trim().min(3).max(500) }))
+    .input(
+      z.object({
+        referralIds: z.array(z.uuid()).min(1).max(100),
+        decision: z.enum(['approve', 'reject']),
+        reason: z.string().trim().min(3).max(500),
+      }),
+    )
     .mutation(async ({ ctx, input }) => {
       const { emit, schedule } = ctx.deps.platform;
-      const status = await ctx.db.transaction((tx) =>
-        review({ tx, emit, schedule }, ctx.session.tenantId, input.referralId, input.decision, input.reason),
-      );
+      const decided: string[] = [];
+      const notHeld: string[] = [];
+      for (const referralId of new Set(input.referralIds)) {
+        const status = await ctx.db.transaction((tx) =>
+          review({ tx, emit, schedule }, ctx.session.tenantId, referralId, {
+            decision: input.decision,
+            note: input.reason,
+            by: ctx.session.userId,
+          }),
+        );
+        (status ? decided : notHeld).push(referralId);
+      }
       ctx.deps.platform.announce(ctx.db);
-      if (!status) throw new TRPCError({ code: 'NOT_FOUND', message: 'referralId: no held referral with this id' });
-      return { status };
+      if (decided.length === 0)
+        throw new TRPCError({ code: 'NOT_FOUND', message: 'referralIds: none of these referrals is held for review' });
+      return { decided, notHeld };
     }),
+
+  /** The referral dashboard over the last `weeks` weeks: funnel, K over time and per channel, top referrers, cost, revenue. */
+  analytics: requires('readReferrals')
+    .input(z.object({ weeks: z.number().int().min(1).max(52).default(12) }))
+    .query(({ ctx, input }) => referralAnalytics(ctx.db, ctx.session.tenantId, input)),
 
   kFactor: consoleProcedure
     .input(

@@ -153,6 +153,9 @@ export async function summaryFor(deps: ApiDeps, customer: Customer, publishableK
     referrerReward,
     friendReward: program.friendReward,
     holdHours: program.holdHours,
+    /** While paused, the widget says so instead of inviting. */
+    paused: program.pausedAt !== null,
+    terms: program.terms,
     friends: friends.map((f) => ({ id: f.id, name: f.name?.split(' ')[0] ?? null, email: maskEmail(f.email), status: f.status })),
     rewards: {
       items: rewards,
@@ -163,32 +166,6 @@ export async function summaryFor(deps: ApiDeps, customer: Customer, publishableK
     },
     milestones: { qualified, next: next ? { friends: next.friends, reward: next.reward } : null },
   };
-}
-
-/** Held referrals with their fraud signals, for the console's review queue. */
-export async function heldReferrals(db: Db, tenantId: string) {
-  const held = await db
-    .select()
-    .from(schema.referrals)
-    .where(and(eq(schema.referrals.tenantId, tenantId), eq(schema.referrals.status, 'held')))
-    .orderBy(schema.referrals.qualifiedAt);
-  const people = new Map(
-    (
-      await customersByIds(
-        db,
-        tenantId,
-        held.flatMap((r) => [r.friendId, r.referrerId]),
-      )
-    ).map((p) => [p.id, p.externalId]),
-  );
-  return held.map((r) => ({
-    id: r.id,
-    code: r.code,
-    reasons: r.reasons,
-    qualifiedAt: r.qualifiedAt,
-    friend: people.get(r.friendId) ?? '',
-    referrer: people.get(r.referrerId) ?? '',
-  }));
 }
 
 /** Whether any referral the customer is part of (as referrer or friend) is held for fraud review or was rejected. */
@@ -244,5 +221,7 @@ export async function inviteFor(db: Db, tenantId: string, code: string) {
   return {
     referrer: row.name?.trim().split(/\s+/)[0] ?? null,
     friendReward: program ? publicReward(program.friendReward) : null,
+    paused: program?.pausedAt != null,
+    terms: program?.terms ?? null,
   };
 }

@@ -27,6 +27,35 @@ export async function grantBySourceKey(db: Db | Tx, tenantId: string, sourceKey:
 }
 
 /**
+ * What a domain's grants add up to per status and unit: credit per currency and points summed,
+ * coupons and custom rewards counted (the console's cost and liability).
+ */
+export async function grantTotals(db: Db | Tx, tenantId: string, source: string) {
+  const g = schema.rewardGrants;
+  const rows = await db
+    .select({
+      status: g.status,
+      type: sql<RewardSpec['type']>`${g.spec}->>'type'`,
+      currency: sql<string | null>`${g.spec}->>'currency'`,
+      amount: sql<string | null>`sum((${g.spec}->>'amount')::numeric)::text`,
+      count: sql<number>`count(*)::int`,
+    })
+    .from(g)
+    .where(and(eq(g.tenantId, tenantId), eq(g.source, source)))
+    .groupBy(g.status, sql`2`, sql`3`);
+  return rows.map((row) => ({ ...row, amount: row.amount === null ? null : Number(row.amount) }));
+}
+
+/** The grants with these source keys, for a domain listing many of its own at once. */
+export async function grantsBySourceKeys(db: Db | Tx, tenantId: string, sourceKeys: string[]): Promise<Grant[]> {
+  if (sourceKeys.length === 0) return [];
+  return db
+    .select()
+    .from(schema.rewardGrants)
+    .where(and(eq(schema.rewardGrants.tenantId, tenantId), inArray(schema.rewardGrants.sourceKey, sourceKeys)));
+}
+
+/**
  * Grants a reward once per source key: a replay, or a racing duplicate, finds the grant there and
  * changes nothing. Points land in the customer's pending bucket, and move to available at once
  * when the grant is made approved. Resolves to the new grant, or null if it existed.

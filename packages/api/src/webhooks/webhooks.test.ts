@@ -4,8 +4,9 @@ import { and, eq, like } from 'drizzle-orm';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestBatch } from '../events/index.ts';
+import { isPrivateAddress } from '../net.ts';
 import { consoleCaller, createTestWorld, customerCaller, webhookReceiver as receiver, type TestWorld } from '../testing.ts';
-import { endpointUrlProblem, isPrivateAddress } from './address.ts';
+import { endpointUrlProblem } from './address.ts';
 import { DISABLE_AFTER_FAILURES } from './endpoints.ts';
 
 let world: TestWorld;

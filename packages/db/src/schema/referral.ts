@@ -1,3 +1,4 @@
+import { type FraudSignal, type ProgramTerms, REFERRAL_STATUSES } from '@flywheel/contracts/referral';
 import type { RewardSpec } from '@flywheel/contracts/rewards';
 import { bigint, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, customerRef, type Json, tenantId } from './columns.ts';
@@ -21,6 +22,10 @@ export const referralPrograms = pgTable('referral_programs', {
   monthlyCap: integer('monthly_cap').notNull().default(20),
   milestones: jsonb('milestones').$type<{ friends: number; reward: RewardSpec }[]>().notNull().default([]),
   landingUrl: text('landing_url').notNull(),
+  /** What the customer agrees to, in each language; null until the marketer writes them. */
+  terms: jsonb('terms').$type<ProgramTerms>(),
+  /** Set while the program is paused: no new referrals are attributed or rewarded. */
+  pausedAt: timestamp('paused_at', { withTimezone: true }),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -58,16 +63,7 @@ export const referralClicks = pgTable(
   ],
 );
 
-export const referralStatus = pgEnum('referral_status', [
-  'signed_up',
-  'qualified',
-  'pending',
-  'approved',
-  'paid',
-  'held',
-  'rejected',
-  'reversed',
-]);
+export const referralStatus = pgEnum('referral_status', REFERRAL_STATUSES);
 export type ReferralStatus = (typeof referralStatus.enumValues)[number];
 
 /** A friend attributed to a referrer. A friend can be referred once per tenant. */
@@ -81,8 +77,12 @@ export const referrals = pgTable(
     code: text('code').notNull(),
     channel: text('channel'),
     status: referralStatus('status').notNull().default('signed_up'),
-    /** Why it is held for review (fraud signals), or why it was rejected. */
-    reasons: jsonb('reasons').$type<string[]>().notNull().default([]),
+    /** Why it is held for review: codes with parameters, translated where they are shown. */
+    signals: jsonb('signals').$type<FraudSignal[]>().notNull().default([]),
+    /** A moderator's decision on a held referral: who, when, and the note they wrote. */
+    decidedBy: uuid('decided_by').references(() => consoleUsers.id, { onDelete: 'set null' }),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    decisionNote: text('decision_note'),
     clickedAt: timestamp('clicked_at', { withTimezone: true }),
     qualifiedAt: timestamp('qualified_at', { withTimezone: true }),
     approveAfter: timestamp('approve_after', { withTimezone: true }),
@@ -93,6 +93,21 @@ export const referrals = pgTable(
     uniqueIndex('referrals_tenant_friend').on(t.tenantId, t.friendId),
     index('referrals_tenant_referrer').on(t.tenantId, t.referrerId),
   ],
+);
+
+/**
+ * Where a referrer was seen using their referral center: a hash of IP address and user agent, as
+ * on clicks, so a friend's click from the referrer's own network and browser is spotted.
+ */
+export const referrerSightings = pgTable(
+  'referrer_sightings',
+  {
+    tenantId: tenantId(),
+    customerId: customerRef('customer_id'),
+    fingerprint: text('fingerprint').notNull(),
+    seenAt: timestamp('seen_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.customerId, t.fingerprint] })],
 );
 
 /** Coupon codes already handed out: each code in a pool goes to one reward only. */

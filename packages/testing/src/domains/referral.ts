@@ -10,6 +10,8 @@ export function referralSummary(overrides: Partial<ReferralSummary> = {}): Refer
     referrerReward: { type: 'credit', amount: 20, currency: 'USD' },
     friendReward: { type: 'credit', amount: 20, currency: 'USD' },
     holdHours: 72,
+    paused: false,
+    terms: null,
     friends: [],
     rewards: { items: [], totals: { earned: [], pending: [] } },
     milestones: { qualified: 0, next: { friends: 3, reward: { type: 'points', amount: 500 } } },

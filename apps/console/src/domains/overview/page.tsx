@@ -1,40 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { useTRPC } from '../../api.ts';
+import { type Row, WeeklyChart } from '../../charts.tsx';
 import { ErrorText, Loading } from '../../components.tsx';
 import { formats } from '../../format.ts';
 import { AchievementsSummary } from '../achievements/summary.tsx';
-
-const PALETTE = ['#4338ca', '#047857', '#b45309', '#be123c'];
-
-type Row = Record<string, string | number>;
-
-/** One line per series over the weeks, with the values formatted as the table below formats them. */
-function WeeklyChart({
-  rows,
-  series,
-  format,
-  domain,
-}: {
-  rows: Row[];
-  series: { key: string; name: string }[];
-  format: (x: number) => string;
-  domain?: [number, number];
-}) {
-  return (
-    <LineChart width={640} height={240} data={rows} accessibilityLayer>
-      <CartesianGrid strokeDasharray="3 3" />
-      <XAxis dataKey="week" />
-      <YAxis tickFormatter={format} {...(domain ? { domain } : {})} />
-      <Tooltip formatter={(x) => format(Number(x))} />
-      <Legend />
-      {series.map(({ key, name }, i) => (
-        <Line key={key} type="monotone" dataKey={key} name={name} stroke={PALETTE[i % PALETTE.length]} isAnimationActive={false} />
-      ))}
-    </LineChart>
-  );
-}
 
 export function OverviewPage() {
   const { t, i18n } = useTranslation();

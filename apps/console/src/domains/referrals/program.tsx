@@ -1,3 +1,4 @@
+import { TERMS_MAX_LENGTH } from '@flywheel/contracts/referral';
 import type { RewardSpec } from '@flywheel/contracts/rewards';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
@@ -186,7 +187,8 @@ function Changes() {
 }
 
 function ProgramForm({ program, canEdit }: { program: Program; canEdit: boolean }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const f = formats(i18n.language);
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [draft, setDraft] = useState(program);
@@ -211,6 +213,8 @@ function ProgramForm({ program, canEdit }: { program: Program; canEdit: boolean 
       monthlyCap,
       milestones,
       landingUrl,
+      terms,
+      paused,
     } = draft;
     save.mutate({
       referrerReward,
@@ -223,8 +227,13 @@ function ProgramForm({ program, canEdit }: { program: Program; canEdit: boolean 
       monthlyCap,
       milestones,
       landingUrl,
+      // Terms both blank: the program has none.
+      terms: terms && (terms.en.trim() || terms['zh-CN'].trim()) ? terms : null,
+      paused,
     });
   };
+  const terms = draft.terms ?? { en: '', 'zh-CN': '' };
+  const hasTerms = Boolean(terms.en.trim() || terms['zh-CN'].trim());
   const set = <K extends keyof Program>(key: K, value: Program[K]) => setDraft((current) => ({ ...current, [key]: value }));
   return (
     <form onSubmit={onSave} className="program">
@@ -335,6 +344,33 @@ function ProgramForm({ program, canEdit }: { program: Program; canEdit: boolean 
             >
               {t('referrals.program.addMilestone')}
             </button>
+          )}
+        </fieldset>
+        <fieldset>
+          <legend>{t('referrals.program.terms')}</legend>
+          <p className="muted">{t('referrals.program.termsHint')}</p>
+          {(['en', 'zh-CN'] as const).map((language) => (
+            <label key={language}>
+              {t(`referrals.program.termsIn.${language}`)}
+              <textarea
+                rows={4}
+                maxLength={TERMS_MAX_LENGTH}
+                // Customers read the terms in their language: once one is written, both are needed.
+                required={hasTerms}
+                value={terms[language]}
+                onChange={(e) => set('terms', { ...terms, [language]: e.target.value })}
+              />
+            </label>
+          ))}
+        </fieldset>
+        <fieldset>
+          <legend>{t('referrals.program.status')}</legend>
+          <label className="check">
+            <input type="checkbox" checked={draft.paused} onChange={(e) => set('paused', e.target.checked)} />
+            {t('referrals.program.paused')}
+          </label>
+          {program.pausedAt && (
+            <p className="muted">{t('referrals.program.pausedSince', { when: f.dateTime(String(program.pausedAt)) })}</p>
           )}
         </fieldset>
         <button type="submit" className="primary" disabled={save.isPending}>

@@ -1,0 +1,203 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { type Outputs, useTRPC } from '../../api.ts';
+import { FunnelChart, WeeklyChart } from '../../charts.tsx';
+import { ErrorText, Loading } from '../../components.tsx';
+import { formats } from '../../format.ts';
+
+type Analytics = Outputs['console']['referrals']['analytics'];
+type Unit = Analytics['rewards']['paid'][number];
+const RANGES = [4, 12, 26] as const;
+
+/** A bucket of rewards in the reader's words: "$60.00 · 500 points · 2 coupons". */
+function useUnitsText() {
+  const { t, i18n } = useTranslation();
+  const f = formats(i18n.language);
+  return (units: Unit[]) =>
+    units.length === 0
+      ? '—'
+      : units
+          .map((unit) =>
+            unit.type === 'credit'
+              ? new Intl.NumberFormat(i18n.language, { style: 'currency', currency: unit.currency }).format(unit.amount)
+              : unit.type === 'points'
+                ? t('referrals.reward.points', { amount: f.integer(unit.amount) })
+                : t(`referrals.analytics.count.${unit.type}`, { count: unit.count }),
+          )
+          .join(' · ');
+}
+
+function Dashboard({ data }: { data: Analytics }) {
+  const { t, i18n } = useTranslation();
+  const f = formats(i18n.language);
+  const unitsText = useUnitsText();
+  const { funnel } = data;
+  const steps = (['invites', 'clicks', 'signUps', 'qualified', 'rewarded'] as const).map((step) => ({
+    name: t(`referrals.analytics.steps.${step}`),
+    value: funnel[step],
+  }));
+  const weekly = data.weekly.map((w) => ({
+    week: f.date(w.weekStart),
+    invites: w.invitesSent,
+    clicks: w.clicks,
+    signUps: w.signUps,
+    rewarded: w.qualifiedFriends,
+    kFactor: w.kFactor,
+  }));
+  return (
+    <>
+      <section aria-labelledby="referral-funnel">
+        <h2 id="referral-funnel">{t('referrals.analytics.funnel')}</h2>
+        <p className="muted">
+          {t('referrals.analytics.kFactorIs', { k: f.decimal(funnel.kFactor), referrers: f.integer(funnel.activeReferrers) })}
+        </p>
+        <FunnelChart steps={steps} format={f.integer} />
+      </section>
+      <section aria-labelledby="referral-weekly">
+        <h2 id="referral-weekly">{t('referrals.analytics.overTime')}</h2>
+        <WeeklyChart
+          rows={weekly}
+          series={(['invites', 'clicks', 'signUps', 'rewarded'] as const).map((key) => ({
+            key,
+            name: t(`referrals.analytics.steps.${key}`),
+          }))}
+          format={f.integer}
+        />
+        <WeeklyChart rows={weekly} series={[{ key: 'kFactor', name: 'K' }]} format={f.decimal} />
+        {/* The numbers behind both charts, for screen readers and for copying. */}
+        <table>
+          <caption className="visually-hidden">{t('referrals.analytics.overTime')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('referrals.analytics.week')}</th>
+              {(['invites', 'clicks', 'signUps', 'rewarded'] as const).map((key) => (
+                <th scope="col" key={key}>
+                  {t(`referrals.analytics.steps.${key}`)}
+                </th>
+              ))}
+              <th scope="col">K</th>
+            </tr>
+          </thead>
+          <tbody>
+            {weekly.map((w) => (
+              <tr key={w.week}>
+                <th scope="row">{w.week}</th>
+                <td>{f.integer(w.invites)}</td>
+                <td>{f.integer(w.clicks)}</td>
+                <td>{f.integer(w.signUps)}</td>
+                <td>{f.integer(w.rewarded)}</td>
+                <td>{f.decimal(w.kFactor)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <section aria-labelledby="referral-channels">
+        <h2 id="referral-channels">{t('referrals.analytics.channels')}</h2>
+        {data.channels.length === 0 ? (
+          <p className="muted">{t('referrals.analytics.noChannels')}</p>
+        ) : (
+          <table>
+            <caption className="visually-hidden">{t('referrals.analytics.channels')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('referrals.list.channel')}</th>
+                {(['invites', 'clicks', 'signUps', 'rewarded'] as const).map((key) => (
+                  <th scope="col" key={key}>
+                    {t(`referrals.analytics.steps.${key}`)}
+                  </th>
+                ))}
+                <th scope="col">K</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.channels.map((c) => (
+                <tr key={c.channel}>
+                  <th scope="row">{t(`referrals.channels.${c.channel}`)}</th>
+                  <td>{f.integer(c.invitesSent)}</td>
+                  <td>{f.integer(c.clicks)}</td>
+                  <td>{f.integer(c.signUps)}</td>
+                  <td>{f.integer(c.qualifiedFriends)}</td>
+                  <td>{f.decimal(c.kFactor)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      <section aria-labelledby="referral-top">
+        <h2 id="referral-top">{t('referrals.analytics.topReferrers')}</h2>
+        {data.topReferrers.length === 0 ? (
+          <p className="muted">{t('referrals.analytics.noReferrers')}</p>
+        ) : (
+          <table>
+            <caption className="visually-hidden">{t('referrals.analytics.topReferrers')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('referrals.referrer')}</th>
+                <th scope="col">{t('referrals.analytics.referred')}</th>
+                <th scope="col">{t('referrals.analytics.steps.rewarded')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.topReferrers.map((r) => (
+                <tr key={r.id}>
+                  <th scope="row">
+                    {r.name ?? r.id}
+                    {r.email && <div className="muted">{r.email}</div>}
+                  </th>
+                  <td>{f.integer(r.referred)}</td>
+                  <td>{f.integer(r.rewarded)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      <section aria-labelledby="referral-money">
+        <h2 id="referral-money">{t('referrals.analytics.money')}</h2>
+        <dl className="figures">
+          <dt>{t('referrals.analytics.paid')}</dt>
+          <dd>{unitsText(data.rewards.paid)}</dd>
+          <dt>{t('referrals.analytics.owed')}</dt>
+          <dd>{unitsText(data.rewards.owed)}</dd>
+          <dt>{t('referrals.analytics.pending')}</dt>
+          <dd>{unitsText(data.rewards.pending)}</dd>
+          <dt>{t('referrals.analytics.revenue')}</dt>
+          <dd>
+            {data.revenue.length === 0
+              ? '—'
+              : data.revenue
+                  .map((r) => new Intl.NumberFormat(i18n.language, { style: 'currency', currency: r.currency }).format(r.amount))
+                  .join(' · ')}
+          </dd>
+        </dl>
+        <p className="muted">{t('referrals.analytics.moneyHelp')}</p>
+      </section>
+    </>
+  );
+}
+
+/** The referral dashboard: the funnel and K-factor over a range, per channel, top referrers, cost and revenue. */
+export function ReferralAnalytics() {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const [weeks, setWeeks] = useState<(typeof RANGES)[number]>(12);
+  const analytics = useQuery(trpc.console.referrals.analytics.queryOptions({ weeks }));
+  return (
+    <>
+      <label>
+        {t('referrals.analytics.range')}
+        <select value={weeks} onChange={(e) => setWeeks(Number(e.target.value) as (typeof RANGES)[number])}>
+          {RANGES.map((n) => (
+            <option key={n} value={n}>
+              {t('referrals.analytics.weeks', { count: n })}
+            </option>
+          ))}
+        </select>
+      </label>
+      {analytics.isPending ? <Loading /> : analytics.isError ? <ErrorText error={analytics.error} /> : <Dashboard data={analytics.data} />}
+    </>
+  );
+}
