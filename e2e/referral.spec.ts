@@ -111,6 +111,40 @@ test.describe('the program, set in the console', () => {
   });
 });
 
+test.describe('a custom reward', () => {
+  test('the tenant’s webhook fulfils the friend’s reward: it reaches paid, and the friend sees it paid', async ({ browser }) => {
+    const hooks = 'http://localhost:3100/flywheel-webhooks/rewards';
+    const owner = await signInToConsole('owner@flywheel.test');
+    const created = await owner.call('console.webhooks.create', { url: hooks, eventTypes: ['reward_approved'] });
+    expect(created.status()).toBe(200);
+    const endpointId = ((await created.json()) as { result: { data: { id: string } } }).result.data.id;
+    const { tenantId: _tenant, updatedAt: _updated, ...original } = await owner.query<Program>('console.referrals.program');
+    try {
+      const custom = { type: 'webhook', url: hooks, label: 'A month of Pro' };
+      await owner.mutate('console.referrals.updateProgram', { ...original, holdHours: 0, friendReward: custom });
+      const erin = await browser.newPage();
+      await signInToShell(erin, 'Erin Okafor', '/#/referrals');
+      const code = (await erin.getByText(/^Your code: /).textContent())?.replace('Your code: ', '').trim();
+      const { page: friend } = await friendSignsUpAndSubscribes(
+        browser,
+        `http://localhost:3000/r/${code}?via=copy`,
+        'Fay Custom',
+        'fay.custom@example.net',
+      );
+      // Approved after the (zero) hold, sent to the tenant's endpoint, and its 2xx marks it paid: live, on her dashboard.
+      await expect(
+        friend.locator('[data-fw-widget="referral-center"]').getByRole('row', { name: /Erin invited you A month of Pro Paid/ }),
+      ).toBeVisible({
+        timeout: 30_000,
+      });
+    } finally {
+      await owner.mutate('console.referrals.updateProgram', original);
+      await owner.mutate('console.webhooks.remove', { id: endpointId });
+      await owner.dispose();
+    }
+  });
+});
+
 test.describe('sharing on a phone', () => {
   for (const locale of ['en', 'zh-CN'] as const) {
     test(`at 375 px the code stays visible, copying says so on the button, and axe finds nothing (${locale})`, async ({ browser }) => {

@@ -9,7 +9,8 @@ export const RewardSpec = z.discriminatedUnion('type', [
   z.object({ type: z.literal('points'), amount: z.number().int().positive().max(1_000_000) }),
   z.object({ type: z.literal('credit'), amount: z.number().positive().max(100_000), currency: z.string().regex(/^[A-Z]{3}$/) }),
   z.object({ type: z.literal('coupon'), pool: z.array(z.string().min(1).max(64)).max(10_000), code: z.string().min(1).max(64).optional() }),
-  z.object({ type: z.literal('webhook'), url: z.url({ protocol: /^https$/ }), label: z.string().min(1).max(120) }),
+  // Delivered only to a registered webhook endpoint, which outside development is public https.
+  z.object({ type: z.literal('webhook'), url: z.url({ protocol: /^https?$/ }), label: z.string().min(1).max(120) }),
 ]);
 export type RewardSpec = z.infer<typeof RewardSpec>;
 

@@ -573,6 +573,15 @@ describe('the program in the console', () => {
     await expect(
       marketer.console.referrals.updateProgram({ ...fields, qualifyingCondition: null, friendReward: { type: 'coupon', pool: [] } }),
     ).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('pool') });
+    const custom = { type: 'webhook', url: 'https://hooks.example.com/rewards', label: 'A month of Pro' } as const;
+    await expect(marketer.console.referrals.updateProgram({ ...fields, qualifyingCondition: null, friendReward: custom })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringMatching(/^friendReward\.url: register this address/),
+    });
+    const owner = await consoleCaller(world, 'owner@flywheel.test');
+    const endpoint = await owner.console.webhooks.create({ url: custom.url, eventTypes: ['reward_approved'] });
+    await marketer.console.referrals.updateProgram({ ...fields, qualifyingCondition: null, friendReward: custom });
+    await owner.console.webhooks.remove({ id: endpoint.id });
     const viewer = await consoleCaller(world, 'viewer@flywheel.test');
     await expect(viewer.console.referrals.updateProgram({ ...fields, qualifyingCondition: null })).rejects.toMatchObject({
       code: 'FORBIDDEN',

@@ -6,6 +6,7 @@ import { flagAttributes } from '@flywheel/flags';
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { evaluatorFor } from '../flags/index.ts';
+import { isRegisteredEndpoint } from '../webhooks/index.ts';
 import { consoleProcedure, customerProcedure, requires, visitorProcedure } from '../trpc.ts';
 import { referralAnalytics } from './analytics.ts';
 import { normalizeCode } from './codes.ts';
@@ -119,7 +120,23 @@ export const consoleReferralsRouter = {
   /** Saves the whole program; every change is recorded with who made it (programChanges). */
   updateProgram: requires('editReferralProgram')
     .input(programInput)
-    .mutation(({ ctx, input }) => saveProgram(ctx.db, ctx.session.tenantId, input, ctx.session.userId)),
+    .mutation(async ({ ctx, input }) => {
+      // A custom reward is fulfilled by the tenant's endpoint: one that is not registered would never be paid.
+      const rewards = [
+        ['referrerReward', input.referrerReward],
+        ['friendReward', input.friendReward],
+        ...input.milestones.map((m, i) => [`milestones.${i}.reward`, m.reward] as const),
+      ] as const;
+      for (const [field, spec] of rewards) {
+        if (spec.type === 'webhook' && !(await isRegisteredEndpoint(ctx.db, ctx.session.tenantId, spec.url))) {
+          throw new TRPCError({
+            code: 'BAD_REQUEST',
+            message: `${field}.url: register this address under Settings → Webhooks first; rewards are sent only to registered endpoints`,
+          });
+        }
+      }
+      return saveProgram(ctx.db, ctx.session.tenantId, input, ctx.session.userId);
+    }),
 
   programChanges: consoleProcedure.query(({ ctx }) => programChanges(ctx.db, ctx.session.tenantId)),
 

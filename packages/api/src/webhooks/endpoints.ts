@@ -25,6 +25,15 @@ const publicColumns = {
   createdAt: schema.webhookEndpoints.createdAt,
 };
 
+/** Whether the tenant registered this exact URL: a webhook reward is delivered only to one that is. */
+export async function isRegisteredEndpoint(db: Db, tenantId: string, url: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: schema.webhookEndpoints.id })
+    .from(schema.webhookEndpoints)
+    .where(and(eq(schema.webhookEndpoints.tenantId, tenantId), eq(schema.webhookEndpoints.url, url)));
+  return Boolean(row);
+}
+
 /** Registers an endpoint; the signing secret (`whsec_…`) is in the result and never again. */
 export async function createEndpoint(db: Db, options: WebhookOptions, tenantId: string, input: { url: string; eventTypes: string[] }) {
   const problem = endpointUrlProblem(input.url, options.allowPrivateNetworks);
