@@ -145,7 +145,6 @@ function RewardFields({
             <input
               type="url"
               required
-              pattern="https://.*"
               value={value.url}
               onChange={(e) => onChange({ ...value, url: e.target.value })}
             />
