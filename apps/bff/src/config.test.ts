@@ -19,12 +19,18 @@ describe('configuration', () => {
       { NODE_ENV: 'production', TENANT_SECRETS_KEY: 'flywheel-development-only-key-never-use-in-production' },
       'TENANT_SECRETS_KEY: must not be',
     ],
+    [{ SMTP_URL: 'smtp://mail.example:587' }, 'MAIL_FROM: is required when SMTP_URL is set'],
+    [{ SMTP_URL: 'mail.example', MAIL_FROM: 'a@b.c' }, 'SMTP_URL: must be'],
   ])('refuses %j, naming %s', (env, expected) => {
     expect(() => loadConfig(env)).toThrow(expected);
   });
 
   it('accepts a production configuration with a real key', () => {
     const config = loadConfig({ NODE_ENV: 'production', TENANT_SECRETS_KEY: 'ab'.repeat(32), DATABASE_URL: 'postgres://db/flywheel' });
-    expect(config).toMatchObject({ isProduction: true, databaseUrl: 'postgres://db/flywheel' });
+    expect(config).toMatchObject({ isProduction: true, databaseUrl: 'postgres://db/flywheel', mail: undefined });
+    expect(loadConfig({ SMTP_URL: 'smtps://u:p@mail.example:465', MAIL_FROM: 'Acme <invites@acme.example>' }).mail).toEqual({
+      smtpUrl: 'smtps://u:p@mail.example:465',
+      from: 'Acme <invites@acme.example>',
+    });
   });
 });

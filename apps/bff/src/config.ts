@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ugc } from '@flywheel/api';
+import { type MailOptions, mailOptionsFromEnv, type ugc } from '@flywheel/api';
 import { remoteRegistry } from '@flywheel/contracts/remotes';
 import { DEVELOPMENT_SECRETS_KEY, defaultDataDir, parseSecretsKey, type SecretsKey } from '@flywheel/db';
 import { z } from 'zod';
@@ -52,6 +52,9 @@ const schema = z
     S3_FORCE_PATH_STYLE: z.enum(['0', '1']).default('0'),
     /** Bearer token for /metrics; without it production does not serve /metrics. */
     METRICS_TOKEN: z.string().min(16).optional(),
+    /** The SMTP server that sends customers' email invites (with MAIL_FROM); without it the tenant sends them from its webhook. */
+    SMTP_URL: z.string().optional(),
+    MAIL_FROM: z.string().optional(),
     /** /readyz says `degraded` when background work is this many seconds behind. */
     READY_MAX_LAG_SECONDS: z.coerce.number().int().min(1).default(300),
   })
@@ -73,6 +76,12 @@ const schema = z
     if (Boolean(env.S3_ACCESS_KEY_ID) !== Boolean(env.S3_SECRET_ACCESS_KEY)) {
       const missing = env.S3_ACCESS_KEY_ID ? 'S3_SECRET_ACCESS_KEY' : 'S3_ACCESS_KEY_ID';
       ctx.addIssue({ code: 'custom', path: [missing], message: 'is required when the other S3 key variable is set' });
+    }
+    try {
+      mailOptionsFromEnv(env);
+    } catch (error) {
+      const [variable = 'SMTP_URL', message = ''] = (error as Error).message.split(': ');
+      ctx.addIssue({ code: 'custom', path: [variable], message });
     }
     if (env.TENANT_SECRETS_KEY) {
       try {
@@ -102,6 +111,7 @@ export type Config = {
   runWorker: boolean;
   metricsToken: string | undefined;
   readyMaxLagSeconds: number;
+  mail: MailOptions | undefined;
   /** Where uploaded images go: a directory by default, a bucket when S3_BUCKET is set. */
   media: { kind: 'disk'; dir: string } | ({ kind: 's3' } & S3Options);
   /** The repository, whose built apps `pnpm start` serves. */
@@ -138,6 +148,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     runWorker: e.RUN_WORKER === '1',
     metricsToken: e.METRICS_TOKEN,
     readyMaxLagSeconds: e.READY_MAX_LAG_SECONDS,
+    mail: mailOptionsFromEnv(e),
     media: e.S3_BUCKET
       ? {
           kind: 's3',

@@ -67,7 +67,7 @@ const stopLive = await live.listen(database);
 
 // Webhook endpoints on private networks (a local receiver) are for development only.
 const webhooks = { secretsKey: config.secretsKey, allowPrivateNetworks: !config.isProduction };
-const platform = createDomainPlatform({ webhooks, flags });
+const platform = createDomainPlatform({ webhooks, flags, mail: config.mail });
 const metrics = createMetrics(() => backlogOf(database.db));
 // Reactions and jobs run here unless separate `pnpm flywheel worker` processes run them.
 const worker = config.runWorker

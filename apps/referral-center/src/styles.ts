@@ -14,6 +14,8 @@ export const styles = /* css */ `
 .fw-referral-center .fw-referral__share a { color: var(--fw-primary); font-weight: 600; text-decoration: none; padding: 6px 10px;
   border: 1px solid var(--fw-border); border-radius: calc(var(--fw-r) * 0.8); }
 .fw-referral-center .fw-referral__share a:hover { background: var(--fw-subtle); }
+.fw-referral-center .fw-referral__email { display: flex; flex-wrap: wrap; gap: var(--fw-s); align-items: end; margin-top: calc(var(--fw-s) * 1.5); }
+.fw-referral-center .fw-referral__email .fw-field { flex: 1 1 14em; }
 .fw-referral-center progress { width: 100%; height: 10px; accent-color: var(--fw-primary); }
 .fw-referral-center .fw-referral__qr { margin-top: var(--fw-s); width: 168px; height: 168px; image-rendering: pixelated; }
 .fw-referral-center .fw-referral__totals { display: grid; grid-template-columns: auto 1fr; gap: 0 var(--fw-s); margin: 0; }

@@ -111,6 +111,25 @@ describe('referral center', () => {
     expect(screen.getByText('每位好友奖励一次。')).toBeTruthy();
   });
 
+  it('invites a friend by email, and says so; a second invite to them says it was sent already', async () => {
+    await render('en', 'pk_email');
+    const field = await screen.findByLabelText('Invite a friend by email');
+    fireEvent.change(field, { target: { value: 'Lin@Example.org' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Send invite' }));
+    expect(await screen.findByText('Invite sent to lin@example.org.')).toBeTruthy();
+    expect((field as HTMLInputElement).value).toBe('');
+    server.use(
+      ...bffHandlers(apiBase, {
+        'referral.inviteByEmail': () => {
+          throw new TrpcMockError(409, 'CONFLICT');
+        },
+      }),
+    );
+    fireEvent.change(field, { target: { value: 'lin@example.org' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Send invite' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('You invited this address already.');
+  });
+
   it('speaks Simplified Chinese, with WeChat sharing by QR code', async () => {
     await render('zh-CN', 'pk_zh');
     expect(await screen.findByRole('heading', { name: '邀请好友，赢取奖励' })).toBeTruthy();

@@ -1,10 +1,12 @@
-import { Button, Card, EmptyState, List, Progress, useToast } from '@flywheel/ui';
+import { DAILY_EMAIL_INVITES } from '@flywheel/contracts/referral';
+import { Button, Card, EmptyState, Input, List, Progress, useToast } from '@flywheel/ui';
 import {
   formatReward,
   QueryState,
   type RouterOutputs,
   useFeatureValue,
   useLocale,
+  useMutation,
   useQuery,
   useTRPC,
   useTrack,
@@ -35,6 +37,50 @@ function shareUrl(channel: LinkChannel, link: string, subject: string, message: 
     case 'whatsapp':
       return `https://wa.me/?text=${text}`;
   }
+}
+
+/** Why an email invite was refused, in the customer's words (the server's code, not its English). */
+function inviteRefusal(t: ReturnType<typeof useT>, error: unknown) {
+  const { code, httpStatus } = (error as { data?: { code?: string; httpStatus?: number } } | null)?.data ?? {};
+  if (code === 'CONFLICT') return t('referral.email.again');
+  if (code === 'TOO_MANY_REQUESTS') return t('referral.email.limit', { count: DAILY_EMAIL_INVITES });
+  if (code === 'PRECONDITION_FAILED') return t('referral.paused');
+  if (code === 'BAD_REQUEST')
+    return (error as Error).message.includes('own address') ? t('referral.email.own') : t('referral.email.invalid');
+  return httpStatus ? t('referral.email.failed') : t('referral.email.offline');
+}
+
+/** A friend's address typed in: Flywheel (or the company) sends them the link; a toast and the field say how it went. */
+function EmailInvite() {
+  const t = useT();
+  const locale = useLocale();
+  const trpc = useTRPC();
+  const [email, setEmail] = useState('');
+  const invite = useMutation(trpc.referral.inviteByEmail.mutationOptions({ onSuccess: () => setEmail('') }));
+  return (
+    <form
+      className="fw-referral__email"
+      onSubmit={(event) => {
+        event.preventDefault();
+        invite.mutate({ email, locale });
+      }}
+    >
+      <Input
+        label={t('referral.email.label')}
+        type="email"
+        autoComplete="off"
+        required
+        maxLength={254}
+        value={email}
+        onChange={(e) => setEmail(e.target.value)}
+        error={invite.isError ? inviteRefusal(t, invite.error) : undefined}
+        hint={invite.isSuccess ? t('referral.email.sent', { email: invite.data.invited }) : undefined}
+      />
+      <Button type="submit" variant="secondary" disabled={invite.isPending}>
+        {t('referral.email.send')}
+      </Button>
+    </form>
+  );
 }
 
 /** What both sides get, the link with its code, and every way to share it. */
@@ -119,6 +165,7 @@ function Invite({ summary, apiBase }: { summary: Summary; apiBase: string }) {
             {t('referral.share.qr')}
           </Button>
         </div>
+        <EmailInvite />
         {qr && (
           <img
             className="fw-referral__qr"

@@ -1,6 +1,7 @@
 import { achievementsJobs, achievementsReactions } from './achievements/index.ts';
 import { customerReactions } from './customers/index.ts';
 import type { FlagsRuntime } from './flags/index.ts';
+import type { MailOptions } from './mail.ts';
 import type { Job, Reaction } from './platform/index.ts';
 import { createPlatform } from './platform/index.ts';
 import { referralJobs, referralReactions } from './referral/index.ts';
@@ -13,6 +14,8 @@ export type DomainWorkOptions = {
   webhooks: WebhookOptions;
   /** Flags for the reactions that evaluate experiments on the server (a plan's template at sign-up). */
   flags: FlagsRuntime;
+  /** The SMTP server for email invites; without it the tenant sends them from the webhook event. */
+  mail?: MailOptions | undefined;
 };
 
 /** Every domain's reactions and jobs, merged here as root.ts merges routers. */
@@ -28,7 +31,7 @@ export function domainWork(options: DomainWorkOptions): { reactions: Reaction[];
       // flywheel widget new: reactions
     ],
     jobs: [
-      ...referralJobs,
+      ...referralJobs(options.mail),
       ...rewardJobs,
       ...webhookJobs(options.webhooks),
       ...achievementsJobs(options.webhooks),

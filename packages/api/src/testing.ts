@@ -14,6 +14,7 @@ import { ingestBatch } from './events/index.ts';
 import { createFlagsRuntime } from './flags/runtime.ts';
 import { signCustomerToken, verifyCustomerToken } from './identity/customer-token.ts';
 import { TenantDirectory } from './identity/tenant-directory.ts';
+import type { MailOptions } from './mail.ts';
 import { Worker } from './platform/index.ts';
 import { createDomainPlatform } from './registry.ts';
 import { appRouter } from './root.ts';
@@ -42,9 +43,9 @@ export type TestWorld = {
 
 /**
  * A migrated database (PGlite, or Postgres with DATABASE_URL) holding the demo seed and a second
- * tenant, plus the deps the API needs. One per test file: PGlite takes about two seconds to start.
+ * tenant, plus the deps the API needs; `mail` is an SMTP server for the jobs that send email. One per test file: PGlite takes about two seconds to start.
  */
-export async function createTestWorld(): Promise<TestWorld> {
+export async function createTestWorld(options: { mail?: MailOptions } = {}): Promise<TestWorld> {
   const database = await createTestDatabase();
   const { tenantId } = await seedDemo(database.db, testSecretsKey, 'test');
   const other = await insertTenant(database.db, testSecretsKey, {
@@ -63,7 +64,7 @@ export async function createTestWorld(): Promise<TestWorld> {
     tenants: new TenantDirectory(database.db, testSecretsKey, 0),
     isProduction: false,
     flags,
-    platform: createDomainPlatform({ webhooks, flags }),
+    platform: createDomainPlatform({ webhooks, flags, mail: options.mail }),
     webhooks,
     media: diskMediaStore(await mkdtemp(join(tmpdir(), 'flywheel-media-'))),
   };
@@ -101,7 +102,11 @@ export async function consoleCaller(world: TestWorld, email: string) {
 }
 
 /** A tRPC caller for a customer of the demo tenant, with a token its server signed; `client` is their network and browser. */
-export async function customerCaller(world: TestWorld, sub: string, { client, ...extra }: { name?: string; client?: Client } = {}) {
+export async function customerCaller(
+  world: TestWorld,
+  sub: string,
+  { client, ...extra }: { name?: string; email?: string; client?: Client } = {},
+) {
   const tenant = await world.deps.tenants.byPublishableKey(DEMO.publishableKey);
   if (!tenant) throw new Error('demo tenant missing');
   const claims = await verifyCustomerToken(await world.tokenFor(sub, extra), DEMO.secretKey);

@@ -48,8 +48,9 @@ export const eventCatalogue = {
     properties: z.looseObject({ widget: widgetName, message: z.string().max(500) }),
   },
   referral_invite_sent: {
-    description: 'The customer shared their referral link (copy, email, social, QR).',
-    senders: ['widget', 'server'],
+    description:
+      'The customer shared their referral link (copy, email, social, QR). An invite typed into the widget comes from the referral domain with `to`, `link` and `locale`: the tenant may send that email itself from this webhook event.',
+    senders: ['widget', 'server', 'domain'],
     properties: z.looseObject({ channel: z.enum(REFERRAL_CHANNELS) }),
   },
   referral_link_copied: {

@@ -28,3 +28,6 @@ export type ReferralStatusName = (typeof REFERRAL_STATUSES)[number];
 /** The program's terms as the marketer wrote them, per language; the widget shows the customer's. */
 export type ProgramTerms = { en: string; 'zh-CN': string };
 export const TERMS_MAX_LENGTH = 4000;
+
+/** Email invites one customer may send in a day: enough for a team, too few to spam with. */
+export const DAILY_EMAIL_INVITES = 10;

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { createDomainPlatform, createFlagsRuntime, Worker } from '@flywheel/api';
+import { createDomainPlatform, createFlagsRuntime, mailOptionsFromEnv, Worker } from '@flywheel/api';
 import { loadDefinitions } from '@flywheel/flags';
 import { openDatabase } from '../database.ts';
 
@@ -18,7 +18,11 @@ export async function workerCommand(argv: string[], env: Record<string, string |
   const stopFlags = values.once ? async () => {} : await flags.store.listen(database);
   const worker = new Worker({
     db: database.db,
-    platform: createDomainPlatform({ webhooks: { secretsKey, allowPrivateNetworks: env.NODE_ENV !== 'production' }, flags }),
+    platform: createDomainPlatform({
+      webhooks: { secretsKey, allowPrivateNetworks: env.NODE_ENV !== 'production' },
+      flags,
+      mail: mailOptionsFromEnv(env),
+    }),
     listen: database.listen,
     onError: (error, what) => console.error(`${what} failed: ${(error as Error).message}`),
   });

@@ -167,7 +167,7 @@ async function fraudSignals(tx: Tx, referral: Referral, program: Program): Promi
  * Serialises everything that counts a referrer's friends (cap, milestones) across workers, on the
  * referrer's code row: every referrer has exactly one, and it is this domain's own.
  */
-async function lockReferrer(tx: Tx, referrerId: string) {
+export async function lockReferrer(tx: Tx, referrerId: string) {
   await tx
     .select({ code: schema.referralCodes.code })
     .from(schema.referralCodes)

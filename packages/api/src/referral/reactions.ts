@@ -1,7 +1,9 @@
 import { evalCondition } from '@growthbook/growthbook';
 import { z } from 'zod';
+import type { MailOptions } from '../mail.ts';
 import { job, reaction } from '../platform/index.ts';
 import * as rewards from '../rewards/index.ts';
+import { emailInviteJob } from './invites.ts';
 import { approveAfterHold, attributeFromTraits, programFor, qualify, reverse, settleMilestones } from './lifecycle.ts';
 
 /**
@@ -46,7 +48,9 @@ const milestones = reaction({
 
 export const referralReactions = [friendLifecycle, milestones];
 
-export const referralJobs = [
+/** The domain's jobs; the email invite's needs the SMTP server, when one is configured. */
+export const referralJobs = (mail: MailOptions | undefined) => [
+  emailInviteJob(mail),
   job({
     name: 'referral.approve',
     payload: z.object({ referralId: z.uuid() }),

@@ -574,7 +574,9 @@ describe('the program in the console', () => {
       marketer.console.referrals.updateProgram({ ...fields, qualifyingCondition: null, friendReward: { type: 'coupon', pool: [] } }),
     ).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('pool') });
     const custom = { type: 'webhook', url: 'https://hooks.example.com/rewards', label: 'A month of Pro' } as const;
-    await expect(marketer.console.referrals.updateProgram({ ...fields, qualifyingCondition: null, friendReward: custom })).rejects.toMatchObject({
+    await expect(
+      marketer.console.referrals.updateProgram({ ...fields, qualifyingCondition: null, friendReward: custom }),
+    ).rejects.toMatchObject({
       code: 'BAD_REQUEST',
       message: expect.stringMatching(/^friendReward\.url: register this address/),
     });

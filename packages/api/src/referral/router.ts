@@ -6,11 +6,12 @@ import { flagAttributes } from '@flywheel/flags';
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { evaluatorFor } from '../flags/index.ts';
-import { isRegisteredEndpoint } from '../webhooks/index.ts';
 import { consoleProcedure, customerProcedure, requires, visitorProcedure } from '../trpc.ts';
+import { isRegisteredEndpoint } from '../webhooks/index.ts';
 import { referralAnalytics } from './analytics.ts';
 import { normalizeCode } from './codes.ts';
 import { referralsCsv, referralsForConsole } from './console.ts';
+import { inviteByEmail } from './invites.ts';
 import { kFactor } from './kfactor.ts';
 import { attribute, review } from './lifecycle.ts';
 import { recordSighting } from './links.ts';
@@ -62,6 +63,16 @@ export const referralRouter = {
     if (!invite) throw new TRPCError({ code: 'NOT_FOUND', message: 'code: this invite is not valid; ask your friend for a new link' });
     return invite;
   }),
+
+  /** Invites a friend by email (at most DAILY_EMAIL_INVITES a day, once per address); see invites.ts. */
+  inviteByEmail: customerProcedure
+    .input(z.object({ email: z.email().max(254), locale: z.enum(['en', 'zh-CN']).default('en') }))
+    .mutation(async ({ ctx, input }) => {
+      const { emit, schedule } = ctx.deps.platform;
+      const result = await inviteByEmail({ db: ctx.db, emit, schedule }, ctx.tenant, ctx.customer, { ...input, linkBase: ctx.origin });
+      ctx.deps.platform.announce(ctx.db);
+      return result;
+    }),
 
   /** The landing page's widget attributing a newly signed-up friend to the code they arrived with. */
   attribute: customerProcedure

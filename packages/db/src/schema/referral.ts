@@ -110,6 +110,27 @@ export const referrerSightings = pgTable(
   (t) => [primaryKey({ columns: [t.tenantId, t.customerId, t.fingerprint] })],
 );
 
+/**
+ * A friend a customer invited by typing their email address into the referral center: once per
+ * address and referrer (a second invite is refused), and what the daily limit counts.
+ */
+export const referralEmailInvites = pgTable(
+  'referral_email_invites',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: tenantId(),
+    referrerId: customerRef('referrer_id'),
+    /** Lower-cased as typed: the address the invite goes to. */
+    email: text('email').notNull(),
+    locale: text('locale').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('referral_email_invites_once').on(t.tenantId, t.referrerId, t.email),
+    index('referral_email_invites_recent').on(t.tenantId, t.referrerId, t.createdAt),
+  ],
+);
+
 /** Coupon codes already handed out: each code in a pool goes to one reward only. */
 export const referralCouponsIssued = pgTable(
   'referral_coupons_issued',

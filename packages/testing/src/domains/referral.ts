@@ -21,4 +21,5 @@ export function referralSummary(overrides: Partial<ReferralSummary> = {}): Refer
 
 export const referralMocks: ProcedureMocks = {
   'referral.summary': () => referralSummary(),
+  'referral.inviteByEmail': (input) => ({ invited: input.email.toLowerCase() }),
 };

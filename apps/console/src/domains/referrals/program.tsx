@@ -142,12 +142,7 @@ function RewardFields({
           </label>
           <label>
             {t('referrals.program.webhookUrl')}
-            <input
-              type="url"
-              required
-              value={value.url}
-              onChange={(e) => onChange({ ...value, url: e.target.value })}
-            />
+            <input type="url" required value={value.url} onChange={(e) => onChange({ ...value, url: e.target.value })} />
           </label>
         </>
       )}
