@@ -33,6 +33,8 @@ export type TestWorld = {
   /** The demo tenant (pk_test_demo) and a second tenant that must never see its data. */
   tenantId: string;
   otherTenantId: string;
+  /** The demo tenant's publishable key, as its pages send it. */
+  publishableKey: string;
   /** A token for a customer of the demo tenant, signed as its server would sign it. */
   tokenFor(sub: string, extra?: { name?: string; email?: string; ttlSeconds?: number }): Promise<string>;
   otherTenantTokenFor(sub: string): Promise<string>;
@@ -75,6 +77,7 @@ export async function createTestWorld(options: { mail?: MailOptions } = {}): Pro
     deps,
     tenantId,
     otherTenantId: other.id,
+    publishableKey: DEMO.publishableKey,
     tokenFor: (sub, extra = {}) => signCustomerToken(DEMO.secretKey, { sub, ttlSeconds: 3600, ...extra }),
     otherTenantTokenFor: (sub) => signCustomerToken(OTHER_TENANT.secretKey, { sub, ttlSeconds: 3600 }),
     drain: () => worker.drain(),

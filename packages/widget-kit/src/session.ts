@@ -7,6 +7,7 @@ import { createTRPCClient, httpBatchLink, type TRPCClient } from '@trpc/client';
 import { connectLive } from './live.ts';
 import { domainEventHappened, widgetTracked } from './page-events.ts';
 import { retryUnlessClientError } from './retry.ts';
+import { BffStickyBucketService } from './sticky-buckets.ts';
 import { createTracker, type Tracker } from './tracker.ts';
 
 /**
@@ -101,6 +102,10 @@ export function getPageSession(props: WidgetProps): PageSession {
   const growthbook = new GrowthBook({
     apiHost: apiBase,
     clientKey: publishableKey,
+    stickyBucketService: new BffStickyBucketService({
+      get: (input) => trpc.stickyBuckets.get.query(input),
+      save: (input) => trpc.stickyBuckets.save.mutate(input),
+    }),
     // GrowthBook calls this once per experiment and variation for this page's instance.
     trackingCallback: (experiment, result) =>
       tracker.track({ event: 'experiment_viewed', properties: { experiment_id: experiment.key, variation_id: result.key } }),

@@ -1,6 +1,7 @@
 import type { ProcedureMocks } from '../msw/bff.ts';
 import { achievementsMocks } from './achievements.ts';
 import { customerMocks } from './customers.ts';
+import { stickyBucketMocks } from './flags.ts';
 import { referralMocks } from './referral.ts';
 import { pointsMocks } from './rewards.ts';
 import { successPlanMocks } from './success-plan.ts';
@@ -18,6 +19,7 @@ export { type UgcCard, type UgcDraft, type UgcItem, ugcCard, ugcDraft, ugcItem }
 /** Every domain's default mocks: what `bffHandlers` answers unless a test overrides a procedure. */
 export const domainMocks: ProcedureMocks = {
   ...customerMocks,
+  ...stickyBucketMocks,
   ...referralMocks,
   ...pointsMocks,
   ...achievementsMocks,
