@@ -1,8 +1,40 @@
 import { useTranslation } from 'react-i18next';
 
-/** An error a person can act on: the server's message names the field or the missing role. */
-export function ErrorText({ error }: { error: unknown }) {
+type Issue = { path: string; message: string; code?: string; origin?: string; minimum?: number; maximum?: number };
+
+/** A zod issue in the reader's words, when the console knows how to say it; else the server's message. */
+function problem(t: (key: string, values?: Record<string, unknown>) => string, issue: Issue): string {
+  const bounded = issue.code === 'too_small' || issue.code === 'too_big';
+  if (bounded && ['number', 'string', 'array'].includes(issue.origin ?? '')) {
+    return t(`validation.${issue.code}.${issue.origin}`, { minimum: issue.minimum, maximum: issue.maximum });
+  }
+  if (issue.code === 'invalid_type' || issue.code === 'invalid_format') return t(`validation.${issue.code}`);
+  return issue.message;
+}
+
+/**
+ * An error a person can act on: the server's message names the field or the missing role.
+ * Validation problems (the server's zod issues) are said in the console's language, each naming
+ * its field by the label `fields` gives for its path.
+ */
+export function ErrorText({ error, fields }: { error: unknown; fields?: (path: string) => string | undefined }) {
+  const { t } = useTranslation();
   if (!error) return null;
+  const issues = (error as { data?: { issues?: Issue[] | null } }).data?.issues;
+  if (issues?.length) {
+    return (
+      <div role="alert">
+        {issues.map((issue) => (
+          <p key={`${issue.path}:${issue.code}`}>
+            {t('validation.line', {
+              field: fields?.(issue.path) ?? issue.path,
+              problem: problem(t, issue),
+            })}
+          </p>
+        ))}
+      </div>
+    );
+  }
   return <p role="alert">{error instanceof Error ? error.message : String(error)}</p>;
 }
 

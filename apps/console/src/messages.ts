@@ -7,6 +7,21 @@ export const en = {
   loading: 'Loading…',
   retry: 'Try again',
   language: 'Language',
+  validation: {
+    line: '{{field}}: {{problem}}',
+    too_small: {
+      number: 'must be at least {{minimum}}',
+      string: 'needs at least {{minimum}} characters',
+      array: 'needs at least {{minimum}}',
+    },
+    too_big: {
+      number: 'must be at most {{maximum}}',
+      string: 'may have at most {{maximum}} characters',
+      array: 'may have at most {{maximum}}',
+    },
+    invalid_type: 'is missing or of the wrong kind',
+    invalid_format: 'is not in the expected format',
+  },
   signIn: {
     title: 'Sign in to the Flywheel console',
     email: 'Email',
@@ -30,6 +45,13 @@ export const zhCN: Shape<typeof en> = {
   loading: '加载中…',
   retry: '重试',
   language: '语言',
+  validation: {
+    line: '{{field}}：{{problem}}',
+    too_small: { number: '不能小于 {{minimum}}', string: '至少需要 {{minimum}} 个字符', array: '至少需要 {{minimum}} 项' },
+    too_big: { number: '不能大于 {{maximum}}', string: '最多 {{maximum}} 个字符', array: '最多 {{maximum}} 项' },
+    invalid_type: '缺失或类型不对',
+    invalid_format: '格式不正确',
+  },
   signIn: {
     title: '登录 Flywheel 控制台',
     email: '邮箱',

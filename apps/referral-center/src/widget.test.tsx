@@ -28,7 +28,7 @@ describe('referral center', () => {
     expect(invite.querySelector('.fw-referral__url')?.textContent).toBe('Invite link: http://bff.test/r/K7M2Q9XA');
     expect(screen.getByText('Your code: K7M2Q9XA')).toBeTruthy();
     expect(screen.getByText('Give your friends $20.00. You get $20.00 when they subscribe.')).toBeTruthy();
-    expect(screen.getByText('0 of 3 friends for your next reward: 500 points')).toBeTruthy();
+    expect(screen.getByText('0 of 3 friends subscribed toward your next reward: 500 points')).toBeTruthy();
     expect(screen.getByText('Nobody invited yet.')).toBeTruthy();
     const email = screen.getByRole('link', { name: /Email/ });
     expect(email.getAttribute('href')).toContain(encodeURIComponent('http://bff.test/r/K7M2Q9XA?via=email'));
@@ -87,12 +87,12 @@ describe('referral center', () => {
     expect(screen.getByText('c***s@example.com')).toBeTruthy();
     expect(screen.getByText('Held for review')).toBeTruthy();
     expect(screen.getByTestId('rewards-earned').textContent).toBe('$20.00');
-    expect(screen.getByTestId('rewards-pending').textContent).toBe('$20.00 · 500 points');
+    expect(screen.getByTestId('rewards-pending').textContent).toBe('$20.00 · 500\u00a0points');
     // Each reward: when, what for, how much, and until when it is held.
     const rows = screen.getAllByRole('row').map((row) => [...row.querySelectorAll('th, td')].map((cell) => cell.textContent));
     expect(rows).toEqual([
       ['Date', 'For', 'Reward', 'Status'],
-      ['Nov 20, 2026', 'Reaching 3 friends', '500 points', 'Pending'],
+      ['Nov 20, 2026', 'Reaching 3 friends', '500\u00a0points', 'Pending'],
       ['Nov 18, 2026', 'Bea', '$20.00', 'Pending until Nov 21, 2026'],
       ['Nov 2, 2026', 'Alice invited you', '$20.00', 'Approved'],
     ]);

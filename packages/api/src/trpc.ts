@@ -16,7 +16,15 @@ const t = initTRPC.context<ContextInner>().create({
     }
     const issues =
       error.code === 'BAD_REQUEST' && error.cause instanceof ZodError
-        ? error.cause.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }))
+        ? error.cause.issues.map((issue) => ({
+            path: issue.path.join('.'),
+            message: issue.message,
+            // The code and bounds let a client say it in its reader's language (the console does).
+            code: issue.code,
+            ...('origin' in issue && typeof issue.origin === 'string' ? { origin: issue.origin } : {}),
+            ...('minimum' in issue ? { minimum: Number(issue.minimum) } : {}),
+            ...('maximum' in issue ? { maximum: Number(issue.maximum) } : {}),
+          }))
         : null;
     // Why a widget request was refused, as a code embed.js and developers can act on.
     const reason = error.cause instanceof WidgetRefusal ? error.cause.refusal : undefined;

@@ -8,8 +8,9 @@ describe('formatReward', () => {
   it.each([
     ['en', { type: 'credit', amount: 20, currency: 'USD' }, '$20.00'],
     ['zh-CN', { type: 'credit', amount: 20, currency: 'CNY' }, '¥20.00'],
-    ['en', { type: 'points', amount: 1500 }, '1,500 points'],
-    ['zh-CN', { type: 'points', amount: 1500 }, '1,500 积分'],
+    // A non-breaking space: an amount never parts from its unit at the end of a line.
+    ['en', { type: 'points', amount: 1500 }, '1,500\u00a0points'],
+    ['zh-CN', { type: 'points', amount: 1500 }, '1,500\u00a0积分'],
     ['en', { type: 'coupon', pool: [], code: 'WELCOME-1' }, 'discount code WELCOME-1'],
     ['zh-CN', { type: 'coupon', pool: [] }, '一张优惠码'],
     ['en', { type: 'webhook', url: 'https://acme.example/hooks', label: 'A $20 gift card' }, 'A $20 gift card'],

@@ -180,8 +180,38 @@ function Changes() {
   );
 }
 
+/** The form's labels for the paths the server names in a validation problem (`milestones.0.reward.amount`). */
+const LABELS: Record<string, string> = {
+  referrerReward: 'referrerReward',
+  friendReward: 'friendReward',
+  qualifyingEvent: 'qualifyingEvent',
+  reversalEvent: 'reversalEvent',
+  holdHours: 'holdHours',
+  monthlyCap: 'monthlyCap',
+  landingUrl: 'landingUrl',
+  milestones: 'milestones',
+  terms: 'terms',
+  amount: 'amount',
+  currency: 'currency',
+  pool: 'codes',
+  url: 'webhookUrl',
+  label: 'label',
+  friends: 'friends',
+};
+
 function ProgramForm({ program, canEdit }: { program: Program; canEdit: boolean }) {
   const { t, i18n } = useTranslation();
+  const fieldLabel = (path: string) => {
+    const parts = path.split('.').filter((part) => !/^\d+$/.test(part));
+    const known = parts.flatMap((part) =>
+      part === 'en' || part === 'zh-CN'
+        ? [t(`referrals.program.termsIn.${part}`)]
+        : LABELS[part]
+          ? [t(`referrals.program.${LABELS[part]}`)]
+          : [],
+    );
+    return known.length ? known.join(' › ') : undefined;
+  };
   const f = formats(i18n.language);
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -371,7 +401,7 @@ function ProgramForm({ program, canEdit }: { program: Program; canEdit: boolean 
           {t('referrals.program.save')}
         </button>
         {save.isSuccess && <p role="status">{t('referrals.program.saved')}</p>}
-        <ErrorText error={save.error} />
+        <ErrorText error={save.error} fields={fieldLabel} />
       </fieldset>
     </form>
   );
