@@ -130,6 +130,30 @@ describe('referral center', () => {
     expect((await screen.findByRole('alert')).textContent).toBe('You invited this address already.');
   });
 
+  it('shows the latest five rewards, and the whole history on asking', async () => {
+    const items = Array.from({ length: 7 }, (_, i) => ({
+      id: `g${i}`,
+      at: `2026-11-${String(20 - i).padStart(2, '0')}T10:00:00.000Z`,
+      spec: { type: 'credit' as const, amount: 20, currency: 'USD' },
+      status: 'approved' as const,
+      for: { kind: 'friend' as const, name: `Friend ${i}` },
+      approvesAt: null,
+    }));
+    server.use(
+      ...bffHandlers(apiBase, {
+        'referral.summary': () =>
+          referralSummary({ rewards: { items, totals: { earned: [{ type: 'credit', amount: 140, currency: 'USD' }], pending: [] } } }),
+      }),
+    );
+    await render('en', 'pk_history');
+    const all = await screen.findByRole('button', { name: 'See all 7 rewards' });
+    expect(screen.getAllByRole('row')).toHaveLength(1 + 5);
+    fireEvent.click(all);
+    expect(screen.getAllByRole('row')).toHaveLength(1 + 7);
+    expect(screen.getByRole('rowheader', { name: 'Friend 6' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Show the latest only' }).getAttribute('aria-expanded')).toBe('true');
+  });
+
   it('speaks Simplified Chinese, with WeChat sharing by QR code', async () => {
     await render('zh-CN', 'pk_zh');
     expect(await screen.findByRole('heading', { name: '邀请好友，赢取奖励' })).toBeTruthy();

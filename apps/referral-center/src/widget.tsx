@@ -242,9 +242,44 @@ function ReferralBody({ summary, apiBase }: { summary: Summary; apiBase: string 
 type Rewards = Summary['rewards'];
 
 /** Totals per unit, then each reward: when, what for, how much, and where it stands. */
+/** The newest rewards the table shows at first; the rest, the customer's whole history, one click away. */
+const FIRST_REWARDS = 5;
+
+/** Points land in the balance the achievement wall shows and spends: where the page has the wall, a way to it. */
+function PointsBalanceNote() {
+  const t = useT();
+  const wallOn = useFeatureValue('achievement-wall.enabled', false);
+  if (!wallOn) return null;
+  const wall =
+    typeof document === 'undefined'
+      ? null
+      : document.querySelector<HTMLElement>('[data-fw-widget="achievement-wall"], flywheel-widget[name="achievement-wall"]');
+  return (
+    <p className="fw-muted">
+      {t('referral.rewards.pointsBalance')}{' '}
+      {wall && (
+        <Button
+          variant="secondary"
+          onClick={() => {
+            wall.scrollIntoView({ behavior: 'smooth', block: 'start' });
+            // Keyboard and screen-reader users land on the wall too, not only the eyes.
+            if (!wall.hasAttribute('tabindex')) wall.setAttribute('tabindex', '-1');
+            wall.focus({ preventScroll: true });
+          }}
+        >
+          {t('referral.rewards.showBalance')}
+        </Button>
+      )}
+    </p>
+  );
+}
+
 function RewardTable({ rewards, money }: { rewards: Rewards; money: (reward: Rewards['items'][number]['spec']) => string }) {
   const t = useT();
   const locale = useLocale();
+  const [everything, setEverything] = useState(false);
+  const shown = everything ? rewards.items : rewards.items.slice(0, FIRST_REWARDS);
+  const hasPoints = rewards.items.some((item) => item.spec.type === 'points');
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
   const sum = (specs: Rewards['totals']['earned']) => (specs.length === 0 ? '—' : specs.map(money).join(' · '));
   const forWhat = (item: Rewards['items'][number]) =>
@@ -281,7 +316,7 @@ function RewardTable({ rewards, money }: { rewards: Rewards; money: (reward: Rew
             </tr>
           </thead>
           <tbody>
-            {rewards.items.map((item) => (
+            {shown.map((item) => (
               <tr key={item.id}>
                 <td>{date.format(new Date(item.at))}</td>
                 <th scope="row">{forWhat(item)}</th>
@@ -292,6 +327,12 @@ function RewardTable({ rewards, money }: { rewards: Rewards; money: (reward: Rew
           </tbody>
         </table>
       </div>
+      {rewards.items.length > FIRST_REWARDS && (
+        <Button variant="secondary" aria-expanded={everything} onClick={() => setEverything(!everything)}>
+          {everything ? t('referral.rewards.fewer') : t('referral.rewards.all', { count: rewards.items.length })}
+        </Button>
+      )}
+      {hasPoints && <PointsBalanceNote />}
     </>
   );
 }
