@@ -27,7 +27,9 @@ function units(rows: Awaited<ReturnType<typeof grantTotals>>): Unit[] {
   });
 }
 
-export async function referralAnalytics(db: Db, tenantId: string, input: { weeks: number; now?: Date }) {
+type ExperimentRef = { feature: string; key: string; variations: string[] };
+
+export async function referralAnalytics(db: Db, tenantId: string, input: { weeks: number; now?: Date; experiments?: ExperimentRef[] }) {
   const weeks = recentWeeks(input.weeks, input.now);
   const from = weeks[0]?.from ?? new Date();
   const to = weeks.at(-1)?.to ?? new Date();
@@ -39,6 +41,18 @@ export async function referralAnalytics(db: Db, tenantId: string, input: { weeks
   for (const channel of REFERRAL_CHANNELS) {
     const k = await kFactor(db, tenantId, { from, to, channel });
     if (k.invitesSent + k.clicks + k.signUps > 0) channels.push({ channel, ...k });
+  }
+
+  const experiments = [];
+  for (const experiment of input.experiments ?? []) {
+    const variations = [];
+    for (const variationId of experiment.variations) {
+      variations.push({
+        id: variationId,
+        ...(await kFactor(db, tenantId, { from, to, experiment: { key: experiment.key, variationId } })),
+      });
+    }
+    experiments.push({ feature: experiment.feature, key: experiment.key, variations });
   }
 
   const r = schema.referrals;
@@ -91,6 +105,8 @@ export async function referralAnalytics(db: Db, tenantId: string, input: { weeks
     },
     weekly,
     channels,
+    /** Per running experiment of the referral center, the funnel of the referrers exposed to each variation. */
+    experiments,
     topReferrers: top.map((t) => {
       const person = people.get(t.referrerId);
       return {

@@ -701,7 +701,19 @@ describe('referral analytics', () => {
     ]);
 
     const marketer = await consoleCaller(fresh, 'marketer@flywheel.test');
+    await marketer.console.experiments.launch({ key: 'referral-center.headline' });
     const analytics = await marketer.console.referrals.analytics({ weeks: 4 });
+    // The running headline experiment: the funnel per variation (nobody here saw it yet).
+    expect(analytics.experiments).toEqual([
+      {
+        feature: 'referral-center.headline',
+        key: 'referral-center-headline',
+        variations: [
+          expect.objectContaining({ id: 'control', activeReferrers: 0 }),
+          expect.objectContaining({ id: 'give-get', kFactor: 0 }),
+        ],
+      },
+    ]);
     expect(analytics.funnel).toMatchObject({ clicks: 2, signUps: 2, qualified: 1, rewarded: 1 });
     expect(analytics.weekly).toHaveLength(4);
     expect(analytics.weekly.at(-1)).toMatchObject({ clicks: 2, signUps: 2, qualifiedFriends: 1 });

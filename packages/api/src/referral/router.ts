@@ -2,7 +2,7 @@ import { REFERRAL_CHANNELS } from '@flywheel/contracts/event-catalogue';
 import { cursorInput } from '@flywheel/contracts/pagination';
 import { REFERRAL_STATUSES, TERMS_MAX_LENGTH } from '@flywheel/contracts/referral';
 import { RewardSpecInput } from '@flywheel/contracts/rewards';
-import { flagAttributes } from '@flywheel/flags';
+import { flagAttributes, trackingKey } from '@flywheel/flags';
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { evaluatorFor } from '../flags/index.ts';
@@ -193,7 +193,14 @@ export const consoleReferralsRouter = {
   /** The referral dashboard over the last `weeks` weeks: funnel, K over time and per channel, top referrers, cost, revenue. */
   analytics: requires('readReferrals')
     .input(z.object({ weeks: z.number().int().min(1).max(52).default(12) }))
-    .query(({ ctx, input }) => referralAnalytics(ctx.db, ctx.session.tenantId, input)),
+    .query(async ({ ctx, input }) => {
+      // The referral center's experiments that have started: K per variation for each.
+      const states = await ctx.deps.flags.store.runtimeStates(ctx.session.tenantId);
+      const experiments = ctx.deps.flags.definitions.features
+        .filter((f) => f.widget === 'referral-center' && f.experiment && states.get(f.key)?.startedAt)
+        .map((f) => ({ feature: f.key, key: trackingKey(f), variations: f.variations.map((v) => v.id) }));
+      return referralAnalytics(ctx.db, ctx.session.tenantId, { ...input, experiments });
+    }),
 
   kFactor: consoleProcedure
     .input(

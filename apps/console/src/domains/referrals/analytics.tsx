@@ -126,6 +126,40 @@ function Dashboard({ data }: { data: Analytics }) {
           </table>
         )}
       </section>
+      {data.experiments.map((experiment) => (
+        <section key={experiment.key} aria-labelledby={`referral-experiment-${experiment.key}`}>
+          <h2 id={`referral-experiment-${experiment.key}`}>{t('referrals.analytics.experiment', { feature: experiment.feature })}</h2>
+          <table>
+            <caption className="visually-hidden">{t('referrals.analytics.experiment', { feature: experiment.feature })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('referrals.analytics.variation')}</th>
+                <th scope="col">{t('referrals.analytics.referrers')}</th>
+                {(['invites', 'signUps', 'rewarded'] as const).map((key) => (
+                  <th scope="col" key={key}>
+                    {t(`referrals.analytics.steps.${key}`)}
+                  </th>
+                ))}
+                <th scope="col">K</th>
+              </tr>
+            </thead>
+            <tbody>
+              {experiment.variations.map((v) => (
+                <tr key={v.id}>
+                  <th scope="row">
+                    <code>{v.id}</code>
+                  </th>
+                  <td>{f.integer(v.activeReferrers)}</td>
+                  <td>{f.integer(v.invitesSent)}</td>
+                  <td>{f.integer(v.signUps)}</td>
+                  <td>{f.integer(v.qualifiedFriends)}</td>
+                  <td>{f.decimal(v.kFactor)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ))}
       <section aria-labelledby="referral-top">
         <h2 id="referral-top">{t('referrals.analytics.topReferrers')}</h2>
         {data.topReferrers.length === 0 ? (

@@ -180,11 +180,26 @@ function Changes() {
   );
 }
 
+type Condition = Inputs['console']['referrals']['updateProgram']['qualifyingCondition'];
+
+/** The condition as typed: blank is none; otherwise a JSON object (GrowthBook's condition syntax). */
+function parseCondition(text: string): { value: Condition; error: boolean } {
+  if (!text.trim()) return { value: null, error: false };
+  try {
+    const value: unknown = JSON.parse(text);
+    if (value && typeof value === 'object' && !Array.isArray(value)) return { value: value as Condition, error: false };
+  } catch {
+    // falls through: not JSON
+  }
+  return { value: null, error: true };
+}
+
 /** The form's labels for the paths the server names in a validation problem (`milestones.0.reward.amount`). */
 const LABELS: Record<string, string> = {
   referrerReward: 'referrerReward',
   friendReward: 'friendReward',
   qualifyingEvent: 'qualifyingEvent',
+  qualifyingCondition: 'qualifyingCondition',
   reversalEvent: 'reversalEvent',
   holdHours: 'holdHours',
   monthlyCap: 'monthlyCap',
@@ -216,6 +231,10 @@ function ProgramForm({ program, canEdit }: { program: Program; canEdit: boolean 
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [draft, setDraft] = useState(program);
+  // The condition is GrowthBook's JSON, edited as text: it is parsed on every keystroke and saved only when it parses.
+  const [conditionText, setConditionText] = useState(() =>
+    program.qualifyingCondition ? JSON.stringify(program.qualifyingCondition, null, 2) : '',
+  );
   const save = useMutation(
     trpc.console.referrals.updateProgram.mutationOptions({
       onSuccess: (saved) => {
@@ -225,27 +244,17 @@ function ProgramForm({ program, canEdit }: { program: Program; canEdit: boolean 
       },
     }),
   );
+  const condition = parseCondition(conditionText);
   const onSave = (event: FormEvent) => {
     event.preventDefault();
-    const {
-      referrerReward,
-      friendReward,
-      qualifyingEvent,
-      qualifyingCondition,
-      reversalEvent,
-      holdHours,
-      monthlyCap,
-      milestones,
-      landingUrl,
-      terms,
-      paused,
-    } = draft;
+    if (condition.error) return;
+    const { referrerReward, friendReward, qualifyingEvent, reversalEvent, holdHours, monthlyCap, milestones, landingUrl, terms, paused } =
+      draft;
     save.mutate({
       referrerReward,
       friendReward,
       qualifyingEvent,
-      // Not edited here (it is JSON): sent back as it is, or saving would clear it.
-      qualifyingCondition: qualifyingCondition as Inputs['console']['referrals']['updateProgram']['qualifyingCondition'],
+      qualifyingCondition: condition.value,
       reversalEvent,
       holdHours,
       monthlyCap,
@@ -286,6 +295,21 @@ function ProgramForm({ program, canEdit }: { program: Program; canEdit: boolean 
               onChange={(e) => set('qualifyingEvent', e.target.value)}
             />
           </label>
+          <label>
+            {t('referrals.program.qualifyingCondition')}
+            <textarea
+              rows={3}
+              spellCheck={false}
+              placeholder='{ "plan": { "$ne": "free" } }'
+              value={conditionText}
+              aria-invalid={condition.error ? true : undefined}
+              aria-describedby="condition-help"
+              onChange={(e) => setConditionText(e.target.value)}
+            />
+          </label>
+          <p id="condition-help" className={condition.error ? undefined : 'muted'} role={condition.error ? 'alert' : undefined}>
+            {condition.error ? t('referrals.program.conditionInvalid') : t('referrals.program.conditionHelp')}
+          </p>
           <label>
             {t('referrals.program.reversalEvent')}
             <input
