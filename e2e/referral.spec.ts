@@ -75,7 +75,7 @@ test.describe('a friend converts', () => {
 });
 
 test.describe('the program, set in the console', () => {
-  test('a marketer changes the friend’s reward; a Chinese browser’s landing page names the referrer and shows the new reward', async ({
+  test('a marketer changes the friend’s reward; a Chinese browser’s landing page shows it; a friend who subscribes sees it held, the referrer its approval date', async ({
     page,
     browser,
   }) => {
@@ -104,6 +104,24 @@ test.describe('the program, set in the console', () => {
       await expect(friend.getByText(/^订阅后你将获得300\s积分。$/)).toBeVisible();
       // The landing page is the friend's: no other customer is listed on it.
       await expect(friend.getByRole('button', { name: /以此身份继续/ })).toHaveCount(0);
+
+      // Another friend takes Erin's link to the end: her open widget explains the new reward, held 72 hours,
+      // and Erin's table names him with the amount and the day it is approved.
+      const { page: fern } = await friendSignsUpAndSubscribes(
+        browser,
+        `http://localhost:3000/r/${code}?via=copy`,
+        'Fern Friend',
+        'fern@example.net',
+      );
+      const approvesOn = new Intl.DateTimeFormat('en', { dateStyle: 'medium' }).format(new Date(Date.now() + 72 * 3_600_000));
+      await expect(
+        fern
+          .locator('[data-fw-widget="referral-center"]')
+          .getByRole('row', { name: new RegExp(`Erin invited you 300\\spoints Pending until ${approvesOn}`) }),
+      ).toBeVisible();
+      await expect(
+        erin.locator('[data-fw-widget="referral-center"]').getByRole('row', { name: /^.+ Fern \$20\.00 Pending until / }),
+      ).toContainText(approvesOn);
     } finally {
       await api.mutate('console.referrals.updateProgram', original);
       await api.dispose();

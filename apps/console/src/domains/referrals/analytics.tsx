@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Outputs, useTRPC } from '../../api.ts';
 import { FunnelChart, WeeklyChart } from '../../charts.tsx';
@@ -27,6 +27,55 @@ function useUnitsText() {
           )
           .join(' · ');
 }
+
+type Funnel = Omit<Analytics['weekly'][number], 'weekStart'>;
+
+/** The same funnel columns for every breakdown (a week, a channel, a variation), one row each. */
+function FunnelTable({
+  caption,
+  first,
+  rows,
+}: {
+  caption: string;
+  first: string;
+  rows: { key: string; label: ReactNode; funnel: Funnel }[];
+}) {
+  const { t, i18n } = useTranslation();
+  const f = formats(i18n.language);
+  return (
+    <table>
+      <caption className="visually-hidden">{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{first}</th>
+          <th scope="col">{t('referrals.analytics.referrers')}</th>
+          {STEPS.map((step) => (
+            <th scope="col" key={step}>
+              {t(`referrals.analytics.steps.${step}`)}
+            </th>
+          ))}
+          <th scope="col">K</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map(({ key, label, funnel }) => (
+          <tr key={key}>
+            <th scope="row">{label}</th>
+            <td>{f.integer(funnel.activeReferrers)}</td>
+            <td>{f.integer(funnel.invitesSent)}</td>
+            <td>{f.integer(funnel.clicks)}</td>
+            <td>{f.integer(funnel.signUps)}</td>
+            <td>{f.integer(funnel.qualifiedFriends)}</td>
+            <td>{f.decimal(funnel.kFactor)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** The breakdown tables' steps, in funnel order (rewarded friends are the K-factor's numerator). */
+const STEPS = ['invites', 'clicks', 'signUps', 'rewarded'] as const;
 
 function Dashboard({ data }: { data: Analytics }) {
   const { t, i18n } = useTranslation();
@@ -56,108 +105,35 @@ function Dashboard({ data }: { data: Analytics }) {
       </section>
       <section aria-labelledby="referral-weekly">
         <h2 id="referral-weekly">{t('referrals.analytics.overTime')}</h2>
-        <WeeklyChart
-          rows={weekly}
-          series={(['invites', 'clicks', 'signUps', 'rewarded'] as const).map((key) => ({
-            key,
-            name: t(`referrals.analytics.steps.${key}`),
-          }))}
-          format={f.integer}
-        />
+        <WeeklyChart rows={weekly} series={STEPS.map((key) => ({ key, name: t(`referrals.analytics.steps.${key}`) }))} format={f.integer} />
         <WeeklyChart rows={weekly} series={[{ key: 'kFactor', name: 'K' }]} format={f.decimal} />
         {/* The numbers behind both charts, for screen readers and for copying. */}
-        <table>
-          <caption className="visually-hidden">{t('referrals.analytics.overTime')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('referrals.analytics.week')}</th>
-              {(['invites', 'clicks', 'signUps', 'rewarded'] as const).map((key) => (
-                <th scope="col" key={key}>
-                  {t(`referrals.analytics.steps.${key}`)}
-                </th>
-              ))}
-              <th scope="col">K</th>
-            </tr>
-          </thead>
-          <tbody>
-            {weekly.map((w) => (
-              <tr key={w.week}>
-                <th scope="row">{w.week}</th>
-                <td>{f.integer(w.invites)}</td>
-                <td>{f.integer(w.clicks)}</td>
-                <td>{f.integer(w.signUps)}</td>
-                <td>{f.integer(w.rewarded)}</td>
-                <td>{f.decimal(w.kFactor)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <FunnelTable
+          caption={t('referrals.analytics.overTime')}
+          first={t('referrals.analytics.week')}
+          rows={data.weekly.map((w) => ({ key: w.weekStart, label: f.date(w.weekStart), funnel: w }))}
+        />
       </section>
       <section aria-labelledby="referral-channels">
         <h2 id="referral-channels">{t('referrals.analytics.channels')}</h2>
         {data.channels.length === 0 ? (
           <p className="muted">{t('referrals.analytics.noChannels')}</p>
         ) : (
-          <table>
-            <caption className="visually-hidden">{t('referrals.analytics.channels')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('referrals.list.channel')}</th>
-                {(['invites', 'clicks', 'signUps', 'rewarded'] as const).map((key) => (
-                  <th scope="col" key={key}>
-                    {t(`referrals.analytics.steps.${key}`)}
-                  </th>
-                ))}
-                <th scope="col">K</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.channels.map((c) => (
-                <tr key={c.channel}>
-                  <th scope="row">{t(`referrals.channels.${c.channel}`)}</th>
-                  <td>{f.integer(c.invitesSent)}</td>
-                  <td>{f.integer(c.clicks)}</td>
-                  <td>{f.integer(c.signUps)}</td>
-                  <td>{f.integer(c.qualifiedFriends)}</td>
-                  <td>{f.decimal(c.kFactor)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <FunnelTable
+            caption={t('referrals.analytics.channels')}
+            first={t('referrals.list.channel')}
+            rows={data.channels.map((c) => ({ key: c.channel, label: t(`referrals.channels.${c.channel}`), funnel: c }))}
+          />
         )}
       </section>
       {data.experiments.map((experiment) => (
         <section key={experiment.key} aria-labelledby={`referral-experiment-${experiment.key}`}>
           <h2 id={`referral-experiment-${experiment.key}`}>{t('referrals.analytics.experiment', { feature: experiment.feature })}</h2>
-          <table>
-            <caption className="visually-hidden">{t('referrals.analytics.experiment', { feature: experiment.feature })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('referrals.analytics.variation')}</th>
-                <th scope="col">{t('referrals.analytics.referrers')}</th>
-                {(['invites', 'signUps', 'rewarded'] as const).map((key) => (
-                  <th scope="col" key={key}>
-                    {t(`referrals.analytics.steps.${key}`)}
-                  </th>
-                ))}
-                <th scope="col">K</th>
-              </tr>
-            </thead>
-            <tbody>
-              {experiment.variations.map((v) => (
-                <tr key={v.id}>
-                  <th scope="row">
-                    <code>{v.id}</code>
-                  </th>
-                  <td>{f.integer(v.activeReferrers)}</td>
-                  <td>{f.integer(v.invitesSent)}</td>
-                  <td>{f.integer(v.signUps)}</td>
-                  <td>{f.integer(v.qualifiedFriends)}</td>
-                  <td>{f.decimal(v.kFactor)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <FunnelTable
+            caption={t('referrals.analytics.experiment', { feature: experiment.feature })}
+            first={t('referrals.analytics.variation')}
+            rows={experiment.variations.map((v) => ({ key: v.id, label: <code>{v.id}</code>, funnel: v }))}
+          />
         </section>
       ))}
       <section aria-labelledby="referral-top">

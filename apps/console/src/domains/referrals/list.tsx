@@ -36,6 +36,36 @@ function Person({ person }: { person: Referral['referrer'] }) {
   );
 }
 
+/** A filter: one of `values`, or any (undefined). */
+function AnyOf<V extends string>({
+  label,
+  values,
+  value,
+  name,
+  onChange,
+}: {
+  label: string;
+  values: readonly V[];
+  value: V | undefined;
+  name: (value: V) => string;
+  onChange: (value: V | undefined) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <label>
+      {label}
+      <select value={value ?? ''} onChange={(e) => onChange(values.find((v) => v === e.target.value))}>
+        <option value="">{t('referrals.list.any')}</option>
+        {values.map((v) => (
+          <option key={v} value={v}>
+            {name(v)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 /** Downloads the filtered list as CSV, built on the server (it holds more rows than a page). */
 function ExportButton({ view, filter }: { view: View; filter: Filter }) {
   const { t } = useTranslation();
@@ -196,35 +226,21 @@ export function ReferralList({ view, canReview }: { view: View; canReview: boole
           />
         </label>
         {view === 'all' && (
-          <label>
-            {t('referrals.list.status')}
-            <select
-              value={filter.status ?? ''}
-              onChange={(e) => setFilter({ ...filter, status: (e.target.value || undefined) as Filter['status'] })}
-            >
-              <option value="">{t('referrals.list.any')}</option>
-              {REFERRAL_STATUSES.map((status) => (
-                <option key={status} value={status}>
-                  {t(`referrals.statuses.${status}`)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <AnyOf
+            label={t('referrals.list.status')}
+            values={REFERRAL_STATUSES}
+            value={filter.status}
+            name={(status) => t(`referrals.statuses.${status}`)}
+            onChange={(status) => setFilter({ ...filter, status })}
+          />
         )}
-        <label>
-          {t('referrals.list.channel')}
-          <select
-            value={filter.channel ?? ''}
-            onChange={(e) => setFilter({ ...filter, channel: (e.target.value || undefined) as Filter['channel'] })}
-          >
-            <option value="">{t('referrals.list.any')}</option>
-            {REFERRAL_CHANNELS.map((channel) => (
-              <option key={channel} value={channel}>
-                {t(`referrals.channels.${channel}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <AnyOf
+          label={t('referrals.list.channel')}
+          values={REFERRAL_CHANNELS}
+          value={filter.channel}
+          name={(channel) => t(`referrals.channels.${channel}`)}
+          onChange={(channel) => setFilter({ ...filter, channel })}
+        />
         <ExportButton view={view} filter={filter} />
       </search>
       {deciding && selected.size > 0 && (
