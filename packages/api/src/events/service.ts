@@ -131,7 +131,7 @@ async function storeInOneStatement(db: Db, platform: Platform, tenantId: string,
     sql`with stored as (
       insert into events (tenant_id, message_id, type, producer, event, user_id, anonymous_id, properties, context, "timestamp", received_at)
       values ${values}
-      on conflict (tenant_id, message_id) do nothing
+      on conflict do nothing
       returning id, message_id)
     ${deliveries}
     select (select count(*) from stored)::int as accepted, ${planned.length === 0 ? sql`0` : sql`(select count(*) from delivered)::int`} as delivered`,
@@ -145,7 +145,8 @@ async function storeWithInlineReactions(db: Db, platform: Platform, rows: EventR
     const stored = await tx
       .insert(schema.events)
       .values(rows)
-      .onConflictDoNothing({ target: [schema.events.tenantId, schema.events.messageId] })
+      // The one unique index: a message id already stored by the same sender.
+      .onConflictDoNothing()
       .returning(storedEventColumns);
     stored.sort((a, b) => a.id - b.id);
     await platform.runInline(tx, stored);

@@ -161,7 +161,8 @@ export function createPlatform({ reactions, jobs }: { reactions: readonly Reacti
         properties: event.properties ?? {},
         timestamp: event.timestamp ?? new Date(),
       })
-      .onConflictDoNothing({ target: [schema.events.tenantId, schema.events.messageId] })
+      // The one unique index: a message id already stored by the same sender.
+      .onConflictDoNothing()
       .returning(storedEventColumns);
     await runInline(tx, stored);
     await deliver(tx, stored);

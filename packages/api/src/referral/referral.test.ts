@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DEMO, schema } from '@flywheel/db';
-import { and, eq, like } from 'drizzle-orm';
+import { and, eq, like, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestBatch } from '../events/index.ts';
 import { verifyCustomerToken } from '../identity/index.ts';
@@ -194,6 +194,27 @@ describe('a friend converts', () => {
     const referral = await referralOf(friendOf(referrer, 1));
     expect(referral?.status).toBe('reversed');
     expect((await grantsOfReferral(referral?.id ?? '')).map(([, status]) => status)).toEqual(['reversed', 'reversed']);
+  });
+
+  it('takes the rewards back even when the friend sent an event under the refund’s message id first (regression)', async () => {
+    const referrer = await newReferrer();
+    await qualifyFriends(referrer, 1);
+    const friend = friendOf(referrer, 1);
+    const refund = refunded(friend);
+    // The friend's own browser spends the id the tenant's server will use for the refund.
+    const accepted = await ingestBatch(world.deps, world.tenantId, { kind: 'customer', claims: { sub: friend } as never }, [
+      { type: 'track', event: 'referral_link_copied', messageId: refund.messageId, userId: friend },
+    ]);
+    expect(accepted.accepted).toBe(1);
+    await server([refund]);
+    expect((await referralOf(friend))?.status).toBe('reversed');
+    // The server's own retry of the refund is still one refund.
+    await server([refund]);
+    const [row] = await world.database.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(schema.events)
+      .where(and(eq(schema.events.tenantId, world.tenantId), eq(schema.events.messageId, refund.messageId)));
+    expect(row?.n).toBe(2);
   });
 
   it('ties the link click, and its share channel, to the friend who signs up from it', async () => {

@@ -14,8 +14,11 @@ export type EventProducer = (typeof eventProducer.enumValues)[number];
 
 /**
  * Every event, in the Segment spec's shape: the tenant's, the widgets', and those the domains
- * record with `emit()`. `(tenant_id, message_id)` is unique, which is what makes ingestion
- * idempotent. Identify traits are stored in `properties`.
+ * record with `emit()`. A message id is unique per tenant and sender (the tenant's server,
+ * Flywheel's domains, or browsers), which is what makes ingestion idempotent without letting one
+ * sender spend another's ids: a customer cannot send the id the server's refund will use and so
+ * make that refund a "duplicate". A browser keeps its ids across signing in (anonymous and
+ * customer are one sender). Identify traits are stored in `properties`.
  */
 export const events = pgTable(
   'events',
@@ -36,7 +39,12 @@ export const events = pgTable(
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex('events_tenant_message_id').on(t.tenantId, t.messageId),
+    uniqueIndex('events_tenant_sender_message_id').on(
+      t.tenantId,
+      // The sender: browsers (anonymous or signed in) 0, the tenant's server 1, Flywheel's domains 2.
+      sql`(case when ${t.producer} in ('customer', 'anonymous') then 0 when ${t.producer} = 'server' then 1 else 2 end)`,
+      t.messageId,
+    ),
     index('events_tenant_event_timestamp').on(t.tenantId, t.event, t.timestamp),
     index('events_tenant_user_id').on(t.tenantId, t.userId),
   ],

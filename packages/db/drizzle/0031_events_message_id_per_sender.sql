@@ -1,0 +1,2 @@
+DROP INDEX "events_tenant_message_id";--> statement-breakpoint
+CREATE UNIQUE INDEX "events_tenant_sender_message_id" ON "events" USING btree ("tenant_id",(case when "producer" in ('customer', 'anonymous') then 0 when "producer" = 'server' then 1 else 2 end),"message_id");
