@@ -16,16 +16,22 @@ export function normalizeCode(input: string): string | null {
 
 // Gmail ignores dots in the name part; other providers do not.
 const DOTS_IGNORED = new Set(['gmail.com', 'googlemail.com']);
+// Yahoo's disposable addresses are `base-keyword@`: everything after the first hyphen reaches the base's mailbox.
+const HYPHEN_ALIASES = /^(yahoo|ymail|rocketmail)\./;
 
 /**
- * The mailbox an address really reaches, for spotting self-referrals: lower-cased, plus-tags
- * removed everywhere, and dots removed where the provider ignores them (Gmail), googlemail folded into gmail.
+ * The mailbox an address really reaches, for spotting self-referrals (holding a referral for
+ * review, never refusing one): lower-cased, the domain's trailing dot dropped, plus-tags removed
+ * everywhere, Yahoo's hyphen aliases folded, and dots removed where the provider ignores them
+ * (Gmail), googlemail folded into gmail.
  */
 export function normalizeEmailForFraud(email: string): string {
   const [rawLocal = '', rawDomain = ''] = email.trim().toLowerCase().split('@');
-  const domain = rawDomain === 'googlemail.com' ? 'gmail.com' : rawDomain;
+  const bare = rawDomain.replace(/\.+$/, '');
+  const domain = bare === 'googlemail.com' ? 'gmail.com' : bare;
   // A plus tag reaches the same mailbox at every provider that supports it, and means nothing elsewhere.
   let local = rawLocal.split('+')[0] ?? rawLocal;
+  if (HYPHEN_ALIASES.test(domain)) local = local.split('-')[0] ?? local;
   if (DOTS_IGNORED.has(domain)) local = local.replaceAll('.', '');
   return `${local}@${domain}`;
 }

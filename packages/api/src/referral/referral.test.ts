@@ -117,6 +117,10 @@ describe('codes and emails', () => {
     expect(normalizeEmailForFraud('alice+x@outlook.com')).toBe('alice@outlook.com');
     expect(normalizeEmailForFraud('alice+friend@example.com')).toBe('alice@example.com');
     expect(normalizeEmailForFraud('a.lice@example.com')).toBe('a.lice@example.com');
+    expect(normalizeEmailForFraud('alice-shopping@yahoo.com')).toBe('alice@yahoo.com');
+    expect(normalizeEmailForFraud('alice-news@ymail.com')).toBe('alice@ymail.com');
+    expect(normalizeEmailForFraud('mary-jane@example.com')).toBe('mary-jane@example.com');
+    expect(normalizeEmailForFraud('Alice@Example.COM.')).toBe('alice@example.com');
     expect(maskEmail('alice@example.com')).toBe('a***e@example.com');
   });
 });
