@@ -2,7 +2,7 @@
 import type { JsonWebKey } from 'node:crypto';
 import { Bitstring } from '@digitalbazaar/bitstring';
 import { inLocale } from '@flywheel/contracts/widget';
-import { credentialKeyPair, type Db, decryptSecret, type SecretsKey, schema } from '@flywheel/db';
+import { credentialKeyPair, type Db, decryptSecret, type SecretsKey, schema, type Tx } from '@flywheel/db';
 import { and, eq, isNotNull, isNull } from 'drizzle-orm';
 import { importJWK, SignJWT } from 'jose';
 import { STATUS_LIST_LENGTH } from './progress.ts';
@@ -27,7 +27,7 @@ export const credentialPath = (awardId: string) => `/api/credentials/${awardId}`
 export const badgePagePath = (awardId: string) => `/b/${awardId}`;
 
 /** The tenant's key pair, made now for a tenant created before credentials existed. */
-async function keysOf(db: Db, secretsKey: SecretsKey, tenantId: string) {
+async function keysOf(db: Db | Tx, secretsKey: SecretsKey, tenantId: string) {
   const t = schema.tenants;
   await db
     .update(t)
@@ -102,18 +102,22 @@ export async function didDocument(db: Db, secretsKey: SecretsKey, origin: string
  * dropped, and every credential it signed stops verifying (the live ones are re-signed on request).
  */
 export async function rotateCredentialKey(db: Db, secretsKey: SecretsKey, tenantId: string, old: 'keep-verifying' | 'leaked') {
-  const keys = await keysOf(db, secretsKey, tenantId);
-  if (!keys) return null;
-  const next = `key-${Number(/^key-(\d+)$/.exec(keys.keyId)?.[1] ?? 1) + 1}`;
-  const retired =
-    old === 'keep-verifying'
-      ? [...keys.retired, { id: keys.keyId, publicJwk: keys.publicJwk, retiredAt: new Date().toISOString() }]
-      : keys.retired;
-  await db
-    .update(schema.tenants)
-    .set({ ...credentialKeyPair(secretsKey), credentialKeyId: next, credentialRetiredKeys: retired })
-    .where(eq(schema.tenants.id, tenantId));
-  return { keyId: next, verifying: [next, ...retired.map((key) => key.id)] };
+  // Under the tenant row's lock: two rotations at once must not both make "key-3", one of them lost.
+  return db.transaction(async (tx) => {
+    await tx.select({ id: schema.tenants.id }).from(schema.tenants).where(eq(schema.tenants.id, tenantId)).for('update');
+    const keys = await keysOf(tx, secretsKey, tenantId);
+    if (!keys) return null;
+    const next = `key-${Number(/^key-(\d+)$/.exec(keys.keyId)?.[1] ?? 1) + 1}`;
+    const retired =
+      old === 'keep-verifying'
+        ? [...keys.retired, { id: keys.keyId, publicJwk: keys.publicJwk, retiredAt: new Date().toISOString() }]
+        : keys.retired;
+    await tx
+      .update(schema.tenants)
+      .set({ ...credentialKeyPair(secretsKey), credentialKeyId: next, credentialRetiredKeys: retired })
+      .where(eq(schema.tenants.id, tenantId));
+    return { keyId: next, verifying: [next, ...retired.map((key) => key.id)] };
+  });
 }
 
 /** The award's OpenBadgeCredential as a compact VC-JWT, or null when there is no such award. */

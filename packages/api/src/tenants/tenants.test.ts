@@ -164,6 +164,20 @@ describe('the credential key', () => {
     expect(await verifies(await signed())).toBe(true);
     expect((await owner.console.tenant.settings()).credentialKeyId).toBe('key-3');
 
+    // Two owners rotating at once (races are real on Postgres): two new keys, each still verifying after the other.
+    const [a, b] = await Promise.all([
+      owner.console.tenant.rotateCredentialKey({ old: 'keep-verifying' }),
+      owner.console.tenant.rotateCredentialKey({ old: 'keep-verifying' }),
+    ]);
+    expect([a?.keyId, b?.keyId].sort()).toEqual(['key-4', 'key-5']);
+    expect((await owner.console.tenant.rotateCredentialKey({ old: 'keep-verifying' }))?.verifying).toEqual([
+      'key-6',
+      'key-1',
+      'key-3',
+      'key-4',
+      'key-5',
+    ]);
+
     const marketer = await consoleCaller(world, 'marketer@flywheel.test');
     await expect(marketer.console.tenant.rotateCredentialKey({ old: 'leaked' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
