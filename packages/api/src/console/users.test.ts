@@ -2,9 +2,12 @@ import { DEMO, hashPassword, insertTenant, schema, verifyPassword } from '@flywh
 import { testSecretsKey } from '@flywheel/db/testing';
 import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createContextInner } from '../context.ts';
 import { ingestBatch } from '../events/index.ts';
 import { verifyCustomerToken } from '../identity/index.ts';
+import { appRouter } from '../root.ts';
 import { consoleCaller, createTestWorld, type TestWorld } from '../testing.ts';
+import { createCallerFactory } from '../trpc.ts';
 
 let world: TestWorld;
 beforeAll(async () => {
@@ -123,5 +126,23 @@ describe('console.preview.token', () => {
     await expect(ingestBatch(world.deps, world.tenantId, { kind: 'customer', claims }, [exposure])).rejects.toThrow(
       'batch.0: a console preview records no events',
     );
+  });
+
+  it('holds no referral code and sends no invites: nothing a preview shares can be rewarded', async () => {
+    const viewer = await consoleCaller(world, 'viewer@flywheel.test');
+    const claims = await verifyCustomerToken((await viewer.console.preview.token({})).token, DEMO.secretKey);
+    const tenant = await world.deps.tenants.byPublishableKey(DEMO.publishableKey);
+    if (!tenant) throw new Error('demo tenant missing');
+    const preview = createCallerFactory(appRouter)(
+      createContextInner(world.deps, { widget: { status: 'ok', tenant, caller: { kind: 'customer', claims } } }),
+    );
+    expect((await preview.referral.summary()).code).toBe('PREVIEW0');
+    const codes = await world.database.db
+      .select()
+      .from(schema.referralCodes)
+      .innerJoin(schema.customers, eq(schema.customers.id, schema.referralCodes.customerId))
+      .where(eq(schema.customers.externalId, claims.sub));
+    expect(codes).toEqual([]);
+    await expect(preview.referral.inviteByEmail({ email: 'friend@example.org' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 });

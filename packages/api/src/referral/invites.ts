@@ -53,6 +53,9 @@ export async function inviteByEmail(
   customer: Customer,
   input: { email: string; locale: Locale; linkBase: string },
 ) {
+  if (customer.traits.preview === true) {
+    throw new TRPCError({ code: 'FORBIDDEN', message: 'A console preview sends no invites.' });
+  }
   const email = input.email.trim().toLowerCase();
   if (customer.email && normalizeEmailForFraud(customer.email) === normalizeEmailForFraud(email)) {
     throw new TRPCError({ code: 'BAD_REQUEST', message: 'email: that is your own address; invite a friend’s' });

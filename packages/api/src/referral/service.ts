@@ -9,6 +9,9 @@ import { grantsOf } from '../rewards/index.ts';
 import { generateCode, maskEmail } from './codes.ts';
 import { programFor, REWARDED } from './lifecycle.ts';
 
+/** What a console preview shows as its code: not one a link can resolve (it has letters the alphabet leaves out). */
+export const PREVIEW_CODE = 'PREVIEW0';
+
 /** A customer's referrals listed at once: the newest this many. */
 const MAX_LISTED = 500;
 
@@ -126,8 +129,11 @@ export async function summaryFor(deps: ApiDeps, customer: Customer, publishableK
   const { db } = deps;
   const program = await programFor(db, customer.tenantId);
   if (!program) return null;
-  const { code, offer } = await codeFor(db, customer);
-  const referrerReward = await offerFor(deps, customer, publishableKey, program.referrerReward, offer);
+  // A console preview shows the widget as a customer sees it, but holds no real code: nothing it
+  // shares can ever be attributed or rewarded.
+  const preview = customer.traits.preview === true;
+  const { code, offer } = preview ? { code: PREVIEW_CODE, offer: null } : await codeFor(db, customer);
+  const referrerReward = preview ? program.referrerReward : await offerFor(deps, customer, publishableKey, program.referrerReward, offer);
   const referred = await db
     .select({ id: schema.referrals.id, status: schema.referrals.status, friendId: schema.referrals.friendId })
     .from(schema.referrals)
