@@ -5,6 +5,7 @@ import { TRPCError } from '@trpc/server';
 import { Hono } from 'hono';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
+import { rateLimiter } from 'hono-rate-limiter';
 import type { Logger } from 'pino';
 import { httpError } from './http-error.ts';
 import type { Metrics } from './metrics.ts';
@@ -41,6 +42,8 @@ export type AppDeps = {
   liveTiming?: StreamTiming;
   /** The public REST API's rate limit (tests lower it). */
   rest?: RestOptions;
+  /** Failed console sign-ins one client address may make in 15 minutes (tests lower it). */
+  signInFailuresPerClient?: number;
   web?: {
     registry: RegistrySource;
     /** The built front ends to serve (`pnpm start`); absent in `pnpm dev`, where dev servers do. */
@@ -54,6 +57,8 @@ export type AppDeps = {
 const RETRY_AFTER_SECONDS = '5';
 const READY_TIMEOUT_MS = 2_000;
 const MAX_BATCH_CALLS = 20;
+/** Failed console sign-ins one client address may make in 15 minutes, across every account it tries. */
+const SIGN_IN_FAILURES_PER_CLIENT = 30;
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -129,6 +134,30 @@ export function createApp(deps: AppDeps) {
   });
 
   app.use('/trpc/*', widgetCors());
+  // Per client, on top of the per-account lock: one address guessing many accounts' passwords is
+  // stopped too, before its scrypt runs fill the thread pool. Only failures count.
+  app.use(
+    '/trpc/:paths',
+    rateLimiter({
+      windowMs: 15 * 60_000,
+      limit: deps.signInFailuresPerClient ?? SIGN_IN_FAILURES_PER_CLIENT,
+      standardHeaders: 'draft-7',
+      skipSuccessfulRequests: true,
+      skip: (c) => !c.req.param('paths')?.split(',').includes('console.auth.signIn'),
+      keyGenerator: (c) => `sign-in:${remoteAddress(c)}`,
+      handler: (c) =>
+        c.json(
+          {
+            error: {
+              code: -32029,
+              message: 'Too many failed sign-ins from your network. Try again in 15 minutes.',
+              data: { code: 'TOO_MANY_REQUESTS', httpStatus: 429, path: 'console.auth.signIn' },
+            },
+          },
+          429,
+        ),
+    }),
+  );
   // One request, at most MAX_BATCH_CALLS procedure calls: a batch must not multiply one request's cost.
   app.use('/trpc/:paths', async (c, next) => {
     if (c.req.param('paths').split(',').length > MAX_BATCH_CALLS) {
