@@ -195,6 +195,27 @@ test.describe('the marketer console', () => {
     }
   });
 
+  test('a new user replaces the temporary password before anything else opens', async ({ page }) => {
+    const owner = await signInToConsole('owner@flywheel.test');
+    const added = await owner.call('console.users.add', { email: `hire-${Date.now()}@flywheel.test`, name: 'New Hire', role: 'viewer' });
+    const { user, temporaryPassword } = (
+      (await added.json()) as { result: { data: { user: { email: string }; temporaryPassword: string } } }
+    ).result.data;
+    await owner.dispose();
+    await page.goto('/console/');
+    await page.getByLabel('Email').fill(user.email);
+    await page.getByLabel('Password').fill(temporaryPassword);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByText('You signed in with a temporary password. Choose your own to go on.')).toBeVisible();
+    await expect(page.getByRole('navigation')).toHaveCount(0);
+    await page.getByLabel('Current password').fill(temporaryPassword);
+    await page.getByLabel(/^New password/).fill('my own long passphrase');
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+    const accessibility = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+    expect(accessibility.violations.map((v) => v.id)).toEqual([]);
+  });
+
   test('a moderator reviews held referrals; the overview charts K-factor and participation', async ({ page }) => {
     // A customer shares this week: the overview has activity to chart.
     await page.request.post('/api/events', {

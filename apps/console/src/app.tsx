@@ -46,6 +46,43 @@ function SignIn() {
   );
 }
 
+/** A new password: forced after a temporary one, and at #/password whenever the user wants. */
+function ChangePassword({ forced }: { forced: boolean }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const change = useMutation(
+    trpc.console.auth.changePassword.mutationOptions({
+      onSuccess: () => void queryClient.invalidateQueries({ queryKey: trpc.console.auth.session.queryKey() }),
+    }),
+  );
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    change.mutate({ currentPassword: String(form.get('current')), newPassword: String(form.get('next')) });
+  };
+  const labels: Record<string, string> = { currentPassword: t('password.current'), newPassword: t('password.next') };
+  return (
+    <form onSubmit={submit} aria-labelledby="password-title">
+      <h1 id="password-title">{t('password.title')}</h1>
+      <p className="muted">{forced ? t('password.forced') : t('password.intro')}</p>
+      <label>
+        {t('password.current')}
+        <input name="current" type="password" autoComplete="current-password" required />
+      </label>
+      <label>
+        {t('password.next')}
+        <input name="next" type="password" autoComplete="new-password" minLength={12} maxLength={200} required />
+      </label>
+      <ErrorText error={change.error} fields={(path) => labels[path]} />
+      {change.isSuccess && <p role="status">{t('password.changed')}</p>}
+      <button type="submit" disabled={change.isPending}>
+        {t('password.submit')}
+      </button>
+    </form>
+  );
+}
+
 function LocalePicker() {
   const { t, i18n } = useTranslation();
   return (
@@ -81,6 +118,9 @@ function Layout({ session, route, children }: { session: Session; route: Route; 
         <span className="who">
           {session.name} · {t(`roles.${session.role}`)}
         </span>
+        <a href="#/password" aria-current={route.page === 'password' ? 'page' : undefined}>
+          {t('password.title')}
+        </a>
         <button type="button" onClick={() => signOut.mutate()}>
           {t('signIn.signOut')}
         </button>
@@ -123,9 +163,23 @@ export function App() {
       </main>
     );
   }
+  // A temporary password opens nothing but the way to replace it (the server refuses the rest).
+  if (session.data.mustChangePassword) {
+    return (
+      <main className="sign-in">
+        <ChangePassword forced />
+      </main>
+    );
+  }
   return (
     <Layout session={session.data} route={route}>
-      <Page route={route} session={session.data} />
+      {route.page === 'password' ? (
+        <div className="sign-in">
+          <ChangePassword forced={false} />
+        </div>
+      ) : (
+        <Page route={route} session={session.data} />
+      )}
     </Layout>
   );
 }

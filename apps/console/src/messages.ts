@@ -22,6 +22,15 @@ export const en = {
     invalid_type: 'is missing or of the wrong kind',
     invalid_format: 'is not in the expected format',
   },
+  password: {
+    title: 'Change password',
+    intro: 'Every other place you are signed in is signed out when you change it.',
+    forced: 'You signed in with a temporary password. Choose your own to go on.',
+    current: 'Current password',
+    next: 'New password (at least 12 characters)',
+    submit: 'Change password',
+    changed: 'Your password is changed; you are signed out everywhere else.',
+  },
   signIn: {
     title: 'Sign in to the Flywheel console',
     email: 'Email',
@@ -51,6 +60,15 @@ export const zhCN: Shape<typeof en> = {
     too_big: { number: '不能大于 {{maximum}}', string: '最多 {{maximum}} 个字符', array: '最多 {{maximum}} 项' },
     invalid_type: '缺失或类型不对',
     invalid_format: '格式不正确',
+  },
+  password: {
+    title: '修改密码',
+    intro: '修改后，你在其他地方的登录都会退出。',
+    forced: '你使用临时密码登录。请设置自己的密码后继续。',
+    current: '当前密码',
+    next: '新密码（至少 12 个字符）',
+    submit: '修改密码',
+    changed: '密码已修改；你在其他地方的登录已退出。',
   },
   signIn: {
     title: '登录 Flywheel 控制台',

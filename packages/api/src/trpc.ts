@@ -89,12 +89,19 @@ export const customerProcedure = visitorProcedure.use(({ ctx, next }) => {
   return next({ ctx: { customer: ctx.customer } });
 });
 
-/** A signed-in console user. Mutations also need the session's CSRF token and a same-site origin. */
-export const consoleProcedure = baseProcedure.use(({ ctx, type, next }) => {
+/**
+ * A signed-in console user. Mutations also need the session's CSRF token and a same-site origin;
+ * a user still on a temporary password may only change it.
+ */
+export const consoleProcedure = baseProcedure.use(({ ctx, type, path, next }) => {
   const { session, csrfToken, sameOrigin } = ctx.console;
   if (!session) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to the console.' });
   if (type === 'mutation' && (!sameOrigin || csrfToken !== session.csrfToken)) {
     throw new TRPCError({ code: 'FORBIDDEN', message: 'Missing or wrong CSRF token; reload the console.' });
+  }
+  // A temporary password (someone else chose it) opens only the way to replace it.
+  if (session.mustChangePassword && !path.startsWith('console.auth.')) {
+    throw new TRPCError({ code: 'FORBIDDEN', message: 'Change your temporary password first.' });
   }
   return next({ ctx: { session } });
 });

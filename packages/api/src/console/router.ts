@@ -1,9 +1,13 @@
 import { previewTokenInput, signInInput } from '@flywheel/contracts/console';
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
+import { z } from 'zod';
 import { ROLE_GRANTS } from '../capabilities.ts';
 import { signCustomerToken } from '../identity/index.ts';
 import { type Capability, consoleProcedure, hasCapability, publicProcedure } from '../trpc.ts';
-import { SESSION_TTL_SECONDS, sessionCookie, signIn, signOut } from './sessions.ts';
+import { changePassword, SESSION_TTL_SECONDS, sessionCookie, signIn, signOut } from './sessions.ts';
+
+/** NIST SP 800-63B's floor for a password a person chooses; no composition rules. */
+const PASSWORD_MIN_LENGTH = 12;
 
 export const consoleAuthRouter = {
   signIn: publicProcedure.input(signInInput).mutation(async ({ ctx, input }) => {
@@ -25,12 +29,35 @@ export const consoleAuthRouter = {
 
   /** Who is signed in, and the CSRF token the console sends back on mutations. */
   session: consoleProcedure.query(({ ctx }) => {
-    const { email, name, role, csrfToken, publishableKey } = ctx.session;
+    const { email, name, role, csrfToken, publishableKey, mustChangePassword } = ctx.session;
     const can = Object.fromEntries(
       (Object.keys(ROLE_GRANTS) as Capability[]).map((capability) => [capability, hasCapability(role, capability)]),
     ) as Record<Capability, boolean>;
-    return { email, name, role, can, csrfToken, publishableKey };
+    return { email, name, role, can, csrfToken, publishableKey, mustChangePassword };
   }),
+
+  /** A new password for the signed-in user (the current one proves it is them); every other session ends. */
+  changePassword: consoleProcedure
+    .input(
+      z.object({
+        currentPassword: z.string().min(1).max(200),
+        newPassword: z.string().min(PASSWORD_MIN_LENGTH).max(200),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      if (input.newPassword === input.currentPassword) {
+        throw new TRPCError({ code: 'BAD_REQUEST', message: 'newPassword: choose a password other than the current one' });
+      }
+      const changed = await changePassword(
+        ctx.db,
+        ctx.session.userId,
+        ctx.console.sessionToken ?? '',
+        input.currentPassword,
+        input.newPassword,
+      );
+      if (!changed) throw new TRPCError({ code: 'BAD_REQUEST', message: 'currentPassword: this is not your current password' });
+      return { changed: true };
+    }),
 
   signOut: consoleProcedure.mutation(async ({ ctx }) => {
     if (ctx.console.sessionToken) await signOut(ctx.db, ctx.console.sessionToken);

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { type ConsoleRole, type Db, schema, verifyPassword } from '@flywheel/db';
-import { and, desc, eq, gt, lt } from 'drizzle-orm';
+import { type ConsoleRole, type Db, hashPassword, schema, verifyPassword } from '@flywheel/db';
+import { and, desc, eq, gt, lt, ne } from 'drizzle-orm';
 
 /**
  * The session cookie's name. Over https (production) it carries the `__Host-` prefix: browsers
@@ -19,6 +19,8 @@ export type ConsoleSession = {
   name: string;
   role: ConsoleRole;
   csrfToken: string;
+  /** Signed in with a temporary password: only changing it is allowed. */
+  mustChangePassword: boolean;
 };
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
@@ -93,12 +95,33 @@ export async function findSession(db: Db, token: string, now = new Date()): Prom
       name: schema.consoleUsers.name,
       role: schema.consoleUsers.role,
       csrfToken: schema.consoleSessions.csrfToken,
+      mustChangePassword: schema.consoleUsers.mustChangePassword,
     })
     .from(schema.consoleSessions)
     .innerJoin(schema.consoleUsers, eq(schema.consoleUsers.id, schema.consoleSessions.userId))
     .innerJoin(schema.tenants, eq(schema.tenants.id, schema.consoleUsers.tenantId))
     .where(and(eq(schema.consoleSessions.tokenHash, sha256(token)), gt(schema.consoleSessions.expiresAt, now)));
   return row ?? null;
+}
+
+/**
+ * Replaces the password after checking the current one, and signs the user out everywhere else:
+ * whoever knew the old password (or held a session from it) is out. False when `current` is wrong.
+ */
+export async function changePassword(db: Db, userId: string, sessionToken: string, current: string, next: string): Promise<boolean> {
+  const [user] = await db
+    .select({ hash: schema.consoleUsers.passwordHash })
+    .from(schema.consoleUsers)
+    .where(eq(schema.consoleUsers.id, userId));
+  if (!user || !(await verifyPassword(current, user.hash))) return false;
+  const passwordHash = await hashPassword(next);
+  await db.transaction(async (tx) => {
+    await tx.update(schema.consoleUsers).set({ passwordHash, mustChangePassword: false }).where(eq(schema.consoleUsers.id, userId));
+    await tx
+      .delete(schema.consoleSessions)
+      .where(and(eq(schema.consoleSessions.userId, userId), ne(schema.consoleSessions.tokenHash, sha256(sessionToken))));
+  });
+  return true;
 }
 
 export async function signOut(db: Db, token: string) {

@@ -8,6 +8,7 @@ import { verifyCustomerToken } from '../identity/index.ts';
 import { appRouter } from '../root.ts';
 import { consoleCaller, createTestWorld, type TestWorld } from '../testing.ts';
 import { createCallerFactory } from '../trpc.ts';
+import { createSession, findSession } from './sessions.ts';
 
 let world: TestWorld;
 beforeAll(async () => {
@@ -98,6 +99,51 @@ describe('the last owner, under concurrency', () => {
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     expect(await ownersAmong(ids)).toBe(1);
   });
+});
+
+describe('passwords', () => {
+  /** A caller for one session token, reading the session afresh, as every HTTP request does. */
+  const asSession = async (token: string, csrfToken: string) =>
+    createCallerFactory(appRouter)(
+      createContextInner(world.deps, {
+        console: { session: await findSession(world.database.db, token), sessionToken: token, csrfToken, sameOrigin: true },
+      }),
+    );
+
+  it('makes a new user replace the temporary password before anything else, and signs every other session out', async () => {
+    const owner = await consoleCaller(world, 'owner@flywheel.test');
+    const { user, temporaryPassword } = await owner.console.users.add({
+      email: 'new.hire@flywheel.test',
+      name: 'New Hire',
+      role: 'marketer',
+    });
+    const first = await createSession(world.database.db, user.id);
+    const other = await createSession(world.database.db, user.id);
+    const signedIn = await asSession(first.token, first.csrfToken);
+    expect((await signedIn.console.auth.session()).mustChangePassword).toBe(true);
+    await expect(signedIn.console.referrals.program()).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+      message: 'Change your temporary password first.',
+    });
+
+    await expect(
+      signedIn.console.auth.changePassword({ currentPassword: 'not-it', newPassword: 'a long new passphrase' }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringMatching(/^currentPassword: /) });
+    await expect(signedIn.console.auth.changePassword({ currentPassword: temporaryPassword, newPassword: 'short' })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringContaining('newPassword'),
+    });
+    expect(
+      await signedIn.console.auth.changePassword({ currentPassword: temporaryPassword, newPassword: 'a long new passphrase' }),
+    ).toEqual({ changed: true });
+
+    const after = await asSession(first.token, first.csrfToken);
+    expect((await after.console.auth.session()).mustChangePassword).toBe(false);
+    expect(await after.console.referrals.program()).toBeTruthy();
+    await expect((await asSession(other.token, other.csrfToken)).console.auth.session()).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+    const [stored] = await world.database.db.select().from(schema.consoleUsers).where(eq(schema.consoleUsers.id, user.id));
+    expect(await verifyPassword('a long new passphrase', stored?.passwordHash ?? '')).toBe(true);
+  }, 60_000);
 });
 
 describe('console.preview.token', () => {

@@ -44,7 +44,13 @@ export async function addConsoleUser(db: Db, tenantId: string, input: { email: s
   const temporaryPassword = randomBytes(12).toString('base64url');
   const [user] = await db
     .insert(schema.consoleUsers)
-    .values({ ...input, email: input.email.toLowerCase(), tenantId, passwordHash: await hashPassword(temporaryPassword) })
+    .values({
+      ...input,
+      email: input.email.toLowerCase(),
+      tenantId,
+      passwordHash: await hashPassword(temporaryPassword),
+      mustChangePassword: true,
+    })
     .onConflictDoNothing()
     .returning(userColumns);
   if (!user) throw new TRPCError({ code: 'CONFLICT', message: 'email: someone already uses this email' });

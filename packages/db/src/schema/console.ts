@@ -1,4 +1,4 @@
-import { index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, tenantId } from './columns.ts';
 
 export const consoleRole = pgEnum('console_role', ['owner', 'marketer', 'moderator', 'viewer']);
@@ -16,6 +16,8 @@ export const consoleUsers = pgTable(
     /** `scrypt$N$r$p$salt$hash`, see packages/api/src/console/passwords.ts. */
     passwordHash: text('password_hash').notNull(),
     role: consoleRole('role').notNull(),
+    /** Set while the password is a temporary one someone else handed out: nothing else works until it is changed. */
+    mustChangePassword: boolean('must_change_password').notNull().default(false),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('console_users_email').on(t.email)],
