@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -61,13 +61,49 @@ async function migratedSnapshot(): Promise<Blob> {
   hash.update(readFileSync(join(migrationsFolder, 'meta/_journal.json')));
   const path = join(tmpdir(), `flywheel-pglite-${hash.digest('hex').slice(0, 16)}.tar`);
   if (existsSync(path)) return new Blob([readFileSync(path)]);
-  const client = new PGlite('memory://');
-  await migrate(drizzle({ client, schema }), { migrationsFolder });
-  const dump = await client.dumpDataDir('none');
-  await client.close();
-  // Written aside and renamed: test files starting together never read a half-written dump.
-  const partial = `${path}.${process.pid}.${randomBytes(4).toString('hex')}`;
-  writeFileSync(partial, Buffer.from(await dump.arrayBuffer()));
-  renameSync(partial, path);
-  return dump;
+  // One builder per migration set, across every test file and package starting at once: dozens of
+  // files migrating their own PGlite together took longer than a hook may on two cores. The
+  // others wait for the dump; a builder that died leaves a lock that is taken over after a minute.
+  const lock = `${path}.lock`;
+  if (!takeLock(lock)) {
+    for (;;) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      if (existsSync(path)) return new Blob([readFileSync(path)]);
+      if (lockAgeMs(lock) > 60_000) {
+        rmSync(lock, { force: true });
+        if (takeLock(lock)) break;
+      }
+    }
+  }
+  try {
+    const client = new PGlite('memory://');
+    await migrate(drizzle({ client, schema }), { migrationsFolder });
+    const dump = await client.dumpDataDir('none');
+    await client.close();
+    // Written aside and renamed: a reader never sees a half-written dump.
+    const partial = `${path}.${process.pid}.${randomBytes(4).toString('hex')}`;
+    writeFileSync(partial, Buffer.from(await dump.arrayBuffer()));
+    renameSync(partial, path);
+    return dump;
+  } finally {
+    rmSync(lock, { force: true });
+  }
+}
+
+function takeLock(lock: string): boolean {
+  try {
+    closeSync(openSync(lock, 'wx'));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** How long ago the lock was taken; a lock gone meanwhile counts as stale (its builder gave up). */
+function lockAgeMs(lock: string): number {
+  try {
+    return Date.now() - statSync(lock).mtimeMs;
+  } catch {
+    return Number.POSITIVE_INFINITY;
+  }
 }
