@@ -53,6 +53,11 @@ export const experimentDefinition = z.object({
   targeting: condition.optional(),
   coverage: z.number().min(0).max(1).default(1),
   weights: z.array(z.number().min(0).max(1)).refine(weightsSumToOne, 'must add up to 1').optional(),
+  /**
+   * The variations tested, control first; absent = every variation of the feature, in order. A
+   * console-created experiment tests the copy it was created for, not every copy ever written.
+   */
+  variations: z.array(id).min(2).max(20).optional(),
   hashAttribute: z.enum(['id', 'deviceId']).default('id'),
   /** Experiments in the same namespace never share a unit: each takes its own slice of it. */
   namespace: z
@@ -70,6 +75,12 @@ export const featureDefinition = z
     valueType: z.enum(['boolean', 'string', 'number', 'json']),
     defaultValue: z.json(),
     variations: z.array(z.object({ id, value: z.json() })).min(2),
+    /**
+     * What the tenant's global holdout is served (customers kept out of every experiment and
+     * rollout, to measure what Flywheel adds as a whole); absent = defaultValue. A widget's kill
+     * switch sets false, so held-out customers do not see the widget at all.
+     */
+    holdoutValue: z.json().optional(),
     experiment: experimentDefinition.optional(),
   })
   .superRefine((feature, ctx) => {
@@ -82,14 +93,25 @@ export const featureDefinition = z
         ctx.addIssue({ code: 'custom', path: ['variations', index, 'value'], message: `must be a ${feature.valueType}` });
       }
     });
+    if (feature.holdoutValue !== undefined && !schema.safeParse(feature.holdoutValue).success) {
+      ctx.addIssue({ code: 'custom', path: ['holdoutValue'], message: `must be a ${feature.valueType}` });
+    }
     const ids = feature.variations.map((v) => v.id);
     if (new Set(ids).size !== ids.length) ctx.addIssue({ code: 'custom', path: ['variations'], message: 'variation ids must be unique' });
+    const tested = feature.experiment?.variations;
+    tested?.forEach((variationId, index) => {
+      if (!ids.includes(variationId))
+        ctx.addIssue({ code: 'custom', path: ['experiment', 'variations', index], message: `must be one of ${ids.join(', ')}` });
+    });
+    if (tested && new Set(tested).size !== tested.length)
+      ctx.addIssue({ code: 'custom', path: ['experiment', 'variations'], message: 'a variation is tested once' });
+    const testedCount = tested?.length ?? feature.variations.length;
     const weights = feature.experiment?.weights;
-    if (weights && weights.length !== feature.variations.length) {
+    if (weights && weights.length !== testedCount) {
       ctx.addIssue({
         code: 'custom',
         path: ['experiment', 'weights'],
-        message: `needs one weight per variation (${feature.variations.length})`,
+        message: `needs one weight per variation (${testedCount})`,
       });
     }
     if (feature.widget !== feature.key.split('.')[0]) {

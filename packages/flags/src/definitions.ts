@@ -72,5 +72,28 @@ export function loadDefinitions(dir: string = defaultExperimentsDir): Definition
     }
     features.push(feature);
   }
+  problems.push(...namespaceOverlaps(features));
   return { features, metrics, problems };
+}
+
+/**
+ * Experiments that share a namespace must take disjoint slices of it, or one customer could be in
+ * both: the guarantee namespaces exist for.
+ */
+export function namespaceOverlaps(features: FeatureDefinition[]): Problem[] {
+  const problems: Problem[] = [];
+  const taken = new Map<string, { key: string; range: [number, number] }[]>();
+  for (const feature of features) {
+    const namespace = feature.experiment?.namespace;
+    if (!namespace) continue;
+    const slices = taken.get(namespace.name) ?? [];
+    for (const clash of slices.filter((s) => namespace.range[0] < s.range[1] && s.range[0] < namespace.range[1]))
+      problems.push({
+        file: `${feature.key}.yaml`,
+        path: 'experiment.namespace.range',
+        message: `overlaps ${clash.key} in namespace "${namespace.name}" (${clash.range.join('–')}): one customer could be in both`,
+      });
+    taken.set(namespace.name, [...slices, { key: feature.key, range: namespace.range }]);
+  }
+  return problems;
 }

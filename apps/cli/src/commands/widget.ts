@@ -109,6 +109,8 @@ export function widgetFeatures(name: string): Record<string, string> {
     [`${name}.enabled.yaml`]: `${head('enabled')}description: Kill switch. Off hides ${name} everywhere it is embedded, without a deploy.
 valueType: boolean
 defaultValue: true
+# The global holdout (flywheel.holdout) sees no widget at all.
+holdoutValue: false
 variations:
   - id: "on"
     value: true

@@ -1,4 +1,5 @@
 import { condition } from '@flywheel/contracts/experiments';
+import { SUPPORTED_LOCALES } from '@flywheel/contracts/widget';
 import { z } from 'zod';
 
 const key = z.string().min(1).max(120);
@@ -25,7 +26,75 @@ export const configureInput = z
   })
   .strict();
 
-/** Widening (or narrowing) a running experiment. Sticky buckets keep everyone already in it where they are. */
+/**
+ * Launching takes the setup the marketer sees (saved or not), so what goes live is what the
+ * launch checklist showed; fields left out keep their saved values.
+ */
+export const launchInput = configureInput;
+
+/** Stopping is a decision: what ships (null = nothing, the default again), the outcome and why, in one step. */
+export const stopInput = z
+  .object({
+    key,
+    shipVariationId: z.string().min(1).max(40).nullable(),
+    outcome: z.enum(['won', 'lost', 'inconclusive']),
+    writeUp: z.string().trim().max(2000).default(''),
+  })
+  .strict();
+
+/** Who a targeting condition reaches among the tenant's known customers (for the launch checklist). */
+export const reachInput = z.object({ targeting: condition.nullable() }).strict();
+
+const variationId = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, 'must be lowercase letters, digits, - or _ (at most 40)');
+/** Copy is shown as text, never markup; control characters would only hide what it says. */
+const copyText = z
+  .string()
+  .trim()
+  .min(1)
+  .max(200)
+  .regex(/^[^\p{Cc}]*$/u, 'must not contain control characters');
+
+/** One more variation of a string feature: its id and its text in every language widgets speak. */
+export const copyVariationInput = z
+  .object({
+    key,
+    variationId,
+    texts: z
+      .object(
+        Object.fromEntries(SUPPORTED_LOCALES.map((locale) => [locale, copyText])) as Record<
+          (typeof SUPPORTED_LOCALES)[number],
+          typeof copyText
+        >,
+      )
+      .strict(),
+  })
+  .strict();
+
+/**
+ * A new experiment on a feature experiments/ defines: the variations it tests (control first), why,
+ * what it is judged on, who is in it and how they split. It replaces the feature's experiment for
+ * this tenant, with its own tracking key so results never mix.
+ */
+export const createExperimentInput = z
+  .object({
+    key,
+    experimentKey: z.string().regex(/^[a-z0-9][a-z0-9._-]{0,79}$/, 'must be lowercase letters, digits, ., - or _ (at most 80)'),
+    hypothesis: z.string().trim().min(10).max(2000),
+    variations: z.array(variationId).min(2).max(20),
+    weights: weights.optional(),
+    coverage: coverage.default(1),
+    targeting: condition.nullable().default(null),
+    goalMetrics: metricKeys.min(1),
+    guardrailMetrics: metricKeys.default([]),
+    namespace: z.object({ name: variationId, range: z.tuple([coverage, coverage]) }).optional(),
+  })
+  .strict();
+
+/**
+ * Widening (or narrowing) a running experiment. Coverage changes keep everyone already in it where
+ * they are (sticky buckets); a weight change starts a new phase, re-randomising, as GrowthBook does,
+ * because reweighting the customers already in it would bias the results.
+ */
 export const rampInput = z
   .object({ key, coverage: coverage.optional(), weights: weights.optional() })
   .strict()

@@ -1,6 +1,7 @@
 import { schema } from '@flywheel/db';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { consoleCaller, createTestWorld, type TestWorld } from '../testing.ts';
+import { consoleCaller, createTestWorld, customerCaller, type TestWorld } from '../testing.ts';
 
 let world: TestWorld;
 beforeAll(async () => {
@@ -41,7 +42,8 @@ describe('console.experiments', () => {
       const caller = await as(email);
       for (const attempt of [
         () => caller.console.experiments.launch({ key: HEADLINE }),
-        () => caller.console.experiments.stop({ key: HEADLINE }),
+        () => caller.console.experiments.stop({ key: HEADLINE, shipVariationId: null, outcome: 'inconclusive' }),
+        () => caller.console.experiments.addCopy({ key: HEADLINE, variationId: 'spring', texts: { en: 'Spring', 'zh-CN': '春' } }),
         () => caller.console.experiments.ramp({ key: HEADLINE, coverage: 0.5 }),
         () => caller.console.experiments.configure({ key: HEADLINE, coverage: 0.5 }),
         () => caller.console.experiments.rollout({ key: HEADLINE, variationId: 'give-get' }),
@@ -100,7 +102,7 @@ describe('console.experiments', () => {
 
     await caller.console.experiments.ramp({ key: HEADLINE, coverage: 1 });
     expect((await payload()).features[HEADLINE]?.rules?.[0]).toMatchObject({ coverage: 1 });
-    await caller.console.experiments.stop({ key: HEADLINE });
+    await caller.console.experiments.stop({ key: HEADLINE, shipVariationId: null, outcome: 'inconclusive' });
     expect((await payload()).features[HEADLINE]?.rules ?? []).toHaveLength(0);
     const relaunched = await caller.console.experiments.launch({ key: HEADLINE });
     expect(relaunched.state.phase).toBe(1);
@@ -115,13 +117,111 @@ describe('console.experiments', () => {
     ]);
   });
 
-  it('rolling out a winner ends the experiment and serves that variation to everyone it targets', async () => {
+  it('stops with a decision that ships the winner in the same step, so nobody is served the default in between', async () => {
     // Its own feature, launched here: no other test touches referral-center.reward.
     const REWARD = 'referral-center.reward';
     const caller = await as('owner@flywheel.test');
     await caller.console.experiments.launch({ key: REWARD });
-    const { state } = await caller.console.experiments.rollout({ key: REWARD, variationId: 'generous', targeting: { tier: 'champion' } });
-    expect(state).toMatchObject({ status: 'stopped', releasedVariationId: 'generous' });
-    expect((await payload()).features[REWARD]?.rules).toEqual([{ force: 30, condition: { tier: 'champion' } }]);
+    await expect(caller.console.experiments.rollout({ key: REWARD, variationId: 'generous' })).rejects.toMatchObject({
+      message: expect.stringContaining('status: the experiment is running: stop it with a decision'),
+    });
+    await expect(caller.console.experiments.stop({ key: REWARD, shipVariationId: 'huge', outcome: 'won' })).rejects.toMatchObject({
+      message: 'shipVariationId: must be one of standard, generous',
+    });
+    const { state } = await caller.console.experiments.stop({
+      key: REWARD,
+      shipVariationId: 'generous',
+      outcome: 'won',
+      writeUp: ' More shares, paid for by the qualified friends. ',
+    });
+    expect(state).toMatchObject({
+      status: 'stopped',
+      releasedVariationId: 'generous',
+      decision: { outcome: 'won', shippedVariationId: 'generous', writeUp: 'More shares, paid for by the qualified friends.' },
+    });
+    // One payload version after the other: the experiment rule is replaced by the winner, never by nothing.
+    expect((await payload()).features[REWARD]?.rules).toEqual([{ force: 30 }]);
+    const relaunched = await caller.console.experiments.launch({ key: REWARD });
+    expect(relaunched.state).toMatchObject({ status: 'running', releasedVariationId: null, decision: null, phase: 1 });
+  });
+
+  it('launches the setup it is given and refuses, naming the field, what the checklist would fail', async () => {
+    const FEATURED = 'ugc-showcase.featured';
+    const caller = await as('marketer@flywheel.test');
+    await expect(caller.console.experiments.launch({ key: FEATURED, weights: [0.7, 0.4] })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringContaining('must add up to 1'),
+    });
+    await expect(caller.console.experiments.launch({ key: FEATURED, coverage: 0 })).rejects.toMatchObject({
+      message: 'coverage: must include some customers (more than 0 %)',
+    });
+    await customerCaller(world, 'reach-pro', { name: 'Pro', email: 'pro@example.com' });
+    await world.database.db
+      .update(schema.customers)
+      .set({ traits: { plan: 'pro' } })
+      .where(eq(schema.customers.externalId, 'reach-pro'));
+    const reach = await caller.console.experiments.reach({ targeting: { plan: 'no-such-plan' } });
+    expect(reach).toMatchObject({ matching: 0 });
+    expect(reach.customers).toBeGreaterThan(0);
+    await expect(caller.console.experiments.launch({ key: FEATURED, targeting: { plan: 'no-such-plan' } })).rejects.toMatchObject({
+      message: expect.stringMatching(/^targeting: matches none of the \d+ customers/),
+    });
+    expect((await caller.console.experiments.reach({ targeting: { plan: 'pro' } })).matching).toBeGreaterThanOrEqual(1);
+
+    // Unsaved 70/30 is what goes live.
+    const { state } = await caller.console.experiments.launch({ key: FEATURED, weights: [0.7, 0.3] });
+    expect(state).toMatchObject({ status: 'running', weights: [0.7, 0.3] });
+    expect((await payload()).features[FEATURED]?.rules?.[0]).toMatchObject({ weights: [0.7, 0.3] });
+
+    // New weights re-randomise (a new phase); wider coverage does not.
+    const widened = await caller.console.experiments.ramp({ key: FEATURED, coverage: 0.9 });
+    expect(widened.state.phase).toBe(0);
+    const reweighted = await caller.console.experiments.ramp({ key: FEATURED, weights: [0.5, 0.5] });
+    expect(reweighted.state.phase).toBe(1);
+    expect((await payload()).features[FEATURED]?.rules?.[0]).toMatchObject({ seed: 'ugc-showcase-featured:1', bucketVersion: 1 });
+  });
+
+  it('creates a copy experiment in the console: new copy in both languages, tested against control', async () => {
+    const SUCCESS = 'success-plan.template';
+    const caller = await as('marketer@flywheel.test');
+    await expect(
+      caller.console.experiments.addCopy({ key: 'referral-center.enabled', variationId: 'maybe', texts: { en: 'Maybe', 'zh-CN': '也许' } }),
+    ).rejects.toMatchObject({ message: expect.stringContaining('key: "referral-center.enabled" is a boolean feature') });
+    await expect(
+      caller.console.experiments.addCopy({ key: SUCCESS, variationId: 'guided', texts: { en: 'Guided', 'zh-CN': '' } }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await caller.console.experiments.addCopy({ key: SUCCESS, variationId: 'guided', texts: { en: 'Guided', 'zh-CN': '引导式' } });
+    await expect(
+      caller.console.experiments.addCopy({ key: SUCCESS, variationId: 'guided', texts: { en: 'Again', 'zh-CN': '再次' } }),
+    ).rejects.toMatchObject({ message: 'variationId: "guided" is already a variation of success-plan.template' });
+
+    const spec = {
+      key: SUCCESS,
+      experimentKey: 'success-plan-guided',
+      hypothesis: 'A guided plan gets more milestones completed.',
+      variations: ['by-audience', 'guided'],
+      goalMetrics: ['milestones_completed'],
+    };
+    await expect(caller.console.experiments.create({ ...spec, variations: ['by-audience', 'nope'] })).rejects.toMatchObject({
+      message: expect.stringMatching(/^variations\.1: must be one of /),
+    });
+    await expect(caller.console.experiments.create({ ...spec, experimentKey: 'referral-center-headline' })).rejects.toMatchObject({
+      message: 'experimentKey: is already the tracking key of referral-center.headline',
+    });
+    await expect(caller.console.experiments.create({ ...spec, namespace: { name: 'growth', range: [0.4, 0.6] } })).rejects.toMatchObject({
+      message: expect.stringContaining('namespace.range: overlaps'),
+    });
+    await caller.console.experiments.create(spec);
+    const listed = (await caller.console.experiments.list()).find((f) => f.key === SUCCESS);
+    expect(listed?.experiment).toMatchObject({ key: 'success-plan-guided', variations: ['by-audience', 'guided'], createdInConsole: true });
+    expect(listed?.variations.find((v) => v.id === 'guided')?.texts).toEqual({ en: 'Guided', 'zh-CN': '引导式' });
+    await caller.console.experiments.launch({ key: SUCCESS });
+    expect((await payload()).features[SUCCESS]?.rules?.[0]).toMatchObject({
+      key: 'success-plan-guided',
+      variations: ['', 'guided'],
+      meta: [{ key: 'by-audience' }, { key: 'guided' }],
+    });
+    const history = await caller.console.experiments.history({ key: SUCCESS });
+    expect(history[0]?.after).toMatchObject({ createdExperiment: 'success-plan-guided', status: 'draft' });
   });
 });

@@ -1,12 +1,24 @@
 import type { FeatureDefinition } from '@flywheel/contracts/experiments';
-import { DEFAULT_STATE, effectiveExperiment, type RuntimeState, trackingKey } from '@flywheel/flags';
+import { schema } from '@flywheel/db';
+import { DEFAULT_STATE, effectiveExperiment, HOLDOUT_FEATURE, type RuntimeState, trackingKey, withAuthored } from '@flywheel/flags';
 import { srmHealth } from '@flywheel/stats';
 import type { TRPCRouterRecord } from '@trpc/server';
+import { eq } from 'drizzle-orm';
 import { exposedUnits } from '../analytics/index.ts';
 import type { ConsoleSession } from '../console/index.ts';
 import type { ContextInner } from '../context.ts';
 import { consoleProcedure, requires } from '../trpc.ts';
-import { configureInput, featureKeyInput, rampInput, rolloutInput } from './contracts.ts';
+import {
+  configureInput,
+  copyVariationInput,
+  createExperimentInput,
+  featureKeyInput,
+  launchInput,
+  rampInput,
+  reachInput,
+  rolloutInput,
+  stopInput,
+} from './contracts.ts';
 import {
   badField,
   changeFeatureState,
@@ -15,7 +27,9 @@ import {
   checkWeights,
   featureFor,
   featureHistory,
+  launchProblem,
   requireExperiment,
+  targetingReach,
 } from './service.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -27,8 +41,9 @@ async function apply(
   ctx: ContextInner & { session: ConsoleSession },
   feature: FeatureDefinition,
   change: (before: RuntimeState) => Partial<RuntimeState>,
+  alongside?: Parameters<typeof changeFeatureState>[5],
 ) {
-  const state = await changeFeatureState(ctx.db, ctx.session.tenantId, ctx.session.userId, feature, change);
+  const state = await changeFeatureState(ctx.db, ctx.session.tenantId, ctx.session.userId, feature, change, alongside);
   await ctx.deps.flags.store.publishChange(ctx.session.tenantId);
   return { key: feature.key, state };
 }
@@ -40,8 +55,16 @@ export const experimentsRouter = {
    */
   list: consoleProcedure.query(async ({ ctx }) => {
     const { tenantId } = ctx.session;
-    const { features } = ctx.deps.flags.definitions;
-    const states = await ctx.deps.flags.store.runtimeStates(tenantId);
+    const { store } = ctx.deps.flags;
+    const [{ features }, states, copy, authored] = await Promise.all([
+      store.definitionsFor(tenantId),
+      store.runtimeStates(tenantId),
+      ctx.db.select().from(schema.copyVariations).where(eq(schema.copyVariations.tenantId, tenantId)),
+      ctx.db
+        .select({ featureKey: schema.authoredExperiments.featureKey })
+        .from(schema.authoredExperiments)
+        .where(eq(schema.authoredExperiments.tenantId, tenantId)),
+    ]);
     const started = features.flatMap((f) => {
       const since = states.get(f.key)?.startedAt;
       return f.experiment && since ? [{ key: trackingKey(f), since }] : [];
@@ -51,19 +74,29 @@ export const experimentsRouter = {
     return features.map((feature) => {
       const state = states.get(feature.key) ?? DEFAULT_STATE;
       const setup = effectiveExperiment(feature, state);
-      const perVariation = feature.variations.map((v) => (setup ? (units.get(setup.key)?.get(v.id) ?? 0) : 0));
+      const perVariation = setup ? setup.variations.map((v) => units.get(setup.key)?.get(v.id) ?? 0) : [];
       return {
         key: feature.key,
         widget: feature.widget,
         description: feature.description,
         valueType: feature.valueType,
-        variations: feature.variations.map((v) => ({ id: v.id, value: v.value })),
+        defaultValue: feature.defaultValue,
+        holdout: feature.key === HOLDOUT_FEATURE,
+        variations: feature.variations.map((v) => ({
+          id: v.id,
+          value: v.value,
+          /** Copy written in the console: its text per language. */
+          texts: copy.find((c) => c.featureKey === feature.key && c.variationId === v.id)?.texts ?? null,
+        })),
         experiment:
           feature.experiment && setup
             ? {
                 ...setup,
+                variations: setup.variations.map((v) => v.id),
                 hypothesis: feature.experiment.hypothesis,
                 hashAttribute: feature.experiment.hashAttribute,
+                namespace: feature.experiment.namespace ?? null,
+                createdInConsole: authored.some((a) => a.featureKey === feature.key),
                 daysRunning: state.startedAt ? Math.floor((now - Date.parse(state.startedAt)) / DAY) : null,
                 units: perVariation,
                 health: srmHealth(perVariation, setup.weights),
@@ -75,6 +108,11 @@ export const experimentsRouter = {
   }),
 
   /** The metrics experiments/metrics.yaml defines, for choosing goals and guardrails. */
+  /** Who a targeting condition reaches among the tenant's customers: the launch checklist's reach line. */
+  reach: consoleProcedure
+    .input(reachInput)
+    .query(async ({ ctx, input }) => targetingReach(ctx.db, ctx.session.tenantId, ctx.deps.flags.definitions, input.targeting)),
+
   metrics: consoleProcedure.query(({ ctx }) =>
     ctx.deps.flags.definitions.metrics.map((m) => ({ key: m.key, description: m.description, type: m.type, goal: m.goal })),
   ),
@@ -85,11 +123,8 @@ export const experimentsRouter = {
   /** Sets up an experiment that is not running: coverage, weights, targeting, goal and guardrail metrics. */
   configure: marketerChange.input(configureInput).mutation(async ({ ctx, input }) => {
     const { key, ...fields } = input;
-    const feature = featureFor(ctx.deps.flags.definitions, key);
-    requireExperiment(feature);
-    checkWeights(feature, fields.weights);
-    checkMetrics(ctx.deps.flags.definitions.metrics, 'goalMetrics', fields.goalMetrics);
-    checkMetrics(ctx.deps.flags.definitions.metrics, 'guardrailMetrics', fields.guardrailMetrics);
+    const feature = await tenantFeature(ctx, key);
+    checkSetup(ctx, feature, fields);
     return apply(ctx, feature, (before) => {
       if (before.status === 'running')
         throw badField('status', 'stop the experiment to change its setup; ramp changes coverage and weights while it runs');
@@ -98,55 +133,168 @@ export const experimentsRouter = {
   }),
 
   /**
-   * Starts the experiment. Launching again after a stop starts a new phase: customers are
-   * re-randomised, and results count from the new start.
+   * Saves the setup given (what the launch checklist showed) and starts the experiment, in one
+   * step, refusing with the field to fix when a check fails. Launching again after a stop starts a
+   * new phase: customers are re-randomised, and results count from the new start.
    */
-  launch: marketerChange.input(featureKeyInput).mutation(async ({ ctx, input }) => {
-    const feature = featureFor(ctx.deps.flags.definitions, input.key);
-    requireExperiment(feature);
+  launch: marketerChange.input(launchInput).mutation(async ({ ctx, input }) => {
+    const { key, ...fields } = input;
+    const feature = await tenantFeature(ctx, key);
+    checkSetup(ctx, feature, fields);
+    const states = await ctx.deps.flags.store.runtimeStates(ctx.session.tenantId);
+    const launched = effectiveExperiment(feature, { ...(states.get(key) ?? DEFAULT_STATE), ...fields });
+    if (!launched) throw badField('key', `"${key}" has no experiment`);
+    const problem = launchProblem(
+      launched,
+      await targetingReach(ctx.db, ctx.session.tenantId, ctx.deps.flags.definitions, launched.targeting),
+    );
+    if (problem) throw problem;
     return apply(ctx, feature, (before) => {
       if (before.status === 'running') throw badField('status', 'the experiment is already running');
       return {
+        ...fields,
         status: 'running',
         releasedVariationId: null,
+        decision: null,
         phase: before.startedAt ? before.phase + 1 : before.phase,
         startedAt: new Date().toISOString(),
       };
     });
   }),
 
-  /** Changes a running experiment's coverage or weights. */
+  /**
+   * Changes a running experiment's coverage or weights. New weights start a new phase (re-randomised,
+   * results from now on), as GrowthBook does: reweighting the customers already in it biases results.
+   */
   ramp: marketerChange.input(rampInput).mutation(async ({ ctx, input }) => {
     const { key, ...fields } = input;
-    const feature = featureFor(ctx.deps.flags.definitions, key);
+    const feature = await tenantFeature(ctx, key);
     checkWeights(feature, fields.weights);
     return apply(ctx, feature, (before) => {
       if (before.status !== 'running') throw badField('status', 'only a running experiment can be ramped');
-      return fields;
-    });
-  }),
-
-  /** Stops the experiment: everyone gets the default value again, and results stay readable. */
-  stop: marketerChange.input(featureKeyInput).mutation(async ({ ctx, input }) => {
-    const feature = featureFor(ctx.deps.flags.definitions, input.key);
-    return apply(ctx, feature, (before) => {
-      if (before.status !== 'running') throw badField('status', 'the experiment is not running');
-      return { status: 'stopped' };
+      const current = requireExperiment(feature, before).weights;
+      const reweighted = fields.weights?.some((w, i) => Math.abs(w - (current[i] ?? 0)) > 1e-9);
+      return reweighted ? { ...fields, phase: before.phase + 1, startedAt: new Date().toISOString() } : fields;
     });
   }),
 
   /**
-   * Serves one variation to everyone the targeting matches: a winner rolled out (which ends a
-   * running experiment), a kill switch thrown, a build released. null serves the default again.
+   * Ends the experiment with a decision, in one step: the shipped variation (if any) is served to
+   * everyone the moment the experiment stops, so nobody is flipped back to the default in between.
+   */
+  stop: marketerChange.input(stopInput).mutation(async ({ ctx, input }) => {
+    const { key, shipVariationId, outcome, writeUp } = input;
+    const feature = await tenantFeature(ctx, key);
+    checkVariation(feature, shipVariationId, 'shipVariationId');
+    return apply(ctx, feature, (before) => {
+      if (before.status !== 'running') throw badField('status', 'the experiment is not running');
+      return {
+        status: 'stopped',
+        releasedVariationId: shipVariationId,
+        decision: { outcome, shippedVariationId: shipVariationId, writeUp, decidedAt: new Date().toISOString() },
+      };
+    });
+  }),
+
+  /**
+   * Serves one variation to everyone the targeting matches, outside any experiment: a kill switch
+   * thrown, a build released. null serves the default again. A running experiment ends with a
+   * decision (stop), never here.
    */
   rollout: marketerChange.input(rolloutInput).mutation(async ({ ctx, input }) => {
     const { key, variationId, targeting } = input;
-    const feature = featureFor(ctx.deps.flags.definitions, key);
-    checkVariation(feature, variationId);
-    return apply(ctx, feature, (before) => ({
-      releasedVariationId: variationId,
-      ...(targeting !== undefined ? { targeting } : {}),
-      ...(variationId && before.status === 'running' ? { status: 'stopped' as const } : {}),
-    }));
+    const feature = await tenantFeature(ctx, key);
+    checkVariation(feature, variationId, 'variationId');
+    return apply(ctx, feature, (before) => {
+      if (before.status === 'running')
+        throw badField('status', 'the experiment is running: stop it with a decision, which can ship a variation');
+      return { releasedVariationId: variationId, ...(targeting !== undefined ? { targeting } : {}) };
+    });
+  }),
+
+  /** Writes one more copy variation for a string feature, in every language; no deploy needed. */
+  addCopy: marketerChange.input(copyVariationInput).mutation(async ({ ctx, input }) => {
+    const { key, variationId, texts } = input;
+    const feature = await tenantFeature(ctx, key);
+    if (feature.valueType !== 'string')
+      throw badField('key', `"${key}" is a ${feature.valueType} feature: copy variations are for string features`);
+    if (feature.variations.some((v) => v.id === variationId))
+      throw badField('variationId', `"${variationId}" is already a variation of ${key}`);
+    const [created] = await ctx.db
+      .insert(schema.copyVariations)
+      .values({ tenantId: ctx.session.tenantId, featureKey: key, variationId, texts, createdBy: ctx.session.userId })
+      .onConflictDoNothing()
+      .returning();
+    if (!created) throw badField('variationId', `"${variationId}" is already a variation of ${key}`);
+    await ctx.deps.flags.store.publishChange(ctx.session.tenantId);
+    return { key, variationId };
+  }),
+
+  /**
+   * Creates an experiment on a feature: validated by the feature files' own schema, it replaces the
+   * feature's experiment for this tenant as a draft (its setup starts from what was given).
+   */
+  create: marketerChange.input(createExperimentInput).mutation(async ({ ctx, input }) => {
+    const { key, experimentKey, ...definition } = input;
+    const { tenantId } = ctx.session;
+    const definitions = await ctx.deps.flags.store.definitionsFor(tenantId);
+    const feature = featureFor(definitions, key);
+    checkMetrics(definitions.metrics, 'goalMetrics', definition.goalMetrics);
+    checkMetrics(definitions.metrics, 'guardrailMetrics', definition.guardrailMetrics);
+    const experiment = { key: experimentKey, hashAttribute: 'id', ...definition, targeting: definition.targeting ?? undefined };
+    const merged = withAuthored(feature, { experiments: new Map([[key, experiment]]), copy: [] });
+    const [problem] = merged.problems;
+    if (problem) throw badField(problem.path.replace(/^experiment\./, ''), problem.message);
+    const taken = definitions.features.find((f) => f.key !== key && (f.experiment?.key ?? f.key) === experimentKey);
+    if (taken) throw badField('experimentKey', `is already the tracking key of ${taken.key}`);
+    const namespace = definition.namespace;
+    const clash =
+      namespace &&
+      definitions.features.find(
+        (f) =>
+          f.key !== key &&
+          f.experiment?.namespace?.name === namespace.name &&
+          namespace.range[0] < f.experiment.namespace.range[1] &&
+          f.experiment.namespace.range[0] < namespace.range[1],
+      );
+    if (clash) throw badField('namespace.range', `overlaps ${clash.key} in namespace "${namespace.name}": one customer could be in both`);
+    const result = await apply(
+      ctx,
+      feature,
+      (before) => {
+        if (before.status === 'running') throw badField('status', `stop the running experiment on ${key} before creating another`);
+        return { ...DEFAULT_STATE, releasedVariationId: before.releasedVariationId };
+      },
+      async (tx) => {
+        await tx
+          .insert(schema.authoredExperiments)
+          .values({ tenantId, featureKey: key, definition: experiment, createdBy: ctx.session.userId })
+          .onConflictDoUpdate({
+            target: [schema.authoredExperiments.tenantId, schema.authoredExperiments.featureKey],
+            set: { definition: experiment, createdBy: ctx.session.userId, createdAt: new Date() },
+          });
+        return { createdExperiment: experimentKey };
+      },
+    );
+    return result;
   }),
 } satisfies TRPCRouterRecord;
+
+type ConsoleContext = ContextInner & { session: ConsoleSession };
+
+/** The feature as this tenant sees it (console copy and experiments included), or a 404 naming it. */
+async function tenantFeature(ctx: ConsoleContext, key: string) {
+  return featureFor(await ctx.deps.flags.store.definitionsFor(ctx.session.tenantId), key);
+}
+
+/** The checks every setup change shares: an experiment to set up, a weight per variation, known metrics. */
+function checkSetup(
+  ctx: ConsoleContext,
+  feature: FeatureDefinition,
+  fields: { weights?: number[]; goalMetrics?: string[]; guardrailMetrics?: string[] },
+) {
+  requireExperiment(feature);
+  checkWeights(feature, fields.weights);
+  checkMetrics(ctx.deps.flags.definitions.metrics, 'goalMetrics', fields.goalMetrics);
+  checkMetrics(ctx.deps.flags.definitions.metrics, 'guardrailMetrics', fields.guardrailMetrics);
+}

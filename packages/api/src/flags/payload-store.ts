@@ -1,5 +1,5 @@
 import { type Database, type Db, notify, schema } from '@flywheel/db';
-import { compile, contentHash, type Definitions, type Payload, type RuntimeState } from '@flywheel/flags';
+import { compile, contentHash, type Decision, type Definitions, type Payload, type Problem, type RuntimeState, tenantDefinitions } from '@flywheel/flags';
 import { eq, sql } from 'drizzle-orm';
 
 /** Postgres NOTIFY channel: payload = the tenant id whose flags changed. */
@@ -17,11 +17,13 @@ export function runtimeStateOf(row: typeof schema.featureStates.$inferSelect): R
     goalMetrics: row.goalMetrics,
     guardrailMetrics: row.guardrailMetrics,
     startedAt: row.startedAt?.toISOString() ?? null,
+    decision: (row.decision as Decision | null) ?? null,
   };
 }
 
 /**
- * Each tenant's GrowthBook payload: compiled from experiments/ and the tenant's runtime state,
+ * Each tenant's GrowthBook payload: compiled from experiments/ (with what the tenant's marketers
+ * added in the console: copy variations, experiments) and the tenant's runtime state,
  * versioned in the database so every replica serves the same dateUpdated for the same content.
  * Cached per process and invalidated through LISTEN/NOTIFY, so a console change reaches every
  * replica, and every open stream, within milliseconds. Entries also expire after `ttlMs`: a
@@ -53,8 +55,21 @@ export class PayloadStore {
     return new Map(rows.map((row) => [row.featureKey, runtimeStateOf(row)]));
   }
 
+  /** experiments/ as this tenant sees it, with the console's copy variations and experiments. */
+  async definitionsFor(tenantId: string): Promise<Definitions & { problems: Problem[] }> {
+    const [experiments, copy] = await Promise.all([
+      this.db.select().from(schema.authoredExperiments).where(eq(schema.authoredExperiments.tenantId, tenantId)),
+      this.db.select().from(schema.copyVariations).where(eq(schema.copyVariations.tenantId, tenantId)).orderBy(schema.copyVariations.createdAt),
+    ]);
+    return tenantDefinitions(this.definitions, {
+      experiments: new Map(experiments.map((row) => [row.featureKey, row.definition])),
+      copy,
+    });
+  }
+
   async #build(tenantId: string): Promise<Payload> {
-    const features = compile(this.definitions.features, await this.runtimeStates(tenantId));
+    const [definitions, states] = await Promise.all([this.definitionsFor(tenantId), this.runtimeStates(tenantId)]);
+    const features = compile(definitions.features, states);
     const hash = contentHash(features);
     // Moves dateUpdated only when the hash changes; concurrent replicas agree on one row.
     await this.db

@@ -29,6 +29,8 @@ export const featureStates = pgTable(
     guardrailMetrics: jsonb('guardrail_metrics').$type<string[]>(),
     /** When the current phase was launched: results start here, and "days running" counts from it. */
     startedAt: timestamp('started_at', { withTimezone: true }),
+    /** How the last run ended: the outcome, what shipped and the write-up (set by stop, cleared by launch). */
+    decision: jsonb('decision').$type<Json>(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.featureKey] })],
@@ -72,4 +74,39 @@ export const stickyBuckets = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.attributeName, t.attributeValue] })],
+);
+
+/**
+ * An experiment a marketer created in the console, on a feature experiments/ defines without one
+ * (the experiment part of a feature file, validated by the same schema). `flywheel experiments
+ * pull` writes these back to the feature files.
+ */
+export const authoredExperiments = pgTable(
+  'authored_experiments',
+  {
+    tenantId: tenantId(),
+    featureKey: text('feature_key').notNull(),
+    definition: jsonb('definition').$type<Json>().notNull(),
+    createdBy: uuid('created_by').references(() => consoleUsers.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.featureKey] })],
+);
+
+/**
+ * Copy a marketer wrote in the console for a string feature: one more variation, with its text in
+ * every language widgets speak. The variation's value is its id; widgets render the text.
+ */
+export const copyVariations = pgTable(
+  'copy_variations',
+  {
+    tenantId: tenantId(),
+    featureKey: text('feature_key').notNull(),
+    variationId: text('variation_id').notNull(),
+    /** Locale → text, e.g. { en: 'Give $20, get $20', 'zh-CN': '送 $20，得 $20' }. */
+    texts: jsonb('texts').$type<Record<string, string>>().notNull(),
+    createdBy: uuid('created_by').references(() => consoleUsers.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.featureKey, t.variationId] })],
 );
