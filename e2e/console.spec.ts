@@ -24,7 +24,9 @@ async function newCustomer(page: Page, growthbook: GrowthBook, n: number) {
   await growthbook.setAttributes(
     flagAttributes({ customerId: customer, publishableKey: 'pk_test_demo', traits: {}, locale: 'en', widgets: ['referral-center'] }),
   );
-  return { customer, variation: growthbook.evalFeature(HEADLINE).experimentResult?.key as Variation };
+  // The headline test takes half of its namespace: a customer outside it has no variation.
+  const result = growthbook.evalFeature(HEADLINE).experimentResult;
+  return { customer, variation: result?.inExperiment ? (result.key as Variation) : null };
 }
 
 /** A customer opens the referral page of the shell, sees their variation, and shares (or not). */
@@ -54,11 +56,22 @@ test.describe('the marketer console', () => {
   }) => {
     test.setTimeout(120_000);
     await openConsole(page, 'marketer@flywheel.test', `#/experiments/${HEADLINE}`);
-    await expect(page.getByRole('heading', { name: HEADLINE })).toBeVisible();
+    const title = page.getByRole('heading', { name: /Referral center · Headline/ });
+    await expect(title).toBeVisible();
     await expect(page.getByLabel('control (%)')).toHaveValue('50');
-    await expect(page.getByLabel('give-get (%)')).toHaveValue('50');
-    await page.getByRole('button', { name: 'Launch' }).click();
-    await expect(page.getByRole('heading', { name: HEADLINE }).getByText('Running')).toBeVisible();
+    // Unsaved 70/30 is what the checklist shows and what goes live; back to 50/50 before confirming.
+    await page.getByLabel('control (%)').fill('70');
+    await page.getByLabel('give-get (%)').fill('30');
+    await page.getByRole('button', { name: 'Review and launch' }).click();
+    await expect(page.getByText('Not saved yet, and launched as shown: Split')).toBeVisible();
+    await expect(page.getByText('control 70.0% · give-get 30.0%')).toBeVisible();
+    await page.getByRole('button', { name: 'Back to setup' }).click();
+    await page.getByLabel('control (%)').fill('50');
+    await page.getByLabel('give-get (%)').fill('50');
+    await page.getByRole('button', { name: 'Review and launch' }).click();
+    await expect(page.getByText('Everything shown is saved.')).toBeVisible();
+    await page.getByRole('button', { name: 'Confirm launch' }).click();
+    await expect(title.getByText('Running, phase 1')).toBeVisible();
     try {
       // New customers, bucketed by the official SDK on the payload the console just changed, until
       // each variation has three; one in control shares, two in give-get do.
@@ -67,23 +80,25 @@ test.describe('the marketer console', () => {
       const arms: Record<Variation, string[]> = { control: [], 'give-get': [] };
       for (let n = 0; arms.control.length < 3 || arms['give-get'].length < 3; n++) {
         const { customer, variation } = await newCustomer(page, growthbook, n);
-        if (arms[variation].length < 3) arms[variation].push(customer);
+        if (variation && arms[variation].length < 3) arms[variation].push(customer);
       }
       growthbook.destroy();
       for (const [variation, customers] of Object.entries(arms) as [Variation, string[]][]) {
         for (const [i, customer] of customers.entries()) await visit(browser, customer, variation, i < (variation === 'control' ? 1 : 2));
       }
 
+      await page.getByRole('link', { name: 'Results' }).click();
       await page.getByRole('button', { name: 'Refresh' }).click();
       const table = page.getByRole('table', { name: /referral_invite_sent/ });
       const row = (variation: Variation) => table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: variation }) });
       const expected = frequentistTest({ kind: 'proportion', n: 3, sum: 1 }, { kind: 'proportion', n: 3, sum: 2 });
-      await expect(row('control').getByRole('cell')).toHaveText(['3', '33.3%', 'Control', '', '']);
+      await expect(row('control').getByRole('cell')).toHaveText(['3', '33.3% 1 / 3', 'Control', '', '']);
       await expect(row('give-get').getByRole('cell')).toHaveText([
         '3',
-        '66.7%',
+        '66.7% 2 / 3',
         lift.format(expected.expected),
-        `${lift.format(expected.ci[0])} … ${lift.format(expected.ci[1])}`,
+        // Cut at what a rate can do: no lower than −100 %, no rate above 100 % (a lift of 1/p − 1).
+        `${lift.format(Math.max(-1, expected.ci[0]))} … ${lift.format(Math.min(2, expected.ci[1]))}`,
         expected.pValue < 0.001 ? '< 0.001' : new Intl.NumberFormat('en', { maximumFractionDigits: 3 }).format(expected.pValue),
       ]);
       await expect(page.getByRole('figure', { name: /referral_invite_sent/ })).toBeVisible();
@@ -101,14 +116,21 @@ test.describe('the marketer console', () => {
         await qa.close();
       }
 
-      await page.getByRole('button', { name: 'Stop' }).click();
-      await expect(page.getByRole('heading', { name: HEADLINE }).getByText('Stopped')).toBeVisible();
+      // Stopping is one decision: ship give-get, record why.
+      await page.getByRole('link', { name: 'Overview' }).click();
+      await page.getByRole('button', { name: 'Stop with a decision' }).click();
+      await page.getByLabel('Ship').selectOption('give-get');
+      await page.getByLabel(/Write-up/).fill('More shares on give-get.');
+      await page.getByRole('button', { name: 'Stop and ship' }).click();
+      await expect(title.getByText('Rolled out: give-get')).toBeVisible();
+      await page.getByRole('link', { name: 'History' }).click();
       await expect(page.getByRole('row').filter({ hasText: 'marketer@flywheel.test' }).first()).toContainText(
-        'status: "running" → "stopped"',
+        'Stopped · Rolled out give-get · Decided: Won. More shares on give-get.',
       );
     } finally {
       const marketer = await signInToConsole('marketer@flywheel.test');
-      await marketer.call('console.experiments.stop', { key: HEADLINE });
+      await marketer.call('console.experiments.stop', { key: HEADLINE, shipVariationId: null, outcome: 'inconclusive' });
+      await marketer.call('console.experiments.rollout', { key: HEADLINE, variationId: null });
       await marketer.dispose();
     }
   });
@@ -116,7 +138,7 @@ test.describe('the marketer console', () => {
   test('a viewer cannot launch or stop, through the UI or by calling the procedure', async ({ page }) => {
     await openConsole(page, 'viewer@flywheel.test', `#/experiments/${HEADLINE}`);
     await expect(page.getByText('Your role can read this experiment.')).toBeVisible();
-    await expect(page.getByRole('button', { name: 'Launch' })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Review and launch' })).toHaveCount(0);
     await expect(page.getByRole('button', { name: 'Save setup' })).toHaveCount(0);
     const viewer = await signInToConsole('viewer@flywheel.test');
     try {

@@ -172,7 +172,9 @@ describe('namespaces and the global holdout', () => {
       const tracked: string[] = [];
       const gb = new GrowthBook({
         attributes: { id: `customer-${i}` },
-        trackingCallback: (experiment, result) => tracked.push(`${experiment.key}:${result.key}`),
+        trackingCallback: (experiment, result) => {
+          tracked.push(`${experiment.key}:${result.key}`);
+        },
       }).initSync({ payload });
       const headlineResult = gb.evalFeature('referral-center.headline');
       const enabled = gb.isOn('referral-center.enabled');

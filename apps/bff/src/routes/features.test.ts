@@ -22,6 +22,7 @@ afterAll(async () => {
   await t.close();
 });
 
+const FREEZES = 'achievement-wall.freezes';
 const HEADLINE = 'referral-center.headline';
 
 describe('GET /api/features/:clientKey', () => {
@@ -46,8 +47,9 @@ describe('GET /api/features/:clientKey', () => {
 });
 
 describe('the official GrowthBook SDK against the BFF', () => {
-  it('loads the payload; 10,000 ids split without sample-ratio mismatch, exactly as the server evaluates them', async () => {
+  it('loads the payload; over 10,000 ids the two growth-namespace experiments never share a customer, and the split has no sample-ratio mismatch, exactly as the server evaluates', async () => {
     await marketer.console.experiments.launch({ key: HEADLINE });
+    await marketer.console.experiments.launch({ key: FREEZES });
     const server = serve({ fetch: t.app.fetch, port: 0, hostname: '127.0.0.1' });
     await new Promise((resolve) => server.once('listening', resolve));
     const apiHost = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -56,22 +58,29 @@ describe('the official GrowthBook SDK against the BFF', () => {
       expect(await gb.init({ timeout: 3000, streaming: false })).toMatchObject({ success: true, source: 'network' });
       const payload = await t.deps.flags.source.payloadFor(t.tenantId);
       const counts = { control: 0, 'give-get': 0 };
+      let inFreezes = 0;
       for (let i = 0; i < 10_000; i++) {
         const attributes = flagAttributes({
           customerId: `user-${i}`,
           publishableKey: DEMO.publishableKey,
           traits: {},
           locale: 'en',
-          widgets: ['referral-center'],
+          widgets: ['referral-center', 'achievement-wall'],
         });
         await gb.setAttributes(attributes);
-        const browser = gb.evalFeature('referral-center.headline').experimentResult?.key;
+        const headline = gb.evalFeature('referral-center.headline').experimentResult;
+        const freezes = gb.evalFeature(FREEZES).experimentResult;
+        expect(Boolean(headline?.inExperiment && freezes?.inExperiment)).toBe(false);
         const scoped = await t.deps.flags.clients.scoped(t.tenantId, payload, attributes, { onExposure: () => {} });
-        expect(scoped.evalFeature('referral-center.headline').experimentResult?.key).toBe(browser);
-        counts[browser as keyof typeof counts]++;
+        expect(scoped.evalFeature('referral-center.headline').experimentResult?.key).toBe(headline?.key);
+        if (freezes?.inExperiment) inFreezes++;
+        if (headline?.inExperiment) counts[headline.key as keyof typeof counts]++;
       }
+      // Each takes its half of the namespace.
+      expect(inFreezes).toBeGreaterThan(4700);
+      expect(counts.control + counts['give-get']).toBeGreaterThan(4700);
       // Pearson chi-square, 1 degree of freedom: above 10.828 means p < 0.001 (GrowthBook's SRM threshold).
-      const expected = 5000;
+      const expected = (counts.control + counts['give-get']) / 2;
       const chiSquare = Object.values(counts).reduce((sum, n) => sum + (n - expected) ** 2 / expected, 0);
       expect(chiSquare).toBeLessThan(10.828);
       gb.destroy();

@@ -127,8 +127,16 @@ describe('console.results.get', () => {
     expect(results.health).toMatchObject({ srm: 'healthy', multipleExposureUnits: 0 });
     const invites = results.metrics.find((m) => m.key === 'referral_invite_sent');
     const treatment = invites?.variations[1];
-    expect(invites?.variations[0]).toMatchObject({ units: 40, value: 0.25 });
-    expect(treatment).toMatchObject({ units: 40, value: 0.4 });
-    expect(treatment?.frequentist).toEqual(frequentistTest({ kind: 'proportion', n: 40, sum: 10 }, { kind: 'proportion', n: 40, sum: 16 }));
+    // The counts behind each rate, and packages/stats' verdict on exactly those counts.
+    expect(invites?.variations[0]).toMatchObject({ units: 40, total: 10, value: 0.25 });
+    expect(treatment).toMatchObject({ units: 40, total: 16, value: 0.4 });
+    const stats = frequentistTest({ kind: 'proportion', n: 40, sum: 10 }, { kind: 'proportion', n: 40, sum: 16 });
+    expect(treatment?.frequentist).toEqual({
+      ...stats,
+      ci: [Math.max(-1, stats.ci[0]), Math.min(3, stats.ci[1])],
+      verdict: 'inconclusive',
+    });
+    // Planning: at a 25 % rate, +10 % needs 2 · 0.1875 · 7.8489 / 0.025² = 4,709.3, so 4,710 customers per variation.
+    expect(invites?.power).toMatchObject({ plannedLift: 0.1, unitsPerVariation: 4710 });
   });
 });

@@ -1,5 +1,14 @@
 import { type Database, type Db, notify, schema } from '@flywheel/db';
-import { compile, contentHash, type Decision, type Definitions, type Payload, type Problem, type RuntimeState, tenantDefinitions } from '@flywheel/flags';
+import {
+  compile,
+  contentHash,
+  type Decision,
+  type Definitions,
+  type Payload,
+  type Problem,
+  type RuntimeState,
+  tenantDefinitions,
+} from '@flywheel/flags';
 import { eq, sql } from 'drizzle-orm';
 
 /** Postgres NOTIFY channel: payload = the tenant id whose flags changed. */
@@ -59,7 +68,11 @@ export class PayloadStore {
   async definitionsFor(tenantId: string): Promise<Definitions & { problems: Problem[] }> {
     const [experiments, copy] = await Promise.all([
       this.db.select().from(schema.authoredExperiments).where(eq(schema.authoredExperiments.tenantId, tenantId)),
-      this.db.select().from(schema.copyVariations).where(eq(schema.copyVariations.tenantId, tenantId)).orderBy(schema.copyVariations.createdAt),
+      this.db
+        .select()
+        .from(schema.copyVariations)
+        .where(eq(schema.copyVariations.tenantId, tenantId))
+        .orderBy(schema.copyVariations.createdAt),
     ]);
     return tenantDefinitions(this.definitions, {
       experiments: new Map(experiments.map((row) => [row.featureKey, row.definition])),

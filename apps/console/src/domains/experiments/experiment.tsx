@@ -5,9 +5,14 @@ import { type Feature, type Session, useTRPC } from '../../api.ts';
 import { ErrorText, Loading } from '../../components.tsx';
 import { formats } from '../../format.ts';
 import { hrefFor } from '../../routes.ts';
+import { AddCopy, CreateExperiment } from './create.tsx';
+import { StopDecision } from './decision.tsx';
+import { History } from './history.tsx';
+import { LaunchChecklist, type Setup } from './launch.tsx';
 import { StatusBadge } from './list.tsx';
+import { featureName, variationName } from './names.ts';
 import { Preview } from './preview.tsx';
-import { ResultsView } from './results.tsx';
+import { HealthView, ResultsView } from './results.tsx';
 import { conditionFromRules, parseValues, rulesFromCondition, TARGETING_ATTRIBUTES, type TargetingRule } from './targeting.ts';
 
 /** Mutations on one feature: on success every view of experiments (list, history, results) reloads. */
@@ -28,33 +33,57 @@ function useExperimentChange() {
 }
 type Changes = ReturnType<typeof useExperimentChange>;
 
+/**
+ * What can happen to the feature now: a running experiment ends with a decision (StopDecision); a
+ * feature outside an experiment can serve one variation to everyone (a kill switch, a release).
+ * Launching happens from the setup, through its checklist.
+ */
 export function Actions({ feature, canChange, changes }: { feature: Feature; canChange: boolean; changes: Changes }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [variation, setVariation] = useState(feature.state.releasedVariationId ?? '');
+  const [deciding, setDeciding] = useState(false);
   const selectId = useId();
-  if (!canChange) return <p className="muted">{t('actions.readOnly')}</p>;
+  const f = formats(i18n.language);
+  const decision = feature.state.decision;
+  const summary = decision && (
+    <p className="decision">
+      {decision.shippedVariationId
+        ? t('decision.summary', {
+            outcome: t(`decision.outcomes.${decision.outcome}`),
+            variation: variationName(feature, decision.shippedVariationId, i18n.language),
+            date: f.dateTime(decision.decidedAt),
+          })
+        : t('decision.summaryNone', { outcome: t(`decision.outcomes.${decision.outcome}`), date: f.dateTime(decision.decidedAt) })}
+      {decision.writeUp && <span className="muted"> {decision.writeUp}</span>}
+    </p>
+  );
+  if (!canChange)
+    return (
+      <>
+        {summary}
+        <p className="muted">{t('actions.readOnly')}</p>
+      </>
+    );
   const running = feature.state.status === 'running';
-  const key = feature.key;
   const pending = Object.values(changes).some((m) => m.isPending);
-  const error = changes.launch.error ?? changes.stop.error ?? changes.rollout.error;
-  const saved = changes.launch.isSuccess || changes.stop.isSuccess || changes.rollout.isSuccess;
+  if (running)
+    return deciding ? (
+      <StopDecision feature={feature} stop={changes.stop} onCancel={() => setDeciding(false)} />
+    ) : (
+      <div className="actions">
+        <button type="button" onClick={() => setDeciding(true)}>
+          {t('decision.open')}
+        </button>
+      </div>
+    );
   return (
     <div className="actions">
-      {feature.experiment && !running && (
-        <button type="button" className="primary" disabled={pending} onClick={() => changes.launch.mutate({ key })}>
-          {t('actions.launch')}
-        </button>
-      )}
-      {running && (
-        <button type="button" disabled={pending} onClick={() => changes.stop.mutate({ key })}>
-          {t('actions.stop')}
-        </button>
-      )}
+      {summary}
       <form
         className="inline"
         onSubmit={(event) => {
           event.preventDefault();
-          changes.rollout.mutate({ key, variationId: variation || null });
+          changes.rollout.mutate({ key: feature.key, variationId: variation || null });
         }}
       >
         <label htmlFor={selectId}>{t('actions.rolloutLabel')}</label>
@@ -62,7 +91,7 @@ export function Actions({ feature, canChange, changes }: { feature: Feature; can
           <option value="">{t('actions.serveDefault')}</option>
           {feature.variations.map((v) => (
             <option key={v.id} value={v.id}>
-              {v.id}
+              {variationName(feature, v.id, i18n.language)}
             </option>
           ))}
         </select>
@@ -70,8 +99,8 @@ export function Actions({ feature, canChange, changes }: { feature: Feature; can
           {t('actions.rollout')}
         </button>
       </form>
-      <ErrorText error={error} />
-      {saved && !pending && (
+      <ErrorText error={changes.rollout.error} />
+      {(changes.rollout.isSuccess || changes.stop.isSuccess) && !pending && (
         <p role="status" className="muted">
           {t('actions.done')}
         </p>
@@ -136,7 +165,7 @@ const toPercent = (x: number) => Math.round(x * 1000) / 10;
  * ramp while it runs (split and coverage only: changing who qualifies mid-run would bias results).
  */
 export function SetupForm({ feature, changes }: { feature: Feature; changes: Changes }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const trpc = useTRPC();
   const metrics = useQuery(trpc.console.experiments.metrics.queryOptions());
   const experiment = feature.experiment;
@@ -147,9 +176,19 @@ export function SetupForm({ feature, changes }: { feature: Feature; changes: Cha
   const [goals, setGoals] = useState(() => new Set(experiment?.goalMetrics ?? []));
   const [guardrails, setGuardrails] = useState(() => new Set(experiment?.guardrailMetrics ?? []));
   const [problem, setProblem] = useState<string | null>(null);
+  const [reviewing, setReviewing] = useState(false);
   if (!experiment) return null;
   const ramping = feature.state.status === 'running';
   const mutation = ramping ? changes.ramp : changes.configure;
+  const setup: Setup = {
+    key: feature.key,
+    coverage: coverage / 100,
+    weights: weights.map((w) => w / 100),
+    ...(editableRules ? { targeting: conditionFromRules(rules.map((r) => ({ ...r, values: parseValues(r.values) }))) } : {}),
+    goalMetrics: [...goals],
+    guardrailMetrics: [...guardrails],
+  };
+  const reweighted = ramping && setup.weights.some((w, i) => Math.abs(w - (experiment.weights[i] ?? 0)) > 1e-9);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -157,15 +196,10 @@ export function SetupForm({ feature, changes }: { feature: Feature; changes: Cha
     if (Math.abs(sum - 100) > 0.1) return setProblem(t('setup.weightsSum', { sum: toPercent(sum / 100) }));
     if (!ramping && goals.size === 0) return setProblem(t('setup.needGoal'));
     setProblem(null);
-    const split = { key: feature.key, coverage: coverage / 100, weights: weights.map((w) => w / 100) };
-    if (ramping) return changes.ramp.mutate(split);
-    changes.configure.mutate({
-      ...split,
-      ...(editableRules ? { targeting: conditionFromRules(rules.map((r) => ({ ...r, values: parseValues(r.values) }))) } : {}),
-      goalMetrics: [...goals],
-      guardrailMetrics: [...guardrails],
-    });
+    if (ramping) return changes.ramp.mutate({ key: feature.key, coverage: setup.coverage, weights: setup.weights });
+    changes.configure.mutate(setup);
   };
+  if (reviewing) return <LaunchChecklist feature={feature} setup={setup} launch={changes.launch} onCancel={() => setReviewing(false)} />;
   const toggle = (set: Set<string>, key: string, update: (s: Set<string>) => void) => {
     const next = new Set(set);
     if (next.has(key)) next.delete(key);
@@ -178,9 +212,9 @@ export function SetupForm({ feature, changes }: { feature: Feature; changes: Cha
       {ramping && <p className="muted">{t('setup.rampIntro')}</p>}
       <fieldset>
         <legend>{t('setup.weights')}</legend>
-        {feature.variations.map((v, i) => (
-          <label key={v.id}>
-            {`${v.id} (%)`}
+        {experiment.variations.map((id, i) => (
+          <label key={id}>
+            {`${variationName(feature, id, i18n.language)} (%)`}
             <input
               type="number"
               min={0}
@@ -223,11 +257,23 @@ export function SetupForm({ feature, changes }: { feature: Feature; changes: Cha
             ))}
           </fieldset>
         ))}
+      {reweighted && (
+        <p role="status" className="warning">
+          {t('launch.phaseWarning')}
+        </p>
+      )}
       {problem && <p role="alert">{problem}</p>}
       <ErrorText error={mutation.error} />
-      <button type="submit" disabled={mutation.isPending}>
-        {ramping ? t('setup.saveRamp') : t('setup.save')}
-      </button>
+      <div className="actions">
+        <button type="submit" disabled={mutation.isPending}>
+          {ramping ? t('setup.saveRamp') : t('setup.save')}
+        </button>
+        {!ramping && (
+          <button type="button" className="primary" onClick={() => setReviewing(true)}>
+            {t('launch.review')}
+          </button>
+        )}
+      </div>
       {mutation.isSuccess && (
         <p role="status" className="muted">
           {t('actions.done')}
@@ -237,48 +283,11 @@ export function SetupForm({ feature, changes }: { feature: Feature; changes: Cha
   );
 }
 
-/** What a change did, in the fields that moved: "status: draft → running; coverage: 1 → 0.5". */
-function describeChange(before: Record<string, unknown> | null, after: Record<string, unknown> | null) {
-  const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
-  return [...keys]
-    .filter((k) => k !== 'startedAt' && JSON.stringify(before?.[k] ?? null) !== JSON.stringify(after?.[k] ?? null))
-    .map((k) => `${k}: ${JSON.stringify(before?.[k] ?? null)} → ${JSON.stringify(after?.[k] ?? null)}`)
-    .join('; ');
-}
+const TABS = ['overview', 'results', 'health', 'history'] as const;
+type Tab = (typeof TABS)[number];
 
-function History({ featureKey }: { featureKey: string }) {
-  const { t, i18n } = useTranslation();
-  const trpc = useTRPC();
-  const history = useQuery(trpc.console.experiments.history.queryOptions({ key: featureKey }));
-  const f = formats(i18n.language);
-  if (history.isPending) return <Loading />;
-  if (history.isError) return <ErrorText error={history.error} />;
-  if (history.data.length === 0) return <p className="muted">{t('history.empty')}</p>;
-  return (
-    <table>
-      <thead>
-        <tr>
-          <th scope="col">{t('history.when')}</th>
-          <th scope="col">{t('history.who')}</th>
-          <th scope="col">{t('history.change')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {[...history.data].reverse().map((entry) => (
-          <tr key={entry.id}>
-            <td>{f.dateTime(String(entry.changedAt))}</td>
-            <td>{entry.changedBy ?? '—'}</td>
-            <td>
-              <code>{describeChange(entry.before, entry.after)}</code>
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
-
-export function ExperimentPage({ featureKey, session }: { featureKey: string; session: Session }) {
+/** `#/experiments/<key>[/results|/health|/history]`: one feature, a tab at a time. */
+export function ExperimentPage({ featureKey, tab, session }: { featureKey: string; tab: string | undefined; session: Session }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const list = useQuery(trpc.console.experiments.list.queryOptions());
@@ -288,40 +297,77 @@ export function ExperimentPage({ featureKey, session }: { featureKey: string; se
   const feature = list.data.find((f) => f.key === featureKey);
   if (!feature) return <p role="alert">{`key: no feature "${featureKey}" in experiments/`}</p>;
   const canChange = session.can.changeExperiments;
+  const tabs = TABS.filter((s) => feature.experiment || s === 'overview' || s === 'history');
+  const current: Tab = tabs.find((s) => s === tab) ?? 'overview';
   return (
     <>
       <p>
         <a href={hrefFor('experiments')}>← {t('experiments.back')}</a>
       </p>
       <h1>
-        {feature.key} <StatusBadge feature={feature} />
+        {featureName(feature.key, t)} <StatusBadge feature={feature} />
       </h1>
+      <p className="muted small">
+        <code>{feature.key}</code>
+        {feature.experiment && (
+          <>
+            {' · '}
+            <code>{feature.experiment.key}</code>
+          </>
+        )}
+      </p>
       <p>{feature.experiment?.hypothesis ?? feature.description}</p>
-      <section aria-labelledby="actions-title">
-        <h2 id="actions-title">{t('actions.title')}</h2>
-        <Actions feature={feature} canChange={canChange} changes={changes} />
-      </section>
-      {feature.experiment && canChange && (
-        <section aria-labelledby="setup-title">
-          <h2 id="setup-title">{feature.state.status === 'running' ? t('setup.ramp') : t('setup.title')}</h2>
-          {/* Keyed by status and phase so the form starts from the saved setup after each change. */}
-          <SetupForm key={`${feature.state.status}-${feature.state.phase}`} feature={feature} changes={changes} />
-        </section>
+      <nav aria-label={featureName(feature.key, t)} className="actions">
+        {tabs.map((s) => (
+          <a
+            key={s}
+            href={hrefFor('experiments', feature.key, ...(s === 'overview' ? [] : [s]))}
+            aria-current={s === current ? 'page' : undefined}
+          >
+            {t(`tabs.${s}`)}
+          </a>
+        ))}
+      </nav>
+      {current === 'overview' && (
+        <>
+          <section aria-labelledby="actions-title">
+            <h2 id="actions-title">{t('actions.title')}</h2>
+            <Actions feature={feature} canChange={canChange} changes={changes} />
+          </section>
+          {feature.experiment && canChange && (
+            <section aria-labelledby="setup-title">
+              <h2 id="setup-title">{feature.state.status === 'running' ? t('setup.ramp') : t('setup.title')}</h2>
+              {/* Keyed by status and phase so the form starts from the saved setup after each change. */}
+              <SetupForm
+                key={`${feature.state.status}-${feature.state.phase}-${feature.experiment.key}`}
+                feature={feature}
+                changes={changes}
+              />
+            </section>
+          )}
+          {canChange && feature.state.status !== 'running' && (
+            <>
+              {feature.valueType === 'string' && (
+                <section aria-labelledby="copy-title">
+                  <h2 id="copy-title">{t('copy.title')}</h2>
+                  <AddCopy feature={feature} />
+                </section>
+              )}
+              <section aria-labelledby="create-title">
+                <h2 id="create-title">{t('create.title')}</h2>
+                <CreateExperiment key={feature.variations.length} feature={feature} />
+              </section>
+            </>
+          )}
+          <section aria-labelledby="preview-title">
+            <h2 id="preview-title">{t('preview.title')}</h2>
+            <Preview feature={feature} publishableKey={session.publishableKey} />
+          </section>
+        </>
       )}
-      {feature.experiment && (
-        <section aria-labelledby="results-title">
-          <h2 id="results-title">{t('results.title')}</h2>
-          <ResultsView featureKey={feature.key} />
-        </section>
-      )}
-      <section aria-labelledby="preview-title">
-        <h2 id="preview-title">{t('preview.title')}</h2>
-        <Preview feature={feature} publishableKey={session.publishableKey} />
-      </section>
-      <section aria-labelledby="history-title">
-        <h2 id="history-title">{t('history.title')}</h2>
-        <History featureKey={feature.key} />
-      </section>
+      {current === 'results' && <ResultsView featureKey={feature.key} />}
+      {current === 'health' && <HealthView featureKey={feature.key} />}
+      {current === 'history' && <History featureKey={feature.key} />}
     </>
   );
 }

@@ -4,12 +4,14 @@ import { type Feature, useTRPC } from '../../api.ts';
 import { formats } from '../../format.ts';
 import { QueryTable } from '../../query-table.tsx';
 import { hrefFor } from '../../routes.ts';
+import { featureName, servingLabel } from './names.ts';
 
+/** What the feature serves right now, as a badge coloured by its state. */
 export function StatusBadge({ feature }: { feature: Feature }) {
   const { t } = useTranslation();
   const { status, releasedVariationId } = feature.state;
-  const label = releasedVariationId ? t('status.released', { variation: releasedVariationId }) : t(`status.${status}`);
-  return <span className={`badge badge-${releasedVariationId ? 'released' : status}`}>{label}</span>;
+  const kind = status === 'running' ? 'running' : releasedVariationId ? 'released' : feature.experiment ? status : 'released';
+  return <span className={`badge badge-${kind}`}>{servingLabel(feature, t)}</span>;
 }
 
 export function ExperimentsPage() {
@@ -32,8 +34,10 @@ export function ExperimentsPage() {
             rowHeader: true,
             cell: (feature) => (
               <>
-                <a href={hrefFor('experiments', feature.key)}>{feature.key}</a>
-                <div className="muted small">{feature.experiment ? feature.description : t('experiments.flag')}</div>
+                <a href={hrefFor('experiments', feature.key)}>{featureName(feature.key, t)}</a>
+                <div className="muted small">
+                  <code>{feature.key}</code> · {feature.experiment ? feature.description : t('experiments.flag')}
+                </div>
               </>
             ),
           },

@@ -3,5 +3,5 @@ import { ExperimentPage } from './experiment.tsx';
 import { ExperimentsPage } from './list.tsx';
 
 export function ExperimentsRoute({ session, path }: { session: Session; path: string[] }) {
-  return path.length > 0 ? <ExperimentPage featureKey={path.join('/')} session={session} /> : <ExperimentsPage />;
+  return path.length > 0 ? <ExperimentPage featureKey={path[0] ?? ''} tab={path[1]} session={session} /> : <ExperimentsPage />;
 }
