@@ -57,6 +57,7 @@ test.describe('the marketer console', () => {
     test.setTimeout(120_000);
     await openConsole(page, 'marketer@flywheel.test', `#/experiments/${HEADLINE}`);
     const title = page.getByRole('heading', { name: /Referral center · Headline/ });
+    const tab = (name: string) => page.getByRole('navigation', { name: 'Referral center · Headline' }).getByRole('link', { name });
     await expect(title).toBeVisible();
     await expect(page.getByLabel('control (%)')).toHaveValue('50');
     // Unsaved 70/30 is what the checklist shows and what goes live; back to 50/50 before confirming.
@@ -87,7 +88,7 @@ test.describe('the marketer console', () => {
         for (const [i, customer] of customers.entries()) await visit(browser, customer, variation, i < (variation === 'control' ? 1 : 2));
       }
 
-      await page.getByRole('link', { name: 'Results' }).click();
+      await tab('Results').click();
       await page.getByRole('button', { name: 'Refresh' }).click();
       const table = page.getByRole('table', { name: /referral_invite_sent/ });
       const row = (variation: Variation) => table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: variation }) });
@@ -107,23 +108,24 @@ test.describe('the marketer console', () => {
       const accessibility = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
       expect(accessibility.violations.map((v) => v.id)).toEqual([]);
 
-      // The SDK's query-string override shows any customer either variation (QA), whatever their bucket.
+      // The SDK's query-string override shows a customer either variation (QA), whatever their bucket.
       for (const variation of ['control', 'give-get'] as const) {
         const qa = await browser.newPage();
-        await qa.addInitScript(() => sessionStorage.setItem('acme.customer', 'alice'));
+        // A customer in the experiment: the namespace filter runs before the override does.
+        await qa.addInitScript((id) => sessionStorage.setItem('acme.customer', id), arms.control[0] ?? '');
         await qa.goto(`/?referral-center-headline=${variation === 'control' ? 0 : 1}#/referrals`);
         await expect(qa.locator('[data-fw-widget="referral-center"]').getByRole('heading', { name: HEADLINES[variation] })).toBeVisible();
         await qa.close();
       }
 
       // Stopping is one decision: ship give-get, record why.
-      await page.getByRole('link', { name: 'Overview' }).click();
+      await tab('Overview').click();
       await page.getByRole('button', { name: 'Stop with a decision' }).click();
       await page.getByLabel('Ship').selectOption('give-get');
       await page.getByLabel(/Write-up/).fill('More shares on give-get.');
       await page.getByRole('button', { name: 'Stop and ship' }).click();
       await expect(title.getByText('Rolled out: give-get')).toBeVisible();
-      await page.getByRole('link', { name: 'History' }).click();
+      await tab('History').click();
       await expect(page.getByRole('row').filter({ hasText: 'marketer@flywheel.test' }).first()).toContainText(
         'Stopped · Rolled out give-get · Decided: Won. More shares on give-get.',
       );
@@ -257,7 +259,7 @@ test.describe('the marketer console', () => {
     await openConsole(page, 'moderator@flywheel.test', '#/referrals/review');
     await expect(page.getByRole('heading', { name: 'Held for review' })).toBeVisible();
     await expect(page.getByText('Nothing to review. Referrals the fraud rules hold appear here.')).toBeVisible();
-    await page.getByRole('link', { name: 'Overview' }).click();
+    await tab('Overview').click();
     await expect(page.getByRole('heading', { name: 'K-factor per week' })).toBeVisible();
     await expect(page.getByRole('columnheader', { name: 'referral-center' })).toBeVisible();
     await page.getByLabel('Language').selectOption('zh-CN');
