@@ -259,7 +259,7 @@ test.describe('the marketer console', () => {
     await openConsole(page, 'moderator@flywheel.test', '#/referrals/review');
     await expect(page.getByRole('heading', { name: 'Held for review' })).toBeVisible();
     await expect(page.getByText('Nothing to review. Referrals the fraud rules hold appear here.')).toBeVisible();
-    await tab('Overview').click();
+    await page.getByRole('link', { name: 'Overview' }).click();
     await expect(page.getByRole('heading', { name: 'K-factor per week' })).toBeVisible();
     await expect(page.getByRole('columnheader', { name: 'referral-center' })).toBeVisible();
     await page.getByLabel('Language').selectOption('zh-CN');
