@@ -163,7 +163,33 @@ describe('referral center', () => {
   it('leads with the headline of the copy experiment’s variation', async () => {
     server.use(...bffHandlers(apiBase, {}, { 'referral-center.headline': { defaultValue: 'control', rules: [{ force: 'give-get' }] } }));
     await render('en', 'pk_copy');
-    expect(await screen.findByRole('heading', { name: 'Give a month, get a month' })).toBeTruthy();
+    // The headline names the program's real rewards, the same amounts as the offer under it.
+    expect(await screen.findByRole('heading', { name: 'Give $20.00, get $20.00' })).toBeTruthy();
+    expect(screen.getByText('Give your friends $20.00. You get $20.00 when they subscribe.')).toBeTruthy();
+  });
+
+  it('leads with copy a marketer wrote in the console, in the customer’s language and with the real rewards', async () => {
+    server.use(
+      ...bffHandlers(
+        apiBase,
+        { 'copy.texts': () => ({ 'two-sided': { en: 'You and a friend each get {{referrer}}', 'zh-CN': '你和好友各得{{referrer}}' } }) },
+        { 'referral-center.headline': { defaultValue: 'control', rules: [{ force: 'two-sided' }] } },
+      ),
+    );
+    await render('zh-CN', 'pk_console_copy');
+    expect(await screen.findByRole('heading', { name: '你和好友各得US$20.00' })).toBeTruthy();
+  });
+
+  it('falls back to its own headline for a variation it has no copy for', async () => {
+    server.use(
+      ...bffHandlers(
+        apiBase,
+        { 'copy.texts': () => ({}) },
+        { 'referral-center.headline': { defaultValue: 'control', rules: [{ force: 'gone' }] } },
+      ),
+    );
+    await render('en', 'pk_no_copy');
+    expect(await screen.findByRole('heading', { name: 'Invite friends, earn rewards' })).toBeTruthy();
   });
 
   it('says what went wrong and offers a retry when the BFF fails', async () => {

@@ -1,4 +1,5 @@
 import { DAILY_EMAIL_INVITES } from '@flywheel/contracts/referral';
+import { inLocale } from '@flywheel/contracts/widget';
 import { Button, Card, EmptyState, Input, List, Progress, useToast } from '@flywheel/ui';
 import {
   formatReward,
@@ -337,15 +338,45 @@ function RewardTable({ rewards, money }: { rewards: Rewards; money: (reward: Rew
   );
 }
 
+const HEADLINE = 'referral-center.headline';
+
+/**
+ * The headline of the copy experiment (experiments/referral-center.headline.yaml) for this
+ * customer's variation: the widget's own copy for the file's variations, the marketer's for one
+ * written in the console. Copy that names the rewards ("Give $20, get $20") names the program's
+ * real amounts, so it always agrees with the offer line under it. Null while what it says is not
+ * known yet: the customer never sees another variation's headline first.
+ */
+function useHeadline(summary: Summary | undefined): string | null {
+  const t = useT();
+  const locale = useLocale();
+  const trpc = useTRPC();
+  const variation = useFeatureValue(HEADLINE, 'control');
+  const ownCopy = variation === 'control' || variation === 'give-get';
+  const consoleCopy = useQuery({ ...trpc.copy.texts.queryOptions({ key: HEADLINE }), enabled: !ownCopy });
+  const rewards = summary && {
+    friend: formatReward(summary.friendReward, locale, t),
+    referrer: formatReward(summary.referrerReward, locale, t),
+  };
+  if (variation === 'control') return t('referral.headline.control');
+  if (ownCopy) return rewards ? t('referral.headline.give-get', rewards) : null;
+  if (consoleCopy.isPending) return null;
+  const texts = consoleCopy.data?.[variation];
+  // An id with no copy (deleted, or a payload ahead of the database) gets the default copy.
+  if (!texts) return t('referral.headline.control');
+  const text = inLocale(texts, locale);
+  if (!/\{\{(friend|referrer)\}\}/.test(text)) return text;
+  return rewards ? text.replaceAll('{{friend}}', rewards.friend).replaceAll('{{referrer}}', rewards.referrer) : null;
+}
+
 /** The referral center: a customer's link, how to share it, what both sides get, and progress. */
 export function ReferralCenter({ apiBase }: WidgetProps) {
   const t = useT();
   const trpc = useTRPC();
   const summary = useQuery(trpc.referral.summary.queryOptions());
-  // The headline/offer copy experiment (experiments/referral-center.headline.yaml).
-  const headline = t(`referral.headline.${useFeatureValue('referral-center.headline', 'control') === 'give-get' ? 'give-get' : 'control'}`);
+  const headline = useHeadline(summary.data);
   return (
-    <Card title={headline}>
+    <Card title={headline ?? t('referral.title')}>
       <QueryState query={summary} error={t('referral.error')} notOpen={t('referral.noProgram')} signedOut={t('referral.signedOut')}>
         {(data) => <ReferralBody summary={data} apiBase={apiBase} />}
       </QueryState>

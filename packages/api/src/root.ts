@@ -3,7 +3,7 @@ import { consoleAuthRouter, consolePreviewRouter } from './console/router.ts';
 import { consoleUsersRouter } from './console/users.ts';
 import { customerRouter } from './customers/router.ts';
 import { experimentsRouter } from './experiments/router.ts';
-import { stickyBucketsRouter } from './flags/router.ts';
+import { copyRouter, stickyBucketsRouter } from './flags/router.ts';
 import { overviewRouter } from './overview/router.ts';
 import { consolePlatformRouter } from './platform/router.ts';
 import { consoleReferralsRouter, referralRouter } from './referral/router.ts';
@@ -24,6 +24,7 @@ export const appRouter = router({
   successPlan: successPlanRouter,
   ugc: ugcRouter,
   stickyBuckets: stickyBucketsRouter,
+  copy: copyRouter,
   // flywheel widget new: routers
   console: router({
     auth: consoleAuthRouter,

@@ -191,6 +191,11 @@ describe('console.experiments', () => {
       caller.console.experiments.addCopy({ key: SUCCESS, variationId: 'guided', texts: { en: 'Guided', 'zh-CN': '' } }),
     ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
     await caller.console.experiments.addCopy({ key: SUCCESS, variationId: 'guided', texts: { en: 'Guided', 'zh-CN': '引导式' } });
+    // Widgets read the text of the variation they are served; a feature with no console copy has none.
+    const customer = await customerCaller(world, 'copy-reader');
+    expect(await customer.copy.texts({ key: SUCCESS })).toEqual({ guided: { en: 'Guided', 'zh-CN': '引导式' } });
+    expect(await customer.copy.texts({ key: HEADLINE })).toEqual({});
+    await expect(customer.copy.texts({ key: '../secrets' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
     await expect(
       caller.console.experiments.addCopy({ key: SUCCESS, variationId: 'guided', texts: { en: 'Again', 'zh-CN': '再次' } }),
     ).rejects.toMatchObject({ message: 'variationId: "guided" is already a variation of success-plan.template' });
@@ -223,5 +228,22 @@ describe('console.experiments', () => {
     });
     const history = await caller.console.experiments.history({ key: SUCCESS });
     expect(history[0]?.after).toMatchObject({ createdExperiment: 'success-plan-guided', status: 'draft' });
+
+    // Discarding it brings back the file's experiment (still testing the file's variations), never mid-run.
+    await expect(caller.console.experiments.discard({ key: SUCCESS })).rejects.toMatchObject({
+      message: 'status: stop the experiment with a decision before discarding it',
+    });
+    await caller.console.experiments.stop({ key: SUCCESS, shipVariationId: null, outcome: 'inconclusive' });
+    await caller.console.experiments.discard({ key: SUCCESS });
+    const reverted = (await caller.console.experiments.list()).find((f) => f.key === SUCCESS);
+    expect(reverted?.experiment).toMatchObject({ key: 'success-plan-template', createdInConsole: false });
+    expect(reverted?.state).toMatchObject({ status: 'draft', phase: 0 });
+    expect((await payload()).features[SUCCESS]?.rules ?? []).toEqual([]);
+    expect((await caller.console.experiments.history({ key: SUCCESS })).at(-1)?.after).toMatchObject({
+      discardedExperiment: 'success-plan-guided',
+    });
+    await expect(caller.console.experiments.discard({ key: SUCCESS })).rejects.toMatchObject({
+      message: 'key: "success-plan.template" has no experiment created in the console',
+    });
   });
 });

@@ -1,9 +1,17 @@
 import type { FeatureDefinition } from '@flywheel/contracts/experiments';
 import { schema } from '@flywheel/db';
-import { DEFAULT_STATE, effectiveExperiment, HOLDOUT_FEATURE, type RuntimeState, trackingKey, withAuthored } from '@flywheel/flags';
+import {
+  DEFAULT_STATE,
+  effectiveExperiment,
+  HOLDOUT_FEATURE,
+  namespaceOverlaps,
+  type RuntimeState,
+  trackingKey,
+  withAuthored,
+} from '@flywheel/flags';
 import { srmHealth } from '@flywheel/stats';
 import type { TRPCRouterRecord } from '@trpc/server';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { exposedUnits } from '../analytics/index.ts';
 import type { ConsoleSession } from '../console/index.ts';
 import type { ContextInner } from '../context.ts';
@@ -247,17 +255,10 @@ export const experimentsRouter = {
     if (problem) throw badField(problem.path.replace(/^experiment\./, ''), problem.message);
     const taken = definitions.features.find((f) => f.key !== key && (f.experiment?.key ?? f.key) === experimentKey);
     if (taken) throw badField('experimentKey', `is already the tracking key of ${taken.key}`);
-    const namespace = definition.namespace;
-    const clash =
-      namespace &&
-      definitions.features.find(
-        (f) =>
-          f.key !== key &&
-          f.experiment?.namespace?.name === namespace.name &&
-          namespace.range[0] < f.experiment.namespace.range[1] &&
-          f.experiment.namespace.range[0] < namespace.range[1],
-      );
-    if (clash) throw badField('namespace.range', `overlaps ${clash.key} in namespace "${namespace.name}": one customer could be in both`);
+    // The new experiment goes last, so an overlap is reported against it, not the one it meets.
+    const others = definitions.features.filter((f) => f.key !== key);
+    const [clash] = namespaceOverlaps(merged.feature ? [...others, merged.feature] : others).filter((p) => p.file === `${key}.yaml`);
+    if (clash) throw badField('namespace.range', clash.message);
     const result = await apply(
       ctx,
       feature,
@@ -277,6 +278,33 @@ export const experimentsRouter = {
       },
     );
     return result;
+  }),
+
+  /**
+   * Removes the experiment created in the console for a feature (never while it runs): the feature
+   * goes back to its file's experiment, as a draft. What customers did stays under the discarded
+   * experiment's tracking key, so nothing mixes into the next one's results.
+   */
+  discard: marketerChange.input(featureKeyInput).mutation(async ({ ctx, input }) => {
+    const { tenantId } = ctx.session;
+    const feature = await tenantFeature(ctx, input.key);
+    return apply(
+      ctx,
+      feature,
+      (before) => {
+        if (before.status === 'running') throw badField('status', 'stop the experiment with a decision before discarding it');
+        return { ...DEFAULT_STATE, releasedVariationId: before.releasedVariationId };
+      },
+      async (tx) => {
+        // Inside the change's transaction: a feature with nothing to discard writes no audit row.
+        const [removed] = await tx
+          .delete(schema.authoredExperiments)
+          .where(and(eq(schema.authoredExperiments.tenantId, tenantId), eq(schema.authoredExperiments.featureKey, input.key)))
+          .returning({ featureKey: schema.authoredExperiments.featureKey });
+        if (!removed) throw badField('key', `"${input.key}" has no experiment created in the console`);
+        return { discardedExperiment: feature.experiment?.key ?? input.key };
+      },
+    );
   }),
 } satisfies TRPCRouterRecord;
 

@@ -1,5 +1,7 @@
+import { schema } from '@flywheel/db';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { TRPCError } from '@trpc/server';
+import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { findCustomer } from '../customers/index.ts';
 import { visitorProcedure } from '../trpc.ts';
@@ -53,5 +55,23 @@ export const stickyBucketsRouter = {
       }
       await new DbStickyBucketService(ctx.db, ctx.tenant.id).saveAssignments(input);
       return { saved: true };
+    }),
+} satisfies TRPCRouterRecord;
+
+/**
+ * The copy marketers wrote in the console for a string feature: variation id → text per language.
+ * The payload serves a console variation's id (it is the value); the widget shows its text, and
+ * falls back to its own default copy for an id it finds no text for.
+ */
+export const copyRouter = {
+  texts: visitorProcedure
+    .input(z.object({ key: z.string().regex(/^[a-z0-9][a-z0-9.-]{0,79}$/, 'a feature key, e.g. referral-center.headline') }))
+    .query(async ({ ctx, input }) => {
+      const rows = await ctx.db
+        .select({ variationId: schema.copyVariations.variationId, texts: schema.copyVariations.texts })
+        .from(schema.copyVariations)
+        .where(and(eq(schema.copyVariations.tenantId, ctx.tenant.id), eq(schema.copyVariations.featureKey, input.key)));
+      // addCopy writes a text for every supported locale; `en` is the one every reader falls back to.
+      return Object.fromEntries(rows.map((row) => [row.variationId, row.texts as { en: string; 'zh-CN'?: string }]));
     }),
 } satisfies TRPCRouterRecord;

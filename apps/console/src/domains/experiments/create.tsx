@@ -30,7 +30,7 @@ export function AddCopy({ feature }: { feature: Feature }) {
         add.mutate({ key: feature.key, variationId, texts });
       }}
     >
-      <p className="muted">{t('copy.intro')}</p>
+      <p className="muted">{t('copy.intro', { friend: '{{friend}}', referrer: '{{referrer}}' })}</p>
       <label htmlFor={ids.id}>{t('copy.id')}</label>
       <input
         id={ids.id}

@@ -29,6 +29,7 @@ function useExperimentChange() {
     ramp: useMutation(trpc.console.experiments.ramp.mutationOptions({ onSuccess })),
     stop: useMutation(trpc.console.experiments.stop.mutationOptions({ onSuccess })),
     rollout: useMutation(trpc.console.experiments.rollout.mutationOptions({ onSuccess })),
+    discard: useMutation(trpc.console.experiments.discard.mutationOptions({ onSuccess })),
   };
 }
 type Changes = ReturnType<typeof useExperimentChange>;
@@ -100,7 +101,16 @@ export function Actions({ feature, canChange, changes }: { feature: Feature; can
         </button>
       </form>
       <ErrorText error={changes.rollout.error} />
-      {(changes.rollout.isSuccess || changes.stop.isSuccess) && !pending && (
+      {feature.experiment?.createdInConsole && (
+        <p>
+          <span className="muted">{t('actions.discardHint')}</span>{' '}
+          <button type="button" disabled={pending} onClick={() => changes.discard.mutate({ key: feature.key })}>
+            {t('actions.discard')}
+          </button>
+        </p>
+      )}
+      <ErrorText error={changes.discard.error} />
+      {(changes.rollout.isSuccess || changes.stop.isSuccess || changes.discard.isSuccess) && !pending && (
         <p role="status" className="muted">
           {t('actions.done')}
         </p>

@@ -19,6 +19,7 @@ export function describeChange(before: State, after: State, t: TFunction, langua
   const list = (keys: unknown) => (Array.isArray(keys) && keys.length > 0 ? f.list(keys.map(String)) : t('launch.none'));
   const sentences: string[] = [];
   if (typeof after?.createdExperiment === 'string') sentences.push(t('changes.created', { key: after.createdExperiment }));
+  if (typeof after?.discardedExperiment === 'string') sentences.push(t('changes.discarded', { key: after.discardedExperiment }));
   if (before?.status !== 'running' && after?.status === 'running') {
     const phase = Number(after.phase ?? 0);
     sentences.push(phase > 0 ? t('changes.relaunched', { phase: phase + 1 }) : t('changes.launched'));

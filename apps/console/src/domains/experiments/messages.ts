@@ -30,6 +30,8 @@ export const en = {
     serveDefault: 'Nothing: the default',
     readOnly: 'Your role can read this experiment. Marketers and owners launch, ramp and stop it.',
     done: 'Saved. Open widgets update within a second.',
+    discard: 'Discard this experiment',
+    discardHint: 'Created in the console. Discarding it brings back the experiment in experiments/; its results are kept.',
   },
   setup: {
     title: 'Setup',
@@ -213,7 +215,8 @@ export const en = {
   },
   copy: {
     title: 'New copy variation',
-    intro: 'Write the copy in every language customers read. Widgets show it as plain text.',
+    intro:
+      'Write the copy in every language customers read. Widgets show it as plain text; {{friend}} and {{referrer}} become the program’s real rewards, so the headline always agrees with the offer.',
     id: 'Variation id (lowercase, digits, -)',
     en: 'English',
     'zh-CN': 'Simplified Chinese',
@@ -225,6 +228,7 @@ export const en = {
     relaunched: 'Launched phase {{phase}}',
     stopped: 'Stopped',
     created: 'Created experiment {{key}}',
+    discarded: 'Discarded experiment {{key}}: back to the experiment in experiments/',
     coverage: 'Traffic changed from {{from}} to {{to}}',
     weights: 'Split changed from {{from}} to {{to}}',
     targeting: 'Targeting changed to {{to}}',
@@ -290,6 +294,8 @@ export const zhCN: Shape<typeof en> = {
     serveDefault: '不指定：默认值',
     readOnly: '你的角色只能查看此实验。市场和所有者可以启动、调整和停止实验。',
     done: '已保存。打开的组件会在一秒内更新。',
+    discard: '删除此实验',
+    discardHint: '此实验在控制台中创建。删除后恢复为 experiments/ 中的实验，其结果会保留。',
   },
   setup: {
     title: '设置',
@@ -472,7 +478,7 @@ export const zhCN: Shape<typeof en> = {
   },
   copy: {
     title: '新文案版本',
-    intro: '用客户阅读的每种语言撰写文案。组件以纯文本显示。',
+    intro: '用客户阅读的每种语言撰写文案。组件以纯文本显示；{{friend}} 和 {{referrer}} 会替换为计划的实际奖励，标题与奖励说明始终一致。',
     id: '版本 ID（小写字母、数字、-）',
     en: '英文',
     'zh-CN': '简体中文',
@@ -484,6 +490,7 @@ export const zhCN: Shape<typeof en> = {
     relaunched: '已启动第 {{phase}} 阶段',
     stopped: '已停止',
     created: '已创建实验 {{key}}',
+    discarded: '已删除实验 {{key}}：恢复为 experiments/ 中的实验',
     coverage: '流量从 {{from}} 调整为 {{to}}',
     weights: '流量分配从 {{from}} 调整为 {{to}}',
     targeting: '定向改为 {{to}}',
