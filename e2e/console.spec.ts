@@ -18,6 +18,16 @@ const lift = new Intl.NumberFormat('en', {
   signDisplay: 'exceptZero',
 });
 
+/**
+ * The official SDK on the demo tenant's payload as it is now: skipCache, because the SDK's
+ * process-wide cache can still hold the payload from before the console's last change.
+ */
+async function officialSdk() {
+  const growthbook = new GrowthBook({ apiHost: 'http://localhost:3000', clientKey: 'pk_test_demo' });
+  await growthbook.init({ timeout: 3000, streaming: false, skipCache: true });
+  return growthbook;
+}
+
 /** A new customer of the demo tenant (the tenant's server creates it), and the variation GrowthBook gives them. */
 async function newCustomer(page: Page, growthbook: GrowthBook, n: number) {
   const response = await page.request.post('/demo/signup', { data: { name: `Sim ${n}`, email: `sim-${n}-${Date.now()}@example.net` } });
@@ -27,8 +37,32 @@ async function newCustomer(page: Page, growthbook: GrowthBook, n: number) {
   );
   // The headline test takes half of its namespace: a customer outside it has no variation.
   const result = growthbook.evalFeature(HEADLINE).experimentResult;
-  return { customer, variation: result?.inExperiment ? (result.key as Variation) : null };
+  return { customer, variation: result?.inExperiment ? result.key : null };
 }
+
+/** The shell's referral page for one customer, in a browser of their own. */
+async function customerPage(browser: Browser, customer: string, locale = 'en') {
+  const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+  await context.addInitScript((id) => sessionStorage.setItem('acme.customer', id), customer);
+  const page = await context.newPage();
+  await page.goto(`/?locale=${locale}#/referrals`);
+  return { page, headline: page.locator('[data-fw-widget="referral-center"]').getByRole('heading').first(), close: () => context.close() };
+}
+
+/** From now on, every headline the page's referral center shows, in order (read with headlinesSeen). */
+function logHeadlines(page: Page) {
+  return page.evaluate(() => {
+    const log: string[] = [];
+    Object.assign(window, { headlines: log });
+    const widget = document.querySelector('[data-fw-widget="referral-center"]') as Element;
+    new MutationObserver(() => log.push(widget.querySelector('h1, h2, h3')?.textContent ?? '')).observe(widget, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+    });
+  });
+}
+const headlinesSeen = (page: Page) => page.evaluate(() => (window as unknown as { headlines: string[] }).headlines);
 
 /** A customer opens the referral page of the shell, sees their variation, and shares (or not). */
 async function visit(browser: Browser, customer: string, variation: Variation, shares: boolean) {
@@ -77,12 +111,11 @@ test.describe('the marketer console', () => {
     try {
       // New customers, bucketed by the official SDK on the payload the console just changed, until
       // each variation has three; one in control shares, two in give-get do.
-      const growthbook = new GrowthBook({ apiHost: 'http://localhost:3000', clientKey: 'pk_test_demo' });
-      await growthbook.init({ timeout: 3000, streaming: false });
+      const growthbook = await officialSdk();
       const arms: Record<Variation, string[]> = { control: [], 'give-get': [] };
       for (let n = 0; arms.control.length < 3 || arms['give-get'].length < 3; n++) {
         const { customer, variation } = await newCustomer(page, growthbook, n);
-        if (variation && arms[variation].length < 3) arms[variation].push(customer);
+        if ((variation === 'control' || variation === 'give-get') && arms[variation].length < 3) arms[variation].push(customer);
       }
       growthbook.destroy();
       for (const [variation, customers] of Object.entries(arms) as [Variation, string[]][]) {
@@ -281,6 +314,80 @@ test.describe('the marketer console', () => {
         accessibility.violations.map((v) => v.id),
         path,
       ).toEqual([]);
+    }
+  });
+
+  // Last in this file: it replaces the headline's experiment for the demo tenant until it discards it.
+  test('a marketer writes headline copy in both languages, tests it against control and ships it without a flicker', async ({
+    page,
+    browser,
+  }) => {
+    test.setTimeout(120_000);
+    const copy = `bring-${Date.now().toString(36)}`;
+    const shown = { en: 'Bring a friend: you both get $20.00', 'zh-CN': '邀请好友：你们各得US$20.00' };
+    await openConsole(page, 'marketer@flywheel.test', `#/experiments/${HEADLINE}`);
+    const title = page.getByRole('heading', { name: /Referral center · Headline/ });
+    const newCopy = page.getByRole('region', { name: 'New copy variation' });
+    await newCopy.getByLabel('Variation id').fill(copy);
+    // {{referrer}} is the program's real reward, so the headline agrees with the offer under it.
+    await newCopy.getByLabel('English').fill('Bring a friend: you both get {{referrer}}');
+    await newCopy.getByLabel('Simplified Chinese').fill('邀请好友：你们各得{{referrer}}');
+    await newCopy.getByRole('button', { name: 'Add copy' }).click();
+    await expect(newCopy.getByRole('status')).toHaveText('Added. Choose it in a new experiment to test it.');
+
+    const create = page.getByRole('region', { name: 'New experiment' });
+    await create.getByLabel('Tracking key').fill(`headline-${copy}`);
+    await create.getByLabel('Hypothesis').fill('Naming the reward both sides get makes more customers share.');
+    await create.getByRole('checkbox', { name: new RegExp(`^${copy} `) }).check();
+    await create
+      .getByRole('group', { name: 'Goal metrics' })
+      .getByRole('checkbox', { name: /^referral_invite_sent/ })
+      .check();
+    await create.getByRole('button', { name: 'Create draft' }).click();
+    await expect(create.getByRole('status')).toHaveText('Created. Review the setup, then launch.');
+    try {
+      await expect(page.getByText(`headline-${copy}`, { exact: true })).toBeVisible();
+      await page.getByRole('button', { name: 'Review and launch' }).click();
+      await expect(page.getByText('Everything shown is saved.')).toBeVisible();
+      await page.getByRole('button', { name: 'Confirm launch' }).click();
+      await expect(title.getByText('Running, phase 1')).toBeVisible();
+
+      // One new customer in each variation, bucketed by the official SDK on the payload just changed.
+      const growthbook = await officialSdk();
+      const arms = new Map<string, string>();
+      for (let n = 0; arms.size < 2; n++) {
+        const { customer, variation } = await newCustomer(page, growthbook, 1000 + n);
+        if (variation && !arms.has(variation)) arms.set(variation, customer);
+      }
+      growthbook.destroy();
+      const [inControl, inCopy] = [arms.get('control'), arms.get(copy)] as [string, string];
+      const control = await customerPage(browser, inControl);
+      await expect(control.headline).toHaveText(HEADLINES.control);
+      const chinese = await customerPage(browser, inCopy, 'zh-CN');
+      await expect(chinese.headline).toHaveText(shown['zh-CN']);
+      await chinese.close();
+      // The customer seeing the new copy keeps a page open through the stop; every headline it shows is logged.
+      const open = await customerPage(browser, inCopy);
+      await expect(open.headline).toHaveText(shown.en);
+      await Promise.all([logHeadlines(control.page), logHeadlines(open.page)]);
+
+      // Stopping ships the new copy to everyone in the same step: control customers change over live.
+      await page.getByRole('button', { name: 'Stop with a decision' }).click();
+      await page.getByLabel('Ship').selectOption(copy);
+      await page.getByRole('button', { name: 'Stop and ship' }).click();
+      await expect(title.getByText(`Rolled out: ${copy}`)).toBeVisible();
+      await expect(control.headline).toHaveText(shown.en);
+      await expect(open.headline).toHaveText(shown.en);
+      // The log sees the control customer's change, and nothing but the new copy on the other page.
+      expect(await headlinesSeen(control.page)).toContain(shown.en);
+      expect((await headlinesSeen(open.page)).filter((text) => text !== shown.en)).toEqual([]);
+      await Promise.all([control.close(), open.close()]);
+    } finally {
+      const marketer = await signInToConsole('marketer@flywheel.test');
+      await marketer.call('console.experiments.stop', { key: HEADLINE, shipVariationId: null, outcome: 'inconclusive' });
+      await marketer.rollout(HEADLINE, null);
+      await marketer.mutate('console.experiments.discard', { key: HEADLINE });
+      await marketer.dispose();
     }
   });
 });

@@ -38,6 +38,34 @@ export function ErrorText({ error, fields }: { error: unknown; fields?: (path: s
   return <p role="alert">{error instanceof Error ? error.message : String(error)}</p>;
 }
 
+/**
+ * The end of a form that saves through one mutation: what went wrong, the submit button (off while
+ * saving), and what happened once it saved.
+ */
+export function SubmitRow({
+  mutation,
+  submit,
+  saved,
+}: {
+  mutation: { error: unknown; isPending: boolean; isSuccess: boolean };
+  submit: string;
+  saved: string;
+}) {
+  return (
+    <>
+      <ErrorText error={mutation.error} />
+      <button type="submit" disabled={mutation.isPending}>
+        {submit}
+      </button>
+      {mutation.isSuccess && (
+        <p role="status" className="muted">
+          {saved}
+        </p>
+      )}
+    </>
+  );
+}
+
 export function Loading() {
   const { t } = useTranslation();
   return (

@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Feature, useTRPC } from '../../api.ts';
-import { ErrorText } from '../../components.tsx';
+import { SubmitRow } from '../../components.tsx';
 import { variationName } from './names.ts';
 
 const LANGUAGES = ['en', 'zh-CN'] as const;
@@ -52,15 +52,7 @@ export function AddCopy({ feature }: { feature: Feature }) {
           />
         </div>
       ))}
-      <ErrorText error={add.error} />
-      <button type="submit" disabled={add.isPending}>
-        {t('copy.submit')}
-      </button>
-      {add.isSuccess && (
-        <p role="status" className="muted">
-          {t('copy.added')}
-        </p>
-      )}
+      <SubmitRow mutation={add} submit={t('copy.submit')} saved={t('copy.added')} />
     </form>
   );
 }
@@ -73,7 +65,6 @@ export function CreateExperiment({ feature }: { feature: Feature }) {
   const { t, i18n } = useTranslation();
   const trpc = useTRPC();
   const reload = useReloadExperiments();
-  const metrics = useQuery(trpc.console.experiments.metrics.queryOptions());
   const create = useMutation(trpc.console.experiments.create.mutationOptions({ onSuccess: reload }));
   const [experimentKey, setExperimentKey] = useState(`${feature.key.replace(/\./g, '-')}-${new Date().toISOString().slice(0, 10)}`);
   const [hypothesis, setHypothesis] = useState('');
@@ -118,23 +109,8 @@ export function CreateExperiment({ feature }: { feature: Feature }) {
           </label>
         ))}
       </fieldset>
-      {metrics.data &&
-        (
-          [
-            ['goals', goals, setGoals],
-            ['guardrails', guardrails, setGuardrails],
-          ] as const
-        ).map(([kind, list, update]) => (
-          <fieldset key={kind}>
-            <legend>{t(`setup.${kind}`)}</legend>
-            {metrics.data.map((m) => (
-              <label key={m.key} className="check">
-                <input type="checkbox" checked={list.includes(m.key)} onChange={() => update(toggle(list, m.key))} />
-                {m.key} <span className="muted small">{m.description}</span>
-              </label>
-            ))}
-          </fieldset>
-        ))}
+      <MetricPicker kind="goals" selected={goals} onChange={setGoals} />
+      <MetricPicker kind="guardrails" selected={guardrails} onChange={setGuardrails} />
       <label htmlFor={ids.namespace}>{t('create.namespace')}</label>
       <input id={ids.namespace} pattern="[a-z0-9][a-z0-9_\-]{0,39}" value={namespace} onChange={(e) => setNamespace(e.target.value)} />
       {namespace && (
@@ -160,15 +136,38 @@ export function CreateExperiment({ feature }: { feature: Feature }) {
         </div>
       )}
       {problem && <p role="alert">{problem}</p>}
-      <ErrorText error={create.error} />
-      <button type="submit" disabled={create.isPending}>
-        {t('create.submit')}
-      </button>
-      {create.isSuccess && (
-        <p role="status" className="muted">
-          {t('create.created')}
-        </p>
-      )}
+      <SubmitRow mutation={create} submit={t('create.submit')} saved={t('create.created')} />
     </form>
+  );
+}
+
+/** The goal or guardrail metrics an experiment is judged on, from experiments/metrics.yaml. */
+export function MetricPicker({
+  kind,
+  selected,
+  onChange,
+}: {
+  kind: 'goals' | 'guardrails';
+  selected: readonly string[];
+  onChange: (keys: string[]) => void;
+}) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const metrics = useQuery(trpc.console.experiments.metrics.queryOptions());
+  if (!metrics.data) return null;
+  return (
+    <fieldset>
+      <legend>{t(`setup.${kind}`)}</legend>
+      {metrics.data.map((m) => (
+        <label key={m.key} className="check">
+          <input
+            type="checkbox"
+            checked={selected.includes(m.key)}
+            onChange={() => onChange(selected.includes(m.key) ? selected.filter((k) => k !== m.key) : [...selected, m.key])}
+          />
+          {m.key} <span className="muted small">{m.description}</span>
+        </label>
+      ))}
+    </fieldset>
   );
 }

@@ -5,7 +5,7 @@ import { type Feature, type Session, useTRPC } from '../../api.ts';
 import { ErrorText, Loading } from '../../components.tsx';
 import { formats } from '../../format.ts';
 import { hrefFor } from '../../routes.ts';
-import { AddCopy, CreateExperiment } from './create.tsx';
+import { AddCopy, CreateExperiment, MetricPicker } from './create.tsx';
 import { StopDecision } from './decision.tsx';
 import { History } from './history.tsx';
 import { LaunchChecklist, type Setup } from './launch.tsx';
@@ -176,15 +176,13 @@ const toPercent = (x: number) => Math.round(x * 1000) / 10;
  */
 export function SetupForm({ feature, changes }: { feature: Feature; changes: Changes }) {
   const { t, i18n } = useTranslation();
-  const trpc = useTRPC();
-  const metrics = useQuery(trpc.console.experiments.metrics.queryOptions());
   const experiment = feature.experiment;
   const editableRules = rulesFromCondition(experiment?.targeting ?? null);
   const [weights, setWeights] = useState(() => (experiment?.weights ?? []).map(toPercent));
   const [coverage, setCoverage] = useState(() => toPercent(experiment?.coverage ?? 1));
   const [rules, setRules] = useState<RuleDraft[]>(() => (editableRules ?? []).map((r) => ({ ...r, values: r.values.join(', ') })));
-  const [goals, setGoals] = useState(() => new Set(experiment?.goalMetrics ?? []));
-  const [guardrails, setGuardrails] = useState(() => new Set(experiment?.guardrailMetrics ?? []));
+  const [goals, setGoals] = useState<string[]>(() => experiment?.goalMetrics ?? []);
+  const [guardrails, setGuardrails] = useState<string[]>(() => experiment?.guardrailMetrics ?? []);
   const [problem, setProblem] = useState<string | null>(null);
   const [reviewing, setReviewing] = useState(false);
   if (!experiment) return null;
@@ -195,8 +193,8 @@ export function SetupForm({ feature, changes }: { feature: Feature; changes: Cha
     coverage: coverage / 100,
     weights: weights.map((w) => w / 100),
     ...(editableRules ? { targeting: conditionFromRules(rules.map((r) => ({ ...r, values: parseValues(r.values) }))) } : {}),
-    goalMetrics: [...goals],
-    guardrailMetrics: [...guardrails],
+    goalMetrics: goals,
+    guardrailMetrics: guardrails,
   };
   const reweighted = ramping && setup.weights.some((w, i) => Math.abs(w - (experiment.weights[i] ?? 0)) > 1e-9);
 
@@ -204,18 +202,12 @@ export function SetupForm({ feature, changes }: { feature: Feature; changes: Cha
     event.preventDefault();
     const sum = weights.reduce((a, b) => a + b, 0);
     if (Math.abs(sum - 100) > 0.1) return setProblem(t('setup.weightsSum', { sum: toPercent(sum / 100) }));
-    if (!ramping && goals.size === 0) return setProblem(t('setup.needGoal'));
+    if (!ramping && goals.length === 0) return setProblem(t('setup.needGoal'));
     setProblem(null);
     if (ramping) return changes.ramp.mutate({ key: feature.key, coverage: setup.coverage, weights: setup.weights });
     changes.configure.mutate(setup);
   };
   if (reviewing) return <LaunchChecklist feature={feature} setup={setup} launch={changes.launch} onCancel={() => setReviewing(false)} />;
-  const toggle = (set: Set<string>, key: string, update: (s: Set<string>) => void) => {
-    const next = new Set(set);
-    if (next.has(key)) next.delete(key);
-    else next.add(key);
-    update(next);
-  };
 
   return (
     <form className="setup" onSubmit={submit}>
@@ -249,24 +241,12 @@ export function SetupForm({ feature, changes }: { feature: Feature; changes: Cha
             <code>{JSON.stringify(experiment.targeting)}</code>
           </fieldset>
         ))}
-      {!ramping &&
-        metrics.data &&
-        (
-          [
-            ['goals', goals, setGoals],
-            ['guardrails', guardrails, setGuardrails],
-          ] as const
-        ).map(([kind, set, update]) => (
-          <fieldset key={kind}>
-            <legend>{t(`setup.${kind}`)}</legend>
-            {metrics.data.map((m) => (
-              <label key={m.key} className="check">
-                <input type="checkbox" checked={set.has(m.key)} onChange={() => toggle(set, m.key, update)} />
-                {m.key} <span className="muted small">{m.description}</span>
-              </label>
-            ))}
-          </fieldset>
-        ))}
+      {!ramping && (
+        <>
+          <MetricPicker kind="goals" selected={goals} onChange={setGoals} />
+          <MetricPicker kind="guardrails" selected={guardrails} onChange={setGuardrails} />
+        </>
+      )}
       {reweighted && (
         <p role="status" className="warning">
           {t('launch.phaseWarning')}
@@ -365,7 +345,7 @@ export function ExperimentPage({ featureKey, tab, session }: { featureKey: strin
               )}
               <section aria-labelledby="create-title">
                 <h2 id="create-title">{t('create.title')}</h2>
-                <CreateExperiment key={feature.variations.length} feature={feature} />
+                <CreateExperiment feature={feature} />
               </section>
             </>
           )}
