@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { consoleCaller } from '@flywheel/api/testing';
 import { DEMO } from '@flywheel/db';
-import { flagAttributes } from '@flywheel/flags';
+import { flagAttributes, HOLDOUT_FEATURE } from '@flywheel/flags';
 import { GrowthBook } from '@growthbook/growthbook';
 import { serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -86,6 +86,40 @@ describe('the official GrowthBook SDK against the BFF', () => {
       gb.destroy();
     } finally {
       server.close();
+    }
+  }, 60_000);
+
+  it('serves held-out customers every feature’s holdout value and puts them in no experiment, while the holdout runs', async () => {
+    await marketer.console.experiments.launch({ key: HOLDOUT_FEATURE });
+    const server = serve({ fetch: t.app.fetch, port: 0, hostname: '127.0.0.1' });
+    await new Promise((resolve) => server.once('listening', resolve));
+    const gb = new GrowthBook({ apiHost: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, clientKey: DEMO.publishableKey });
+    try {
+      await gb.init({ timeout: 3000, streaming: false, skipCache: true });
+      const features = t.deps.flags.store.definitions.features.filter((f) => f.key !== HOLDOUT_FEATURE);
+      let heldOut = 0;
+      for (let i = 0; i < 2000; i++) {
+        await gb.setAttributes(
+          flagAttributes({ customerId: `held-${i}`, publishableKey: DEMO.publishableKey, traits: {}, locale: 'en', widgets: [] }),
+        );
+        if (!gb.isOn(HOLDOUT_FEATURE)) continue;
+        heldOut++;
+        for (const feature of features) {
+          const result = gb.evalFeature(feature.key);
+          expect({ key: feature.key, value: result.value, inExperiment: result.experimentResult?.inExperiment ?? false }).toEqual({
+            key: feature.key,
+            value: feature.holdoutValue ?? feature.defaultValue,
+            inExperiment: false,
+          });
+        }
+      }
+      // flywheel.holdout.yaml holds out 5 %: about 100 of 2,000.
+      expect(heldOut).toBeGreaterThan(60);
+      expect(heldOut).toBeLessThan(140);
+    } finally {
+      gb.destroy();
+      server.close();
+      await marketer.console.experiments.stop({ key: HOLDOUT_FEATURE, shipVariationId: null, outcome: 'inconclusive' });
     }
   }, 60_000);
 });
