@@ -1,11 +1,13 @@
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { verifyCustomerToken } from '@flywheel/api';
-import { DEMO } from '@flywheel/db';
+import { tenantIdByKey, verifyCustomerToken } from '@flywheel/api';
+import { DEMO, schema } from '@flywheel/db';
 import { loadDefinitions } from '@flywheel/flags';
+import { eq } from 'drizzle-orm';
 import { decodeJwt } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from './database.ts';
 import { main } from './main.ts';
 
 // One scratch data folder for the file, migrated once: a fresh in-memory PGlite per command would
@@ -188,6 +190,62 @@ describe('pnpm flywheel experiments', () => {
     const { code, stderr } = await main(['experiments', 'check', '--dir', dir], env);
     expect(code).toBe(1);
     expect(stderr).toContain('feature.schema.json: (file): is out of date');
+  });
+
+  it('pull writes what the console created into the feature files, keeping their comments; check --tenant validates it', async () => {
+    await main(['db', 'seed'], env);
+    const { database } = await openDatabase(env);
+    try {
+      const tenantId = (await tenantIdByKey(database.db, DEMO.publishableKey)) as string;
+      await database.db.delete(schema.copyVariations).where(eq(schema.copyVariations.tenantId, tenantId));
+      await database.db.delete(schema.authoredExperiments).where(eq(schema.authoredExperiments.tenantId, tenantId));
+      await database.db.insert(schema.copyVariations).values({
+        tenantId,
+        featureKey: 'referral-center.headline',
+        variationId: 'two-sided',
+        texts: { en: 'You both get {{referrer}}', 'zh-CN': '你们各得{{referrer}}' },
+      });
+      await database.db.insert(schema.authoredExperiments).values({
+        tenantId,
+        featureKey: 'referral-center.headline',
+        definition: {
+          key: 'headline-two-sided',
+          hypothesis: 'Naming what both sides get makes more customers share.',
+          variations: ['control', 'two-sided'],
+          goalMetrics: ['referral_invite_sent'],
+        },
+      });
+    } finally {
+      await database.close();
+    }
+    const dir = copyOfExperiments();
+    expect(await main(['experiments', 'check', '--dir', dir, '--tenant', DEMO.publishableKey], env)).toMatchObject({ code: 0 });
+    expect(await main(['experiments', 'pull', DEMO.publishableKey, '--dir', dir], env)).toMatchObject({
+      code: 0,
+      stdout: expect.stringContaining('referral-center.headline.yaml'),
+    });
+    const written = readFileSync(join(dir, 'referral-center.headline.yaml'), 'utf8');
+    expect(written).toMatch(/^# yaml-language-server: \$schema=\.\/feature\.schema\.json/);
+    const headline = loadDefinitions(dir).features.find((f) => f.key === 'referral-center.headline');
+    expect(headline?.variations.at(-1)).toEqual({
+      id: 'two-sided',
+      value: 'two-sided',
+      texts: { en: 'You both get {{referrer}}', 'zh-CN': '你们各得{{referrer}}' },
+    });
+    expect(headline?.experiment).toMatchObject({ key: 'headline-two-sided', variations: ['control', 'two-sided'] });
+    expect(await main(['experiments', 'check', '--dir', dir], env)).toMatchObject({ code: 0 });
+
+    // A console experiment the files no longer accept (its metric was removed) is reported, never written.
+    const metrics = join(dir, 'metrics.yaml');
+    const stale = copyOfExperiments();
+    writeFileSync(join(stale, 'metrics.yaml'), readFileSync(metrics, 'utf8').replace(/key: referral_invite_sent/, 'key: invites_sent'));
+    const { code, stderr } = await main(['experiments', 'check', '--dir', stale, '--tenant', DEMO.publishableKey], env);
+    expect(code).toBe(1);
+    expect(stderr).toContain('console:referral-center.headline');
+    expect(await main(['experiments', 'pull', 'pk_nobody', '--dir', dir], env)).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('<publishable key>: no tenant has pk_nobody'),
+    });
   });
 
   it('push upserts into GrowthBook and needs its key and URL', async () => {

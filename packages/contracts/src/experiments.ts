@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SUPPORTED_LOCALES } from './widget.ts';
 
 const key = z
   .string()
@@ -35,6 +36,27 @@ export const condition = z.record(z.string(), z.json()).check((ctx) => {
   const operator = unknownOperator(ctx.value);
   if (operator) ctx.issues.push({ code: 'custom', message: `${operator} is not a GrowthBook condition operator`, input: ctx.value });
 });
+
+const copyText = z
+  .string()
+  .trim()
+  .min(1)
+  .max(200)
+  .regex(/^[^\p{Cc}]*$/u, 'must not contain control characters');
+
+/**
+ * A copy variation's text in every language widgets speak (widgets show it as plain text, with
+ * placeholders such as {{referrer}} filled in); written in the console, or in the file after a pull.
+ */
+export const copyTexts = z
+  .object(
+    Object.fromEntries(SUPPORTED_LOCALES.map((locale) => [locale, copyText])) as Record<
+      (typeof SUPPORTED_LOCALES)[number],
+      typeof copyText
+    >,
+  )
+  .strict();
+export type CopyTexts = z.infer<typeof copyTexts>;
 
 const valueTypes = { boolean: z.boolean(), string: z.string(), number: z.number(), json: z.json() } as const;
 export type ValueType = keyof typeof valueTypes;
@@ -74,7 +96,8 @@ export const featureDefinition = z
     description: z.string().min(10).max(500),
     valueType: z.enum(['boolean', 'string', 'number', 'json']),
     defaultValue: z.json(),
-    variations: z.array(z.object({ id, value: z.json() })).min(2),
+    /** `texts`: copy a widget shows for the variation instead of its own messages. */
+    variations: z.array(z.object({ id, value: z.json(), texts: copyTexts.optional() })).min(2),
     /**
      * What the tenant's global holdout is served (customers kept out of every experiment and
      * rollout, to measure what Flywheel adds as a whole); absent = defaultValue. A widget's kill

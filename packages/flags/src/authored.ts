@@ -10,7 +10,7 @@ export type Authored = {
 
 /**
  * One feature as this tenant sees it: experiments/'s definition, plus the copy variations written
- * for it in the console (each one's value is its id) and the experiment created there (which
+ * for it in the console (each one's value is its id, its texts the copy) and the experiment created there (which
  * replaces the file's), validated
  * by the feature files' own schema. Null, with the problems, when the result is not valid.
  */
@@ -20,7 +20,7 @@ export function withAuthored(feature: FeatureDefinition, authored: Authored): { 
   if (copy.length === 0 && experiment === undefined) return { feature, problems: [] };
   const parsed = featureDefinition.safeParse({
     ...feature,
-    variations: [...feature.variations, ...copy.map((c) => ({ id: c.variationId, value: c.variationId }))],
+    variations: [...feature.variations, ...copy.map((c) => ({ id: c.variationId, value: c.variationId, texts: c.texts }))],
     // A console-created experiment replaces the file's for this tenant (it has its own tracking
     // key, so results never mix); `flywheel experiments pull` makes it the file's. The file's own
     // experiment goes on testing the variations it was written for, not the new copy.

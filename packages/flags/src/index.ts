@@ -13,4 +13,5 @@ export {
 } from './compile.ts';
 export { type Definitions, defaultExperimentsDir, loadDefinitions, namespaceOverlaps, type Problem } from './definitions.ts';
 export { type Exposure, FlagClients } from './evaluator.ts';
+export { pullAuthored } from './pull.ts';
 export { type PushOptions, type PushSummary, pushToGrowthBook } from './push.ts';

@@ -1,17 +1,25 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
+import { authoredFor, tenantIdByKey } from '@flywheel/api';
 import { defaultAppsDir, discoverWidgets } from '@flywheel/config/widgets';
 import { catalogueEntry } from '@flywheel/contracts/event-catalogue';
 import { featureDefinition, metricsFile } from '@flywheel/contracts/experiments';
-import { defaultExperimentsDir, loadDefinitions, pushToGrowthBook } from '@flywheel/flags';
+import { defaultExperimentsDir, loadDefinitions, pullAuthored, pushToGrowthBook, tenantDefinitions } from '@flywheel/flags';
 import { z } from 'zod';
+import { openDatabase } from '../database.ts';
 import { UsageError } from '../usage-error.ts';
 
-export const experimentsHelp = `flywheel experiments check [--dir experiments]
+export const experimentsHelp = `flywheel experiments check [--dir experiments] [--tenant <publishable key>]
   Validates every feature file and metrics.yaml, and that every widget in apps/ has its kill
   switch (<widget>.enabled) and build flag (<widget>.remote); prints each problem as
-  <file>: <field>: <reason>.
+  <file>: <field>: <reason>. With --tenant, also what that tenant's marketers created in the
+  console (reported as console:<feature key>), by the same schema.
+
+flywheel experiments pull <publishable key> [--dir experiments]
+  Writes the copy variations and experiments a tenant's marketers created in the console into
+  the feature files, for teams who review experiments as code; comments stay. Once the files are
+  deployed, Discard in the console hands the feature back to its file.
 
 flywheel experiments schema [--dir experiments]
   Writes feature.schema.json and metrics.schema.json for editor completion.
@@ -21,6 +29,18 @@ flywheel experiments push --api-url <url> [--environment production] [--dir expe
   The key comes from GROWTHBOOK_SECRET_KEY; --api-url defaults to GROWTHBOOK_API_URL
   (e.g. https://api.growthbook.io/api).`;
 
+/** What a tenant's marketers created in the console, read from the BFF's database. */
+async function tenantAuthored(publishableKey: string, flag: string, env: Record<string, string | undefined>) {
+  const { database } = await openDatabase(env);
+  try {
+    const tenantId = await tenantIdByKey(database.db, publishableKey);
+    if (!tenantId) throw new UsageError(`${flag}: no tenant has ${publishableKey}`);
+    return await authoredFor(database.db, tenantId);
+  } finally {
+    await database.close();
+  }
+}
+
 /** The JSON Schemas editors use (`# yaml-language-server: $schema=./feature.schema.json`). */
 export function jsonSchemas(): Record<string, string> {
   const schema = (value: z.ZodType) => `${JSON.stringify(z.toJSONSchema(value, { io: 'input', unrepresentable: 'any' }), null, 2)}\n`;
@@ -29,9 +49,15 @@ export function jsonSchemas(): Record<string, string> {
 
 export async function experimentsCommand(argv: string[], env: Record<string, string | undefined>): Promise<string> {
   const [sub, ...rest] = argv;
-  const { values } = parseArgs({
+  const { values, positionals } = parseArgs({
     args: rest,
-    options: { dir: { type: 'string' }, 'api-url': { type: 'string' }, environment: { type: 'string', default: 'production' } },
+    options: {
+      dir: { type: 'string' },
+      tenant: { type: 'string' },
+      'api-url': { type: 'string' },
+      environment: { type: 'string', default: 'production' },
+    },
+    allowPositionals: sub === 'pull',
     strict: true,
   });
   const dir = values.dir ?? defaultExperimentsDir;
@@ -71,13 +97,24 @@ export async function experimentsCommand(argv: string[], env: Record<string, str
             },
           ],
     );
-    const all = [...problems, ...stale, ...unflagged, ...uncatalogued];
+    const consoleProblems = values.tenant
+      ? tenantDefinitions({ features, metrics }, await tenantAuthored(values.tenant, '--tenant', env)).problems
+      : [];
+    const all = [...problems, ...stale, ...unflagged, ...uncatalogued, ...consoleProblems];
     if (all.length > 0) throw new Error(all.map((p) => `${shown(p.file)}: ${p.path}: ${p.message}`).join('\n'));
     return `${features.length} features and ${metrics.length} metrics are valid.`;
   }
   if (sub === 'schema') {
     for (const [file, content] of Object.entries(jsonSchemas())) writeFileSync(join(dir, file), content);
     return `Wrote ${Object.keys(jsonSchemas()).map(shown).join(' and ')}.`;
+  }
+  if (sub === 'pull') {
+    const [publishableKey] = positionals;
+    if (!publishableKey) throw new UsageError('<publishable key>: required, the tenant whose console work to pull (e.g. pk_test_demo)');
+    const { written, problems } = pullAuthored(await tenantAuthored(publishableKey, '<publishable key>', env), dir);
+    if (problems.length > 0) throw new Error(problems.map((p) => `${shown(p.file)}: ${p.path}: ${p.message}`).join('\n'));
+    if (written.length === 0) return `Nothing to pull: ${publishableKey} has no console-created copy or experiments.`;
+    return [`Wrote what the console created into:`, ...written.map((file) => `  ${shown(file)}`)].join('\n');
   }
   if (sub === 'push') {
     const apiUrl = values['api-url'] ?? env.GROWTHBOOK_API_URL;

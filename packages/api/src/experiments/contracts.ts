@@ -1,5 +1,4 @@
-import { condition } from '@flywheel/contracts/experiments';
-import { SUPPORTED_LOCALES } from '@flywheel/contracts/widget';
+import { condition, copyTexts } from '@flywheel/contracts/experiments';
 import { z } from 'zod';
 
 const key = z.string().min(1).max(120);
@@ -47,26 +46,12 @@ export const reachInput = z.object({ targeting: condition.nullable() }).strict()
 
 const variationId = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, 'must be lowercase letters, digits, - or _ (at most 40)');
 /** Copy is shown as text, never markup; control characters would only hide what it says. */
-const copyText = z
-  .string()
-  .trim()
-  .min(1)
-  .max(200)
-  .regex(/^[^\p{Cc}]*$/u, 'must not contain control characters');
-
 /** One more variation of a string feature: its id and its text in every language widgets speak. */
 export const copyVariationInput = z
   .object({
     key,
     variationId,
-    texts: z
-      .object(
-        Object.fromEntries(SUPPORTED_LOCALES.map((locale) => [locale, copyText])) as Record<
-          (typeof SUPPORTED_LOCALES)[number],
-          typeof copyText
-        >,
-      )
-      .strict(),
+    texts: copyTexts,
   })
   .strict();
 

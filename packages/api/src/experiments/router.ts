@@ -64,10 +64,9 @@ export const experimentsRouter = {
   list: consoleProcedure.query(async ({ ctx }) => {
     const { tenantId } = ctx.session;
     const { store } = ctx.deps.flags;
-    const [{ features }, states, copy, authored] = await Promise.all([
+    const [{ features }, states, authored] = await Promise.all([
       store.definitionsFor(tenantId),
       store.runtimeStates(tenantId),
-      ctx.db.select().from(schema.copyVariations).where(eq(schema.copyVariations.tenantId, tenantId)),
       ctx.db
         .select({ featureKey: schema.authoredExperiments.featureKey })
         .from(schema.authoredExperiments)
@@ -90,12 +89,8 @@ export const experimentsRouter = {
         valueType: feature.valueType,
         defaultValue: feature.defaultValue,
         holdout: feature.key === HOLDOUT_FEATURE,
-        variations: feature.variations.map((v) => ({
-          id: v.id,
-          value: v.value,
-          /** Copy written in the console: its text per language. */
-          texts: copy.find((c) => c.featureKey === feature.key && c.variationId === v.id)?.texts ?? null,
-        })),
+        /** texts: the copy's text per language (written in the console, or pulled into the file). */
+        variations: feature.variations.map((v) => ({ id: v.id, value: v.value, texts: v.texts ?? null })),
         experiment:
           feature.experiment && setup
             ? {

@@ -1,5 +1,6 @@
 import { type Database, type Db, notify, schema } from '@flywheel/db';
 import {
+  type Authored,
   compile,
   contentHash,
   type Decision,
@@ -66,18 +67,7 @@ export class PayloadStore {
 
   /** experiments/ as this tenant sees it, with the console's copy variations and experiments. */
   async definitionsFor(tenantId: string): Promise<Definitions & { problems: Problem[] }> {
-    const [experiments, copy] = await Promise.all([
-      this.db.select().from(schema.authoredExperiments).where(eq(schema.authoredExperiments.tenantId, tenantId)),
-      this.db
-        .select()
-        .from(schema.copyVariations)
-        .where(eq(schema.copyVariations.tenantId, tenantId))
-        .orderBy(schema.copyVariations.createdAt),
-    ]);
-    return tenantDefinitions(this.definitions, {
-      experiments: new Map(experiments.map((row) => [row.featureKey, row.definition])),
-      copy,
-    });
+    return tenantDefinitions(this.definitions, await authoredFor(this.db, tenantId));
   }
 
   async #build(tenantId: string): Promise<Payload> {
@@ -125,4 +115,13 @@ export class PayloadStore {
   listen(database: Database) {
     return database.listen(FLAGS_CHANNEL, (tenantId) => this.invalidate(tenantId), { onReconnect: () => this.invalidateAll() });
   }
+}
+
+/** What the tenant's marketers created in the console: experiments, and copy in the order written. */
+export async function authoredFor(db: Db, tenantId: string): Promise<Authored> {
+  const [experiments, copy] = await Promise.all([
+    db.select().from(schema.authoredExperiments).where(eq(schema.authoredExperiments.tenantId, tenantId)),
+    db.select().from(schema.copyVariations).where(eq(schema.copyVariations.tenantId, tenantId)).orderBy(schema.copyVariations.createdAt),
+  ]);
+  return { experiments: new Map(experiments.map((row) => [row.featureKey, row.definition])), copy };
 }

@@ -1,7 +1,5 @@
-import { schema } from '@flywheel/db';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { TRPCError } from '@trpc/server';
-import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { findCustomer } from '../customers/index.ts';
 import { visitorProcedure } from '../trpc.ts';
@@ -59,19 +57,16 @@ export const stickyBucketsRouter = {
 } satisfies TRPCRouterRecord;
 
 /**
- * The copy marketers wrote in the console for a string feature: variation id → text per language.
- * The payload serves a console variation's id (it is the value); the widget shows its text, and
- * falls back to its own default copy for an id it finds no text for.
+ * The copy of a string feature's variations, per language: what marketers wrote in the console
+ * (or pulled into experiments/). The payload serves a variation's id (it is the value); the widget
+ * shows its text, and falls back to its own messages for a variation without texts.
  */
 export const copyRouter = {
   texts: visitorProcedure
     .input(z.object({ key: z.string().regex(/^[a-z0-9][a-z0-9.-]{0,79}$/, 'a feature key, e.g. referral-center.headline') }))
     .query(async ({ ctx, input }) => {
-      const rows = await ctx.db
-        .select({ variationId: schema.copyVariations.variationId, texts: schema.copyVariations.texts })
-        .from(schema.copyVariations)
-        .where(and(eq(schema.copyVariations.tenantId, ctx.tenant.id), eq(schema.copyVariations.featureKey, input.key)));
-      // addCopy writes a text for every supported locale; `en` is the one every reader falls back to.
-      return Object.fromEntries(rows.map((row) => [row.variationId, row.texts as { en: string; 'zh-CN'?: string }]));
+      const { features } = await ctx.deps.flags.store.definitionsFor(ctx.tenant.id);
+      const variations = features.find((f) => f.key === input.key)?.variations ?? [];
+      return Object.fromEntries(variations.flatMap((v) => (v.texts ? [[v.id, v.texts]] : [])));
     }),
 } satisfies TRPCRouterRecord;

@@ -15,7 +15,7 @@ export function featureName(key: string, t: TFunction) {
 /** A variation as a marketer names it: its console copy in the reader's language, or its id. */
 export function variationName(feature: Pick<Feature, 'variations'>, id: string, language: string) {
   const texts = feature.variations.find((v) => v.id === id)?.texts;
-  return texts ? `${id} (“${texts[language] ?? texts.en}”)` : id;
+  return texts ? `${id} (“${(texts as Record<string, string>)[language] ?? texts.en}”)` : id;
 }
 
 /** A value as the feature serves it: on/off for switches, the value otherwise. */
