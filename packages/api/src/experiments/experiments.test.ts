@@ -193,6 +193,8 @@ describe('console.experiments', () => {
     await caller.console.experiments.addCopy({ key: SUCCESS, variationId: 'guided', texts: { en: 'Guided', 'zh-CN': '引导式' } });
     // Widgets read the text of the variation they are served; a feature with no console copy has none.
     const customer = await customerCaller(world, 'copy-reader');
+    // Widgets read the copy cached with the payload; the BFF's LISTEN drops it on every change.
+    world.deps.flags.store.invalidate(world.tenantId);
     expect(await customer.copy.texts({ key: SUCCESS })).toEqual({ guided: { en: 'Guided', 'zh-CN': '引导式' } });
     expect(await customer.copy.texts({ key: HEADLINE })).toEqual({});
     await expect(customer.copy.texts({ key: '../secrets' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });

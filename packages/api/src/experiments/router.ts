@@ -305,7 +305,7 @@ export const experimentsRouter = {
 
 type ConsoleContext = ContextInner & { session: ConsoleSession };
 
-/** The feature as this tenant sees it (console copy and experiments included), or a 404 naming it. */
+/** The feature as this tenant sees it now (console copy and experiments included), or a 404 naming it. */
 async function tenantFeature(ctx: ConsoleContext, key: string) {
   return featureFor(await ctx.deps.flags.store.definitionsFor(ctx.session.tenantId), key);
 }

@@ -12,6 +12,8 @@ import {
 } from '@flywheel/flags';
 import { eq, sql } from 'drizzle-orm';
 
+type TenantDefinitions = Definitions & { problems: Problem[] };
+
 /** Postgres NOTIFY channel: payload = the tenant id whose flags changed. */
 const FLAGS_CHANNEL = 'flywheel_flags';
 
@@ -40,7 +42,7 @@ export function runtimeStateOf(row: typeof schema.featureStates.$inferSelect): R
  * backstop should a notification ever be lost, not the way changes normally arrive.
  */
 export class PayloadStore {
-  readonly #cache = new Map<string, { payload: Promise<Payload>; expires: number }>();
+  readonly #cache = new Map<string, { definitions: Promise<TenantDefinitions>; payload: Promise<Payload>; expires: number }>();
   readonly #listeners = new Set<(tenantId: string) => void>();
 
   constructor(
@@ -50,14 +52,30 @@ export class PayloadStore {
   ) {}
 
   payloadFor(tenantId: string): Promise<Payload> {
+    return this.#entry(tenantId).payload;
+  }
+
+  /**
+   * experiments/ as this tenant sees it, with the console's copy variations and experiments, as
+   * the database has them now: the console reads what its last change wrote. `cached` shares the
+   * payload's copy (invalidated with it), for what widgets read on every load.
+   */
+  definitionsFor(tenantId: string, { cached = false } = {}): Promise<TenantDefinitions> {
+    return cached ? this.#entry(tenantId).definitions : this.#readDefinitions(tenantId);
+  }
+
+  /** The tenant's cached definitions and the payload compiled from them, built once per change. */
+  #entry(tenantId: string) {
     const cached = this.#cache.get(tenantId);
-    if (cached && cached.expires > Date.now()) return cached.payload;
-    const payload = this.#build(tenantId).catch((error: unknown) => {
-      this.#cache.delete(tenantId);
-      throw error;
+    if (cached && cached.expires > Date.now()) return cached;
+    const definitions = this.#readDefinitions(tenantId);
+    const entry = { definitions, payload: definitions.then((d) => this.#build(tenantId, d)), expires: Date.now() + this.ttlMs };
+    // A failed build is not cached: the next read tries again.
+    entry.payload.catch(() => {
+      if (this.#cache.get(tenantId) === entry) this.#cache.delete(tenantId);
     });
-    this.#cache.set(tenantId, { payload, expires: Date.now() + this.ttlMs });
-    return payload;
+    this.#cache.set(tenantId, entry);
+    return entry;
   }
 
   async runtimeStates(tenantId: string): Promise<Map<string, RuntimeState>> {
@@ -65,13 +83,12 @@ export class PayloadStore {
     return new Map(rows.map((row) => [row.featureKey, runtimeStateOf(row)]));
   }
 
-  /** experiments/ as this tenant sees it, with the console's copy variations and experiments. */
-  async definitionsFor(tenantId: string): Promise<Definitions & { problems: Problem[] }> {
+  async #readDefinitions(tenantId: string): Promise<TenantDefinitions> {
     return tenantDefinitions(this.definitions, await authoredFor(this.db, tenantId));
   }
 
-  async #build(tenantId: string): Promise<Payload> {
-    const [definitions, states] = await Promise.all([this.definitionsFor(tenantId), this.runtimeStates(tenantId)]);
+  async #build(tenantId: string, definitions: TenantDefinitions): Promise<Payload> {
+    const states = await this.runtimeStates(tenantId);
     const features = compile(definitions.features, states);
     const hash = contentHash(features);
     // Moves dateUpdated only when the hash changes; concurrent replicas agree on one row.

@@ -65,7 +65,7 @@ export const copyRouter = {
   texts: visitorProcedure
     .input(z.object({ key: z.string().regex(/^[a-z0-9][a-z0-9.-]{0,79}$/, 'a feature key, e.g. referral-center.headline') }))
     .query(async ({ ctx, input }) => {
-      const { features } = await ctx.deps.flags.store.definitionsFor(ctx.tenant.id);
+      const { features } = await ctx.deps.flags.store.definitionsFor(ctx.tenant.id, { cached: true });
       const variations = features.find((f) => f.key === input.key)?.variations ?? [];
       return Object.fromEntries(variations.flatMap((v) => (v.texts ? [[v.id, v.texts]] : [])));
     }),
