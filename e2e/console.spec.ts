@@ -296,6 +296,13 @@ test.describe('the marketer console', () => {
     await page.getByRole('link', { name: 'Overview' }).click();
     await expect(page.getByRole('heading', { name: 'K-factor per week' })).toBeVisible();
     await expect(page.getByRole('columnheader', { name: 'referral-center' })).toBeVisible();
+    // K-factor is shown with the funnel it comes from, over the period the marketer picks.
+    await expect(page.getByText(/^Latest week: K \S+ = \S+ invites per referrer × \S+ of invites converting\.$/)).toBeVisible();
+    // The chart follows the page's width (recharts' responsive sizing): drawn, not zero-sized.
+    const chart = page.getByRole('region', { name: 'K-factor per week' }).locator('.recharts-wrapper > svg.recharts-surface');
+    await expect.poll(async () => (await chart.boundingBox())?.width ?? 0).toBeGreaterThan(300);
+    await page.getByLabel('Period').selectOption('13');
+    await expect(page.getByRole('table', { name: 'Week by week' }).getByRole('row')).toHaveCount(1 + 13);
     await page.getByLabel('Language').selectOption('zh-CN');
     await expect(page.getByRole('heading', { name: '每周 K 因子' })).toBeVisible();
 

@@ -1,6 +1,11 @@
 import { Bar, BarChart, CartesianGrid, LabelList, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 
 // The console's charts: one look for every dashboard, each value formatted as the table beside it.
+// Straight segments between the weeks (a smoothed curve invents values between them), as wide as
+// the page allows.
+
+/** Recharts' own CSS sizing: the chart follows its container's width, up to a readable line. */
+const fluid = (height: number) => ({ responsive: true, style: { width: '100%', maxWidth: 760, height } });
 
 const PALETTE = ['#4338ca', '#047857', '#b45309', '#be123c'];
 
@@ -19,14 +24,14 @@ export function WeeklyChart({
   domain?: [number, number];
 }) {
   return (
-    <LineChart width={640} height={240} data={rows} accessibilityLayer>
+    <LineChart {...fluid(240)} data={rows} accessibilityLayer>
       <CartesianGrid strokeDasharray="3 3" />
       <XAxis dataKey="week" />
       <YAxis tickFormatter={format} {...(domain ? { domain } : {})} />
       <Tooltip formatter={(x) => format(Number(x))} />
       <Legend />
       {series.map(({ key, name }, i) => (
-        <Line key={key} type="monotone" dataKey={key} name={name} stroke={PALETTE[i % PALETTE.length]} isAnimationActive={false} />
+        <Line key={key} type="linear" dataKey={key} name={name} stroke={PALETTE[i % PALETTE.length]} isAnimationActive={false} />
       ))}
     </LineChart>
   );
@@ -35,7 +40,7 @@ export function WeeklyChart({
 /** A funnel as horizontal bars, widest first, each labelled with its count. */
 export function FunnelChart({ steps, format }: { steps: { name: string; value: number }[]; format: (x: number) => string }) {
   return (
-    <BarChart width={640} height={48 * steps.length + 24} data={steps} layout="vertical" accessibilityLayer margin={{ right: 48 }}>
+    <BarChart {...fluid(48 * steps.length + 24)} data={steps} layout="vertical" accessibilityLayer margin={{ right: 48 }}>
       <CartesianGrid strokeDasharray="3 3" horizontal={false} />
       <XAxis type="number" tickFormatter={format} allowDecimals={false} />
       <YAxis type="category" dataKey="name" width={140} />
