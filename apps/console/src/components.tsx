@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 
 type Issue = { path: string; message: string; code?: string; origin?: string; minimum?: number; maximum?: number };
@@ -71,6 +72,32 @@ export function Loading() {
   return (
     <p role="status" className="muted">
       {t('loading')}
+    </p>
+  );
+}
+
+/** The weeks a dashboard covers, this one included, chosen among the page's periods. */
+export function PeriodPicker<Weeks extends number>({
+  weeks,
+  choices,
+  onChange,
+}: {
+  weeks: Weeks;
+  choices: readonly Weeks[];
+  onChange: (weeks: Weeks) => void;
+}) {
+  const { t } = useTranslation();
+  const id = useId();
+  return (
+    <p className="inline">
+      <label htmlFor={id}>{t('period')}</label>{' '}
+      <select id={id} value={weeks} onChange={(e) => onChange(Number(e.target.value) as Weeks)}>
+        {choices.map((n) => (
+          <option key={n} value={n}>
+            {t('lastWeeks', { count: n })}
+          </option>
+        ))}
+      </select>
     </p>
   );
 }

@@ -6,6 +6,8 @@ export const en = {
   product: 'Flywheel console',
   loading: 'Loading…',
   retry: 'Try again',
+  period: 'Period',
+  lastWeeks: 'Last {{count}} weeks',
   language: 'Language',
   validation: {
     line: '{{field}}: {{problem}}',
@@ -53,6 +55,8 @@ export const zhCN: Shape<typeof en> = {
   product: 'Flywheel 控制台',
   loading: '加载中…',
   retry: '重试',
+  period: '时间范围',
+  lastWeeks: '最近 {{count}} 周',
   language: '语言',
   validation: {
     line: '{{field}}：{{problem}}',

@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../../api.ts';
 import { type Row, WeeklyChart } from '../../charts.tsx';
-import { ErrorText, Loading } from '../../components.tsx';
+import { ErrorText, Loading, PeriodPicker } from '../../components.tsx';
 import { formats } from '../../format.ts';
 import { AchievementsSummary } from '../achievements/summary.tsx';
 
@@ -13,20 +13,10 @@ const PERIODS = [4, 8, 13, 26] as const;
 export function OverviewPage() {
   const { t } = useTranslation();
   const [weeks, setWeeks] = useState<(typeof PERIODS)[number]>(8);
-  const periodId = useId();
   return (
     <>
       <h1>{t('overview.title')}</h1>
-      <p className="inline">
-        <label htmlFor={periodId}>{t('overview.period')}</label>{' '}
-        <select id={periodId} value={weeks} onChange={(e) => setWeeks(Number(e.target.value) as (typeof PERIODS)[number])}>
-          {PERIODS.map((n) => (
-            <option key={n} value={n}>
-              {t('overview.lastWeeks', { count: n })}
-            </option>
-          ))}
-        </select>
-      </p>
+      <PeriodPicker weeks={weeks} choices={PERIODS} onChange={setWeeks} />
       <Growth weeks={weeks} />
       <AchievementsSummary />
     </>

@@ -3,7 +3,7 @@ import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Outputs, useTRPC } from '../../api.ts';
 import { FunnelChart, WeeklyChart } from '../../charts.tsx';
-import { ErrorText, Loading } from '../../components.tsx';
+import { ErrorText, Loading, PeriodPicker } from '../../components.tsx';
 import { formats } from '../../format.ts';
 
 type Analytics = Outputs['console']['referrals']['analytics'];
@@ -191,22 +191,12 @@ function Dashboard({ data }: { data: Analytics }) {
 
 /** The referral dashboard: the funnel and K-factor over a range, per channel, top referrers, cost and revenue. */
 export function ReferralAnalytics() {
-  const { t } = useTranslation();
   const trpc = useTRPC();
   const [weeks, setWeeks] = useState<(typeof RANGES)[number]>(12);
   const analytics = useQuery(trpc.console.referrals.analytics.queryOptions({ weeks }));
   return (
     <>
-      <label>
-        {t('referrals.analytics.range')}
-        <select value={weeks} onChange={(e) => setWeeks(Number(e.target.value) as (typeof RANGES)[number])}>
-          {RANGES.map((n) => (
-            <option key={n} value={n}>
-              {t('referrals.analytics.weeks', { count: n })}
-            </option>
-          ))}
-        </select>
-      </label>
+      <PeriodPicker weeks={weeks} choices={RANGES} onChange={setWeeks} />
       {analytics.isPending ? <Loading /> : analytics.isError ? <ErrorText error={analytics.error} /> : <Dashboard data={analytics.data} />}
     </>
   );

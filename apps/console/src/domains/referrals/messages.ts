@@ -38,9 +38,6 @@ export const en = {
       },
     },
     analytics: {
-      range: 'Range',
-      weeks_one: 'Last {{count}} week',
-      weeks_other: 'Last {{count}} weeks',
       funnel: 'Funnel',
       kFactorIs: 'K-factor {{k}}: each of the {{referrers}} customers who shared brought this many rewarded friends.',
       steps: { invites: 'Invites sent', clicks: 'Link visits', signUps: 'Sign-ups', qualified: 'Qualified', rewarded: 'Rewarded' },
@@ -202,9 +199,6 @@ export const zhCN: Shape<typeof en> = {
       },
     },
     analytics: {
-      range: '时间范围',
-      weeks_one: '最近 {{count}} 周',
-      weeks_other: '最近 {{count}} 周',
       funnel: '转化漏斗',
       kFactorIs: 'K 因子 {{k}}：{{referrers}} 位分享过的客户平均每人带来这么多获奖好友。',
       steps: { invites: '已发邀请', clicks: '链接访问', signUps: '注册', qualified: '达标', rewarded: '获奖' },
