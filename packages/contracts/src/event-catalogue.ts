@@ -38,7 +38,8 @@ const rewardStep = (description: string) => ({
  */
 export const eventCatalogue = {
   experiment_viewed: {
-    description: 'A customer was exposed to an experiment variation (the GrowthBook tracking callback).',
+    description:
+      'A customer was exposed to an experiment variation (the GrowthBook tracking callback), with the dimensions results break down by (`plan`, `tier`, `locale`, `country`, `channel`) as they were at exposure.',
     senders: ['widget', 'server', 'domain'],
     properties: z.looseObject({ experiment_id: z.string().min(1).max(200), variation_id: z.string().min(1).max(200) }),
   },

@@ -177,7 +177,14 @@ describe('flags in widgets', () => {
     expect(await screen.findAllByText('Headline b')).toHaveLength(2);
     document.dispatchEvent(new Event('visibilitychange'));
     await waitFor(() => expect(received.filter((e) => e.event === 'experiment_viewed')).toHaveLength(1), { timeout: 4000 });
-    expect(received.find((e) => e.event === 'experiment_viewed')?.properties).toEqual({ experiment_id: 'copy-exp', variation_id: 'b' });
+    // With the customer's dimensions at exposure time, which results break down by.
+    expect(received.find((e) => e.event === 'experiment_viewed')?.properties).toEqual({
+      experiment_id: 'copy-exp',
+      variation_id: 'b',
+      locale: 'en',
+      plan: 'pro',
+      tier: 'champion',
+    });
   });
 
   it('a preview page shows the value asked for and records nothing', async () => {

@@ -1,5 +1,5 @@
 import type { AppRouter } from '@flywheel/api';
-import { flagAttributes } from '@flywheel/contracts/flag-attributes';
+import { exposureDimensions, flagAttributes } from '@flywheel/contracts/flag-attributes';
 import { resolveLocale, type TokenProvider, type WidgetProps } from '@flywheel/contracts/widget';
 import { GrowthBook } from '@growthbook/growthbook';
 import { QueryClient } from '@tanstack/react-query';
@@ -99,16 +99,20 @@ export function getPageSession(props: WidgetProps): PageSession {
       widgetTracked(input.event, input.properties);
     },
   };
-  const growthbook = new GrowthBook({
+  const growthbook: GrowthBook = new GrowthBook({
     apiHost: apiBase,
     clientKey: publishableKey,
     stickyBucketService: new BffStickyBucketService({
       get: (input) => trpc.stickyBuckets.get.query(input),
       save: (input) => trpc.stickyBuckets.save.mutate(input),
     }),
-    // GrowthBook calls this once per experiment and variation for this page's instance.
+    // GrowthBook calls this once per experiment and variation for this page's instance. The
+    // dimensions are the customer's at exposure time, which is what results break down by.
     trackingCallback: (experiment, result) =>
-      tracker.track({ event: 'experiment_viewed', properties: { experiment_id: experiment.key, variation_id: result.key } }),
+      tracker.track({
+        event: 'experiment_viewed',
+        properties: { experiment_id: experiment.key, variation_id: result.key, ...exposureDimensions(growthbook.getAttributes()) },
+      }),
   });
   const queryClient = new QueryClient({ defaultOptions: { queries: { staleTime: 30_000, retry: retryUnlessClientError } } });
   // One live stream per page and customer: a burst of changes (a friend's sign-up and its reward)

@@ -1,4 +1,5 @@
 import type { MetricDefinition } from '@flywheel/contracts/experiments';
+import type { ExperimentDimension } from '@flywheel/contracts/flag-attributes';
 import { type Db, queryRows } from '@flywheel/db';
 import { type SQL, sql } from 'drizzle-orm';
 
@@ -9,6 +10,14 @@ export type ExperimentTotals = {
   /** Units exposed to more than one variation: excluded, and shown as a health warning. */
   multipleExposureUnits: number;
 };
+
+/**
+ * How results can be cut: by the UTC day of each unit's first exposure (for results over time),
+ * or by a dimension recorded on the exposure (its value at the unit's first exposure).
+ */
+export type ExperimentSlice = { by: 'day' } | { by: 'dimension'; dimension: ExperimentDimension };
+
+type AggregateInput = { tenantId: string; experimentKey: string; metrics: MetricDefinition[]; from: Date; to: Date };
 
 /** One unit's value for a metric, from its events inside the conversion window. */
 function unitValue(metric: MetricDefinition, index: number): SQL {
@@ -21,25 +30,29 @@ function unitValue(metric: MetricDefinition, index: number): SQL {
 
 /**
  * GrowthBook's three-step aggregation (GrowthBook's SqlIntegration, experiment metric statistics), in one query over the events table:
- * exposures → one row per unit (its variation, `__multiple__` if it saw more than one, and its
- * first exposure); metric events after the first exposure and inside each metric's window → one
- * value per unit and metric; then per variation `users`, `sum` and `sum of squares`. A unit is the
- * customer id, or the device id for anonymous visitors.
+ * exposures → one row per unit (its variation, `__multiple__` if it saw more than one, its first
+ * exposure and its slice); metric events after the first exposure and inside each metric's window
+ * → one value per unit and metric; then per slice and variation `users`, `sum` and `sum of
+ * squares`. A unit is the customer id, or the device id for anonymous visitors.
  */
-export async function aggregateExperiment(
-  db: Db,
-  input: { tenantId: string; experimentKey: string; metrics: MetricDefinition[]; from: Date; to: Date },
-): Promise<ExperimentTotals> {
+async function aggregateRows(db: Db, input: AggregateInput, slice: ExperimentSlice | null): Promise<Record<string, unknown>[]> {
   const { tenantId, experimentKey, metrics, from, to } = input;
   const events = [...new Set(metrics.map((m) => m.event))];
   const perUnit = metrics.length > 0 ? sql.join(metrics.map(unitValue), sql`, `) : sql`0 as m0`;
   const totals = metrics.map((_, i) => sql.raw(`sum(m${i})::double precision as s${i}, sum(m${i} * m${i})::double precision as q${i}`));
+  const sliceOf =
+    slice === null
+      ? sql`''`
+      : slice.by === 'day'
+        ? sql`to_char(min("timestamp") at time zone 'UTC', 'YYYY-MM-DD')`
+        : sql`(array_agg(properties->>${slice.dimension} order by "timestamp"))[1]`;
   const query = sql`
     with units as (
       select coalesce(user_id, anonymous_id) as unit,
              case when count(distinct properties->>'variation_id') > 1 then '__multiple__'
                   else max(properties->>'variation_id') end as variation,
-             min("timestamp") as first_exposure
+             min("timestamp") as first_exposure,
+             ${sliceOf} as slice
       from events
       where tenant_id = ${tenantId} and event = 'experiment_viewed'
         and properties->>'experiment_id' = ${experimentKey}
@@ -47,7 +60,7 @@ export async function aggregateExperiment(
       group by 1
     ),
     per_unit as (
-      select u.unit, u.variation, ${perUnit}
+      select u.unit, u.variation, u.slice, ${perUnit}
       from units u
       left join events e
         on e.tenant_id = ${tenantId}
@@ -61,18 +74,21 @@ export async function aggregateExperiment(
            : sql`null`
        })
        and e."timestamp" >= u.first_exposure
-      group by u.unit, u.variation
+      group by u.unit, u.variation, u.slice
     )
-    select variation, count(*)::int as users${totals.length > 0 ? sql`, ${sql.join(totals, sql`, `)}` : sql``}
+    select slice, variation, count(*)::int as users${totals.length > 0 ? sql`, ${sql.join(totals, sql`, `)}` : sql``}
     from per_unit
-    group by variation
-    order by variation`;
+    group by slice, variation
+    order by slice, variation`;
   // The per-unit hash aggregate outgrows Postgres' default 4 MB work_mem at around a million
   // events and spills to disk; give this one query room (SET LOCAL ends with the transaction).
-  const rows = await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     await tx.execute(sql`set local work_mem = '128MB'`);
     return queryRows<Record<string, unknown>>(tx, query);
   });
+}
+
+function totalsOf(rows: Record<string, unknown>[], metrics: MetricDefinition[]): ExperimentTotals {
   const variations: VariationTotals[] = [];
   let multipleExposureUnits = 0;
   for (const row of rows) {
@@ -90,4 +106,28 @@ export async function aggregateExperiment(
     });
   }
   return { variations, multipleExposureUnits };
+}
+
+/** An experiment's totals per variation over the whole range. */
+export async function aggregateExperiment(db: Db, input: AggregateInput): Promise<ExperimentTotals> {
+  return totalsOf(await aggregateRows(db, input, null), input.metrics);
+}
+
+/**
+ * An experiment's totals per variation within each slice, in slice order (days ascending); the
+ * `null` slice holds units whose exposures did not record the dimension.
+ */
+export async function aggregateExperimentSlices(
+  db: Db,
+  input: AggregateInput,
+  slice: ExperimentSlice,
+): Promise<{ slice: string | null; totals: ExperimentTotals }[]> {
+  const rows = await aggregateRows(db, input, slice);
+  // Rows arrive ordered by slice (Map.groupBy needs Node 21).
+  const bySlice = new Map<string | null, Record<string, unknown>[]>();
+  for (const row of rows) {
+    const key = row.slice === null ? null : String(row.slice);
+    bySlice.set(key, [...(bySlice.get(key) ?? []), row]);
+  }
+  return [...bySlice].map(([key, sliceRows]) => ({ slice: key, totals: totalsOf(sliceRows, input.metrics) }));
 }

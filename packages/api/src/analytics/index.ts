@@ -3,7 +3,14 @@
 export { activeUnitsByWeek } from './activity.ts';
 export { countEvents } from './counts.ts';
 export { customerActivity } from './customer-activity.ts';
-export { aggregateExperiment, type ExperimentTotals, type MetricTotals, type VariationTotals } from './experiment-aggregate.ts';
+export {
+  aggregateExperiment,
+  aggregateExperimentSlices,
+  type ExperimentSlice,
+  type ExperimentTotals,
+  type MetricTotals,
+  type VariationTotals,
+} from './experiment-aggregate.ts';
 export { exposedUnits, exposedUsers } from './exposures.ts';
 export { eventsByKey } from './recent.ts';
 export { revenueFrom } from './revenue.ts';

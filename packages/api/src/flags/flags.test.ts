@@ -1,3 +1,4 @@
+import { exposureDimensions } from '@flywheel/contracts/flag-attributes';
 import { DEMO, schema } from '@flywheel/db';
 import { flagAttributes } from '@flywheel/flags';
 import { GrowthBook } from '@growthbook/growthbook';
@@ -52,6 +53,8 @@ describe('server-side evaluation', () => {
         experiment_id: 'referral-center-headline',
         variation_id: offer.variationId,
         source: 'server',
+        // The same dimensions a browser exposure records (locale, plan, tier…), for breakdowns.
+        ...exposureDimensions(browser.getAttributes()),
       });
     }
     expect(inExperiment).toBeGreaterThan(0);

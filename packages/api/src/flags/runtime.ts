@@ -1,3 +1,4 @@
+import { exposureDimensions } from '@flywheel/contracts/flag-attributes';
 import type { Db, Tx } from '@flywheel/db';
 import { type Definitions, type Exposure, type FlagAttributes, FlagClients, type Payload } from '@flywheel/flags';
 import type { UserScopedGrowthBook } from '@growthbook/growthbook';
@@ -36,7 +37,7 @@ export function createFlagsRuntime(db: Db, definitions: Definitions, upstream?: 
 
 /**
  * An exposure as the browser's tracking callback records it (`experiment_viewed` with
- * `experiment_id` and `variation_id`). The messageId is derived from the unit and variation, so a
+ * `experiment_id` and `variation_id`, plus the dimensions results break down by). The messageId is derived from the unit and variation, so a
  * customer exposed on every request is still recorded once.
  */
 export function exposureEvent({ experimentKey, variationId, attributes }: Exposure) {
@@ -46,7 +47,7 @@ export function exposureEvent({ experimentKey, variationId, attributes }: Exposu
     messageId: `exposure:${experimentKey}:${variationId}:${attributes.id}`,
     userId: attributes.id,
     ...(attributes.deviceId ? { anonymousId: attributes.deviceId } : {}),
-    properties: { experiment_id: experimentKey, variation_id: variationId, source: 'server' },
+    properties: { experiment_id: experimentKey, variation_id: variationId, source: 'server', ...exposureDimensions(attributes) },
   };
 }
 

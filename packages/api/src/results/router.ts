@@ -1,3 +1,4 @@
+import { EXPERIMENT_DIMENSIONS } from '@flywheel/contracts/flag-attributes';
 import {
   bayesianTest,
   frequentistTest,
@@ -9,7 +10,8 @@ import {
 } from '@flywheel/stats';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
-import { aggregateExperiment } from '../analytics/index.ts';
+import { aggregateExperiment, aggregateExperimentSlices, type ExperimentTotals } from '../analytics/index.ts';
+import type { ApiDeps } from '../context.ts';
 import { featureFor, requireExperiment } from '../experiments/index.ts';
 import { consoleProcedure } from '../trpc.ts';
 import { clipInterval, verdictOf } from './verdict.ts';
@@ -24,8 +26,92 @@ const resultsInput = z.object({
   /** Sequential testing keeps p-values valid when results are checked every day. */
   sequential: z.boolean().default(false),
 });
+type ResultsInput = z.infer<typeof resultsInput>;
 
 const DAY = 24 * 60 * 60 * 1000;
+
+/** The experiment as it runs, its goal and guardrail metrics, and the range its results cover. */
+async function analysisFor(ctx: { deps: ApiDeps; session: { tenantId: string } }, input: ResultsInput) {
+  const { store } = ctx.deps.flags;
+  const tenantId = ctx.session.tenantId;
+  const definitions = await store.definitionsFor(tenantId);
+  const feature = featureFor(definitions, input.key);
+  const state = (await store.runtimeStates(tenantId)).get(feature.key);
+  const setup = requireExperiment(feature, state);
+  const metrics = [...setup.goalMetrics, ...setup.guardrailMetrics].flatMap((key) => definitions.metrics.filter((m) => m.key === key));
+  // By default, the current phase: a relaunch re-randomised everyone, so earlier exposures no longer count.
+  const to = input.to ? new Date(input.to) : new Date();
+  const from = input.from ? new Date(input.from) : state?.startedAt ? new Date(state.startedAt) : new Date(to.getTime() - 90 * DAY);
+  const aggregate = { tenantId, experimentKey: setup.key, metrics, from, to };
+  return { feature, setup, metrics, from, to, aggregate };
+}
+type Analysis = Awaited<ReturnType<typeof analysisFor>>;
+
+/** packages/stats' input for one variation and metric, from the aggregated totals. */
+function statsIn(analysis: Analysis, totals: ExperimentTotals, variationId: string, metricKey: string): Stats {
+  const row = totals.variations.find((v) => v.variationId === variationId);
+  const metric = analysis.metrics.find((m) => m.key === metricKey);
+  const n = row?.users ?? 0;
+  const { sum, sumSquares } = row?.metrics[metricKey] ?? { sum: 0, sumSquares: 0 };
+  return metric?.type === 'binomial' ? { kind: 'proportion', n, sum } : { kind: 'mean', n, sum, sumSquares };
+}
+
+/**
+ * Per metric and variation, the counts behind the cell and against the control both engines'
+ * results, with intervals clipped to what the metric can do and the verdict a person reads.
+ */
+function metricResults(analysis: Analysis, totals: ExperimentTotals, sequential: boolean) {
+  const { setup, metrics } = analysis;
+  const [control] = setup.variations;
+  return metrics.map((metric) => {
+    const base = control ? statsIn(analysis, totals, control.id, metric.key) : null;
+    return {
+      key: metric.key,
+      type: metric.type,
+      goal: metric.goal,
+      guardrail: setup.guardrailMetrics.includes(metric.key),
+      variations: setup.variations.map((variation) => {
+        const stats = statsIn(analysis, totals, variation.id, metric.key);
+        const cell = { id: variation.id, units: stats.n, total: stats.sum, value: stats.n > 0 ? stats.sum / stats.n : 0 };
+        if (!base || variation.id === control?.id) return { ...cell, frequentist: null, bayesian: null };
+        const frequentist = frequentistTest(base, stats, sequential ? { sequentialTuning: 5000 } : {});
+        const bayesian = bayesianTest(base, stats);
+        return {
+          ...cell,
+          frequentist: {
+            ...frequentist,
+            ci: clipInterval(frequentist.ci, metric, base),
+            verdict: verdictOf(metric, base, stats, frequentist),
+          },
+          bayesian: { ...bayesian, ci: clipInterval(bayesian.ci, metric, base), verdict: verdictOf(metric, base, stats, bayesian) },
+        };
+      }),
+    };
+  });
+}
+
+function usersPerVariation(analysis: Analysis, totals: ExperimentTotals) {
+  return analysis.setup.variations.map((v) => totals.variations.find((row) => row.variationId === v.id)?.users ?? 0);
+}
+
+/** Adds one slice's totals to running totals (units are counted in the slice of their first exposure, so sums add up). */
+function accumulate(into: ExperimentTotals, slice: ExperimentTotals): ExperimentTotals {
+  const variations = new Map(into.variations.map((v) => [v.variationId, v]));
+  for (const row of slice.variations) {
+    const before = variations.get(row.variationId);
+    variations.set(row.variationId, {
+      variationId: row.variationId,
+      users: (before?.users ?? 0) + row.users,
+      metrics: Object.fromEntries(
+        Object.entries(row.metrics).map(([key, m]) => {
+          const was = before?.metrics[key] ?? { sum: 0, sumSquares: 0 };
+          return [key, { sum: was.sum + m.sum, sumSquares: was.sumSquares + m.sumSquares }];
+        }),
+      ),
+    });
+  }
+  return { variations: [...variations.values()], multipleExposureUnits: into.multipleExposureUnits + slice.multipleExposureUnits };
+}
 
 export const resultsRouter = {
   /**
@@ -33,28 +119,12 @@ export const resultsRouter = {
    * mean, and against the control both engines' verdicts; plus SRM and multiple-exposure health.
    */
   get: consoleProcedure.input(resultsInput).query(async ({ ctx, input }) => {
-    const { store } = ctx.deps.flags;
-    const definitions = await store.definitionsFor(ctx.session.tenantId);
-    const feature = featureFor(definitions, input.key);
-    const state = (await store.runtimeStates(ctx.session.tenantId)).get(feature.key);
-    const setup = requireExperiment(feature, state);
-    const { weights, guardrailMetrics, variations } = setup;
-    const metrics = [...setup.goalMetrics, ...guardrailMetrics].flatMap((key) => definitions.metrics.filter((m) => m.key === key));
-    // By default, the current phase: a relaunch re-randomised everyone, so earlier exposures no longer count.
-    const to = input.to ? new Date(input.to) : new Date();
-    const from = input.from ? new Date(input.from) : state?.startedAt ? new Date(state.startedAt) : new Date(to.getTime() - 90 * DAY);
-    const totals = await aggregateExperiment(ctx.db, { tenantId: ctx.session.tenantId, experimentKey: setup.key, metrics, from, to });
-
-    const byId = new Map(totals.variations.map((v) => [v.variationId, v]));
-    const users = variations.map((v) => byId.get(v.id)?.users ?? 0);
-    const statsFor = (variationId: string, metricKey: string): Stats => {
-      const row = byId.get(variationId);
-      const metric = metrics.find((m) => m.key === metricKey);
-      const n = row?.users ?? 0;
-      const { sum, sumSquares } = row?.metrics[metricKey] ?? { sum: 0, sumSquares: 0 };
-      return metric?.type === 'binomial' ? { kind: 'proportion', n, sum } : { kind: 'mean', n, sum, sumSquares };
-    };
-    const [control, ...treatments] = variations;
+    const analysis = await analysisFor(ctx, input);
+    const { feature, setup, from, to } = analysis;
+    const { weights, variations } = setup;
+    const totals = await aggregateExperiment(ctx.db, analysis.aggregate);
+    const users = usersPerVariation(analysis, totals);
+    const [control] = variations;
     const days = Math.max(1, (to.getTime() - from.getTime()) / DAY);
     const unitsPerDay = users.reduce((a, b) => a + b, 0) / days;
 
@@ -70,15 +140,12 @@ export const resultsRouter = {
         srm: srmHealth(users, weights),
         multipleExposureUnits: totals.multipleExposureUnits,
       },
-      metrics: metrics.map((metric) => {
-        const base = control ? statsFor(control.id, metric.key) : null;
+      metrics: metricResults(analysis, totals, input.sequential).map((result) => {
+        const base = control ? statsIn(analysis, totals, control.id, result.key) : null;
         const perVariation = Math.min(...users);
         const needed = base ? unitsPerVariationFor(base, PLANNED_LIFT) : null;
         return {
-          key: metric.key,
-          type: metric.type,
-          goal: metric.goal,
-          guardrail: guardrailMetrics.includes(metric.key),
+          ...result,
           /**
            * What this much traffic can tell: the smallest lift detectable now (80 % power, α = 0.05),
            * the customers per variation a +10 % lift needs, and the days left at today's pace.
@@ -92,25 +159,57 @@ export const resultsRouter = {
                 ? null
                 : Math.max(0, Math.ceil(((needed - perVariation) * variations.length) / unitsPerDay)),
           },
-          variations: variations.map((variation) => {
-            const stats = statsFor(variation.id, metric.key);
-            const cell = { id: variation.id, units: stats.n, total: stats.sum, value: stats.n > 0 ? stats.sum / stats.n : 0 };
-            if (!base || variation.id === control?.id) return { ...cell, frequentist: null, bayesian: null };
-            const frequentist = frequentistTest(base, stats, input.sequential ? { sequentialTuning: 5000 } : {});
-            const bayesian = bayesianTest(base, stats);
-            return {
-              ...cell,
-              frequentist: {
-                ...frequentist,
-                ci: clipInterval(frequentist.ci, metric, base),
-                verdict: verdictOf(metric, base, stats, frequentist),
-              },
-              bayesian: { ...bayesian, ci: clipInterval(bayesian.ci, metric, base), verdict: verdictOf(metric, base, stats, bayesian) },
-            };
-          }),
         };
       }),
-      treatments: treatments.map((t) => t.id),
+      treatments: variations.slice(1).map((t) => t.id),
+    };
+  }),
+
+  /**
+   * Results over time, day by day (UTC, by each unit's first exposure): the units each variation
+   * gained that day, and per metric each treatment's cumulative lift and interval up to that day,
+   * which is how a marketer sees a result settle (or a novelty effect fade).
+   */
+  timeline: consoleProcedure.input(resultsInput).query(async ({ ctx, input }) => {
+    const analysis = await analysisFor(ctx, input);
+    const slices = await aggregateExperimentSlices(ctx.db, analysis.aggregate, { by: 'day' });
+    let running: ExperimentTotals = { variations: [], multipleExposureUnits: 0 };
+    const days = slices.map(({ slice, totals }) => {
+      running = accumulate(running, totals);
+      const cumulative = running;
+      return {
+        day: slice ?? '',
+        units: usersPerVariation(analysis, totals),
+        cumulativeUnits: usersPerVariation(analysis, cumulative),
+        metrics: metricResults(analysis, cumulative, input.sequential).map((metric) => ({
+          key: metric.key,
+          variations: metric.variations.slice(1).map((v) => ({
+            id: v.id,
+            frequentist: v.frequentist && { expected: v.frequentist.expected, ci: v.frequentist.ci, verdict: v.frequentist.verdict },
+            bayesian: v.bayesian && { expected: v.bayesian.expected, ci: v.bayesian.ci, verdict: v.bayesian.verdict },
+          })),
+        })),
+      };
+    });
+    return { key: analysis.feature.key, variations: analysis.setup.variations.map((v) => v.id), days };
+  }),
+
+  /**
+   * Results within each value of a dimension the exposures recorded (plan, tier, locale, country,
+   * channel): where a lift comes from, or a segment it hurts. Each slice is its own comparison, so
+   * more slices mean more chances of a false positive; the console says so.
+   */
+  breakdown: consoleProcedure.input(resultsInput.extend({ dimension: z.enum(EXPERIMENT_DIMENSIONS) })).query(async ({ ctx, input }) => {
+    const analysis = await analysisFor(ctx, input);
+    const slices = await aggregateExperimentSlices(ctx.db, analysis.aggregate, { by: 'dimension', dimension: input.dimension });
+    return {
+      key: analysis.feature.key,
+      dimension: input.dimension,
+      slices: slices.map(({ slice, totals }) => ({
+        value: slice,
+        units: usersPerVariation(analysis, totals),
+        metrics: metricResults(analysis, totals, input.sequential),
+      })),
     };
   }),
 } satisfies TRPCRouterRecord;
