@@ -124,7 +124,7 @@ test.describe('the marketer console', () => {
 
       await tab('Results').click();
       await page.getByRole('button', { name: 'Refresh' }).click();
-      const table = page.getByRole('table', { name: /referral_invite_sent/ });
+      const table = page.getByRole('table', { name: 'referral_invite_sent Goal', exact: true });
       const row = (variation: Variation) => table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: variation }) });
       const expected = frequentistTest({ kind: 'proportion', n: 3, sum: 1 }, { kind: 'proportion', n: 3, sum: 2 });
       await expect(row('control').getByRole('cell')).toHaveText(['3', '33.3% 1 / 3', 'Control', '', '']);
@@ -137,10 +137,25 @@ test.describe('the marketer console', () => {
         expected.pValue < 0.001 ? '< 0.001' : new Intl.NumberFormat('en', { maximumFractionDigits: 3 }).format(expected.pValue),
       ]);
       await expect(page.getByRole('figure', { name: /referral_invite_sent/ })).toBeVisible();
+      // Broken down by the language each exposure recorded: all six browsed in English.
+      await page.getByLabel('Break down by').selectOption({ label: 'Language' });
+      const byLanguage = page.getByRole('table', { name: 'referral_invite_sent by Language' });
+      await expect(byLanguage.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'en' }) }).getByRole('cell')).toHaveText([
+        'give-get',
+        '33.3% (1 / 3)',
+        '66.7% (2 / 3)',
+        lift.format(expected.expected),
+        `${lift.format(Math.max(-1, expected.ci[0]))} … ${lift.format(Math.min(2, expected.ci[1]))}`,
+        expected.pValue < 0.001 ? '< 0.001' : new Intl.NumberFormat('en', { maximumFractionDigits: 3 }).format(expected.pValue),
+      ]);
       await page.getByRole('radio', { name: 'Bayesian' }).check();
       await expect(table.getByRole('columnheader', { name: 'Chance to win' })).toBeVisible();
       const accessibility = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
       expect(accessibility.violations.map((v) => v.id)).toEqual([]);
+
+      // Health: the day's new units per variation (all six exposed today).
+      await tab('Health').click();
+      await expect(page.getByRole('table', { name: 'New units per variation, day by day' }).getByRole('cell')).toHaveText(['3', '3']);
 
       // The SDK's query-string override shows a customer either variation (QA), whatever their bucket.
       for (const variation of ['control', 'give-get'] as const) {

@@ -9,6 +9,8 @@ export type Outputs = inferRouterOutputs<AppRouter>;
 export type Inputs = inferRouterInputs<AppRouter>;
 export type Feature = Outputs['console']['experiments']['list'][number];
 export type Results = Outputs['console']['results']['get'];
+export type Timeline = Outputs['console']['results']['timeline'];
+export type Breakdown = Outputs['console']['results']['breakdown'];
 /** Who is signed in, their role, and what it may do (`can`, from the table the server checks). */
 export type Session = Outputs['console']['auth']['session'];
 export type Role = Session['role'];

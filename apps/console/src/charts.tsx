@@ -1,7 +1,21 @@
-import { Bar, BarChart, CartesianGrid, LabelList, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  Area,
+  Bar,
+  BarChart,
+  CartesianGrid,
+  ComposedChart,
+  LabelList,
+  Legend,
+  Line,
+  LineChart,
+  ReferenceLine,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 
 // The console's charts: one look for every dashboard, each value formatted as the table beside it.
-// Straight segments between the weeks (a smoothed curve invents values between them), as wide as
+// Straight segments between the points (a smoothed curve invents values between them), as wide as
 // the page allows.
 
 /** Recharts' own CSS sizing: the chart follows its container's width, up to a readable line. */
@@ -11,8 +25,8 @@ const PALETTE = ['#4338ca', '#047857', '#b45309', '#be123c'];
 
 export type Row = Record<string, string | number>;
 
-/** One line per series over the weeks, with the values formatted as the table below formats them. */
-export function WeeklyChart({
+/** One line per series over time (`rows[].x` is the formatted week or day), values formatted as the table formats them. */
+export function TrendChart({
   rows,
   series,
   format,
@@ -26,7 +40,7 @@ export function WeeklyChart({
   return (
     <LineChart {...fluid(240)} data={rows} accessibilityLayer>
       <CartesianGrid strokeDasharray="3 3" />
-      <XAxis dataKey="week" />
+      <XAxis dataKey="x" />
       <YAxis tickFormatter={format} {...(domain ? { domain } : {})} />
       <Tooltip formatter={(x) => format(Number(x))} />
       <Legend />
@@ -49,5 +63,50 @@ export function FunnelChart({ steps, format }: { steps: { name: string; value: n
         <LabelList dataKey="value" position="right" formatter={(x: unknown) => format(Number(x))} />
       </Bar>
     </BarChart>
+  );
+}
+
+export type LiftPoint = { x: string } & Record<string, string | number | [number, number]>;
+
+/**
+ * Each treatment's cumulative lift over time: a line for the estimate inside a band for its 95 %
+ * interval, against the zero line, so a marketer sees a result settle (or a novelty effect fade).
+ * A row holds `<id>` (the lift) and `<id>:ci` ([low, high]) per treatment.
+ */
+export function LiftOverTimeChart({
+  rows,
+  treatments,
+  format,
+}: {
+  rows: LiftPoint[];
+  treatments: { id: string; name: string }[];
+  format: (x: number) => string;
+}) {
+  return (
+    <ComposedChart {...fluid(240)} data={rows} accessibilityLayer>
+      <CartesianGrid strokeDasharray="3 3" />
+      <XAxis dataKey="x" />
+      {/* Wide enough for "−100.0%". */}
+      <YAxis tickFormatter={format} domain={['auto', 'auto']} width={72} />
+      <Tooltip formatter={(x) => (Array.isArray(x) ? x.map((v) => format(Number(v))).join(' … ') : format(Number(x)))} />
+      <Legend />
+      <ReferenceLine y={0} stroke="#6b7280" />
+      {treatments.map(({ id, name }, i) => (
+        <Area
+          key={`${id}:ci`}
+          type="linear"
+          dataKey={`${id}:ci`}
+          name={`${name} (95%)`}
+          stroke="none"
+          fill={PALETTE[(i + 1) % PALETTE.length]}
+          fillOpacity={0.15}
+          legendType="none"
+          isAnimationActive={false}
+        />
+      ))}
+      {treatments.map(({ id, name }, i) => (
+        <Line key={id} type="linear" dataKey={id} name={name} stroke={PALETTE[(i + 1) % PALETTE.length]} isAnimationActive={false} />
+      ))}
+    </ComposedChart>
   );
 }

@@ -19,7 +19,7 @@ export function AchievementsSummary() {
   const { awardedByWeek, pointsByWeek, liability } = overview.data;
   const weeks = [...new Set([...awardedByWeek, ...pointsByWeek].map((row) => row.week))].sort();
   const rows = weeks.map((week) => ({
-    week: f.date(week),
+    x: f.date(week),
     awards: awardedByWeek.find((r) => r.week === week)?.awards ?? 0,
     issued: pointsByWeek.find((r) => r.week === week)?.issued ?? 0,
     redeemed: pointsByWeek.find((r) => r.week === week)?.redeemed ?? 0,
@@ -68,8 +68,8 @@ export function AchievementsSummary() {
             </thead>
             <tbody>
               {rows.map((row) => (
-                <tr key={row.week}>
-                  <th scope="row">{row.week}</th>
+                <tr key={row.x}>
+                  <th scope="row">{row.x}</th>
                   <td>{f.integer(row.awards)}</td>
                   <td>{f.integer(row.issued)}</td>
                   <td>{f.integer(row.redeemed)}</td>

@@ -61,6 +61,7 @@ export const en = {
       tier: 'Tier',
       locale: 'Language',
       country: 'Country',
+      channel: 'Acquisition channel',
     },
   },
   results: {
@@ -114,6 +115,23 @@ export const en = {
       interval: 'The lift is in this range with 95% confidence, cut at what the metric can do.',
       pValue: 'The chance of a difference this large if the variation changed nothing; below 0.05 counts as significant.',
       chance: 'The probability this variation beats control, given the data.',
+    },
+    overTime: {
+      title: 'Over time',
+      help: 'The cumulative lift up to each day with its 95% interval (by the day customers were first exposed, UTC). Wait for it to settle before deciding.',
+      oneDay: 'The trend appears after two days of exposures.',
+      chart: 'Cumulative lift of {{metric}} against control, with its 95% interval',
+    },
+    breakdown: {
+      title: 'Breakdown',
+      by: 'Break down by',
+      none: 'No breakdown',
+      caution_one: 'Every unit is in {{count}} segment: the same comparison as above.',
+      caution_other: 'Each segment is compared on its own: with {{count}} segments, one may look significant by chance.',
+      caption: '{{metric}} by {{dimension}}',
+      control: 'Control',
+      variation: 'This variation',
+      unknown: 'Not recorded',
     },
     power: {
       title: 'Sample size',
@@ -246,6 +264,8 @@ export const en = {
     weight: 'Weight',
     srm: 'Sample ratio check',
     multiple: 'Units that saw more than one variation',
+    overTime: 'New units per variation, day by day',
+    day: 'Day',
   },
   preview: {
     title: 'Preview',
@@ -325,6 +345,7 @@ export const zhCN: Shape<typeof en> = {
       tier: '等级',
       locale: '语言',
       country: '国家/地区',
+      channel: '获客渠道',
     },
   },
   results: {
@@ -378,6 +399,23 @@ export const zhCN: Shape<typeof en> = {
       interval: '提升有 95% 的把握落在此区间内，已按指标可能的范围截断。',
       pValue: '若该版本毫无作用，出现如此大差异的概率；低于 0.05 视为显著。',
       chance: '根据数据，该版本胜过对照组的概率。',
+    },
+    overTime: {
+      title: '随时间变化',
+      help: '截至每一天的累计提升及其 95% 区间（按客户首次曝光的日期，UTC）。结果趋于稳定前不要过早下结论。',
+      oneDay: '曝光满两天后显示趋势。',
+      chart: '{{metric}} 相对对照组的累计提升，带 95% 区间',
+    },
+    breakdown: {
+      title: '细分',
+      by: '细分维度',
+      none: '不细分',
+      caution_one: '所有样本都在 {{count}} 个细分中：与上面的比较相同。',
+      caution_other: '每个细分单独比较：共 {{count}} 个细分，其中某一个可能只是偶然显著。',
+      caption: '{{metric}}，按{{dimension}}',
+      control: '对照组',
+      variation: '该版本',
+      unknown: '未记录',
     },
     power: {
       title: '样本量',
@@ -508,6 +546,8 @@ export const zhCN: Shape<typeof en> = {
     weight: '权重',
     srm: '样本比例检查',
     multiple: '看到多个版本的样本',
+    overTime: 'New units per variation, day by day',
+    day: 'Day',
   },
   preview: {
     title: '预览',

@@ -5,6 +5,8 @@ import { Bar, CartesianGrid, ComposedChart, ReferenceLine, Scatter, XAxis, YAxis
 import { type Results, useTRPC } from '../../api.ts';
 import { ErrorText, Loading } from '../../components.tsx';
 import { formats } from '../../format.ts';
+import { BreakdownView } from './breakdown.tsx';
+import { ResultsOverTime, TrafficOverTime } from './over-time.tsx';
 
 type Engine = 'frequentist' | 'bayesian';
 type MetricResult = Results['metrics'][number];
@@ -231,6 +233,7 @@ export function HealthView({ featureKey }: { featureKey: string }) {
         <dd>{f.integer(health.multipleExposureUnits)}</dd>
       </dl>
       <Health results={results.data} />
+      <TrafficOverTime featureKey={featureKey} />
     </div>
   );
 }
@@ -303,6 +306,8 @@ export function ResultsView({ featureKey }: { featureKey: string }) {
               <LiftChart metric={metric} engine={engine} />
             </div>
           ))}
+          <ResultsOverTime featureKey={featureKey} sequential={sequential} engine={engine} metrics={data.metrics} />
+          <BreakdownView featureKey={featureKey} sequential={sequential} engine={engine} />
           <Power results={data} />
         </>
       )}

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../../api.ts';
-import { type Row, WeeklyChart } from '../../charts.tsx';
+import { type Row, TrendChart } from '../../charts.tsx';
 import { ErrorText, Loading, PeriodPicker } from '../../components.tsx';
 import { formats } from '../../format.ts';
 import { AchievementsSummary } from '../achievements/summary.tsx';
@@ -34,7 +34,7 @@ function Growth({ weeks: count }: { weeks: number }) {
   const weeks = growth.data;
   const widgets = [...new Set(weeks.flatMap((w) => Object.keys(w.participation)))].sort();
   const rows: Row[] = weeks.map((w) => ({
-    week: f.date(w.weekStart),
+    x: f.date(w.weekStart),
     kFactor: w.kFactor,
     ...Object.fromEntries(widgets.map((name) => [name, w.participation[name]?.rate ?? 0])),
   }));
@@ -46,7 +46,7 @@ function Growth({ weeks: count }: { weeks: number }) {
       <section aria-labelledby="k-title">
         <h2 id="k-title">{t('overview.kFactor')}</h2>
         <p className="muted">{t('overview.kFactorHelp')}</p>
-        <WeeklyChart rows={rows} series={[{ key: 'kFactor', name: 'K' }]} format={f.decimal} />
+        <TrendChart rows={rows} series={[{ key: 'kFactor', name: 'K' }]} format={f.decimal} />
         <p>
           {t('overview.kFactorOf', {
             k: f.decimal(latest.kFactor),
@@ -58,7 +58,7 @@ function Growth({ weeks: count }: { weeks: number }) {
       <section aria-labelledby="p-title">
         <h2 id="p-title">{t('overview.participation')}</h2>
         <p className="muted">{t('overview.participationHelp')}</p>
-        <WeeklyChart rows={rows} series={widgets.map((name) => ({ key: name, name }))} format={f.percent} domain={[0, 1]} />
+        <TrendChart rows={rows} series={widgets.map((name) => ({ key: name, name }))} format={f.percent} domain={[0, 1]} />
       </section>
       {/* The numbers behind both charts, for screen readers and for copying. */}
       <table>

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Outputs, useTRPC } from '../../api.ts';
-import { FunnelChart, WeeklyChart } from '../../charts.tsx';
+import { FunnelChart, TrendChart } from '../../charts.tsx';
 import { ErrorText, Loading, PeriodPicker } from '../../components.tsx';
 import { formats } from '../../format.ts';
 
@@ -87,7 +87,7 @@ function Dashboard({ data }: { data: Analytics }) {
     value: funnel[step],
   }));
   const weekly = data.weekly.map((w) => ({
-    week: f.date(w.weekStart),
+    x: f.date(w.weekStart),
     invites: w.invitesSent,
     clicks: w.clicks,
     signUps: w.signUps,
@@ -105,8 +105,8 @@ function Dashboard({ data }: { data: Analytics }) {
       </section>
       <section aria-labelledby="referral-weekly">
         <h2 id="referral-weekly">{t('referrals.analytics.overTime')}</h2>
-        <WeeklyChart rows={weekly} series={STEPS.map((key) => ({ key, name: t(`referrals.analytics.steps.${key}`) }))} format={f.integer} />
-        <WeeklyChart rows={weekly} series={[{ key: 'kFactor', name: 'K' }]} format={f.decimal} />
+        <TrendChart rows={weekly} series={STEPS.map((key) => ({ key, name: t(`referrals.analytics.steps.${key}`) }))} format={f.integer} />
+        <TrendChart rows={weekly} series={[{ key: 'kFactor', name: 'K' }]} format={f.decimal} />
         {/* The numbers behind both charts, for screen readers and for copying. */}
         <FunnelTable
           caption={t('referrals.analytics.overTime')}
