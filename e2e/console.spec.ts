@@ -128,19 +128,25 @@ test.describe('the marketer console', () => {
       const row = (variation: Variation) => table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: variation }) });
       const expected = frequentistTest({ kind: 'proportion', n: 3, sum: 1 }, { kind: 'proportion', n: 3, sum: 2 });
       await expect(row('control').getByRole('cell')).toHaveText(['3', '33.3% 1 / 3', 'Control', '', '']);
-      await expect(row('give-get').getByRole('cell')).toHaveText([
+      const giveGetCells = [
         '3',
         '66.7% 2 / 3',
         lift.format(expected.expected),
         // Cut at what a rate can do: no lower than −100 %, no rate above 100 % (a lift of 1/p − 1).
         `${lift.format(Math.max(-1, expected.ci[0]))} … ${lift.format(Math.min(2, expected.ci[1]))}`,
         expected.pValue < 0.001 ? '< 0.001' : new Intl.NumberFormat('en', { maximumFractionDigits: 3 }).format(expected.pValue),
-      ]);
+      ];
+      await expect(row('give-get').getByRole('cell')).toHaveText(giveGetCells);
       await expect(page.getByRole('figure', { name: /referral_invite_sent/ })).toBeVisible();
       // Broken down by the language each exposure recorded: all six browsed in English.
       await page.getByLabel('Break down by').selectOption({ label: 'Language' });
       const byLanguage = page.getByRole('table', { name: 'referral_invite_sent by Language' });
-      await expect(byLanguage.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'en' }) }).getByRole('cell')).toHaveText([
+      await expect(
+        byLanguage
+          .getByRole('row')
+          .filter({ has: page.getByRole('rowheader', { name: 'en' }) })
+          .getByRole('cell'),
+      ).toHaveText([
         'give-get',
         '33.3% (1 / 3)',
         '66.7% (2 / 3)',
@@ -152,6 +158,28 @@ test.describe('the marketer console', () => {
       await expect(table.getByRole('columnheader', { name: 'Chance to win' })).toBeVisible();
       const accessibility = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
       expect(accessibility.violations.map((v) => v.id)).toEqual([]);
+
+      // A read-only link for someone without an account: the same numbers, signed out, until revoked.
+      await page.getByRole('button', { name: 'Create a read-only link' }).click();
+      const link = await page.getByLabel('Link', { exact: true }).inputValue();
+      const outsiderContext = await browser.newContext();
+      const outsider = await outsiderContext.newPage();
+      await outsider.goto(link);
+      await expect(outsider.getByRole('heading', { name: 'Referral center · Headline' })).toBeVisible();
+      await expect(outsider.getByText(/Read-only report shared by Mark Marketer/)).toBeVisible();
+      const shared = outsider.getByRole('table', { name: 'referral_invite_sent Goal', exact: true });
+      await expect(
+        shared
+          .getByRole('row')
+          .filter({ has: outsider.getByRole('rowheader', { name: 'give-get' }) })
+          .getByRole('cell'),
+      ).toHaveText(giveGetCells);
+      expect((await new AxeBuilder({ page: outsider }).withTags(['wcag2a', 'wcag2aa']).analyze()).violations.map((v) => v.id)).toEqual([]);
+      await page.getByRole('table', { name: 'Links shared' }).getByRole('button', { name: 'Revoke' }).click();
+      await expect(page.getByText(/^Revoked /)).toBeVisible();
+      await outsider.reload();
+      await expect(outsider.getByText('This link was revoked or never existed.')).toBeVisible();
+      await outsiderContext.close();
 
       // Health: the day's new units per variation (all six exposed today).
       await tab('Health').click();

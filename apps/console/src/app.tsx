@@ -130,6 +130,9 @@ function Layout({ session, route, children }: { session: Session; route: Route; 
   );
 }
 
+/** Every domain's routes that open without a session. */
+const publicRoutes = new Map(consolePages.flatMap((page) => Object.entries(page.publicRoutes ?? {})));
+
 /** The page a route names; unknown routes show the first (the home page). */
 const pageFor = (route: Route) =>
   consolePages.find((page) => page.route === route.page) ?? (consolePages[0] as (typeof consolePages)[number]);
@@ -140,10 +143,13 @@ function Page({ route, session }: { route: Route; session: Session }) {
 }
 
 export function App() {
-  const { i18n } = useTranslation();
+  const { t, i18n } = useTranslation();
   const trpc = useTRPC();
   const route = useRoute();
-  const session = useQuery(trpc.console.auth.session.queryOptions(undefined, { retry: false, staleTime: Number.POSITIVE_INFINITY }));
+  const PublicPage = publicRoutes.get(route.page);
+  const session = useQuery(
+    trpc.console.auth.session.queryOptions(undefined, { retry: false, staleTime: Number.POSITIVE_INFINITY, enabled: !PublicPage }),
+  );
   useEffect(() => {
     document.documentElement.lang = i18n.language;
   }, [i18n.language]);
@@ -151,6 +157,19 @@ export function App() {
     if (session.data) setCsrfToken(session.data.csrfToken);
   }, [session.data]);
 
+  // A shared results link opens for anyone holding it, signed in or not.
+  if (PublicPage)
+    return (
+      <div className="console">
+        <header>
+          <strong className="logo">{t('product')}</strong>
+          <LocalePicker />
+        </header>
+        <main>
+          <PublicPage path={route.path} />
+        </main>
+      </div>
+    );
   if (session.isPending) return <Loading />;
   if (session.isError) {
     if (session.error instanceof TRPCClientError && session.error.data?.code === 'UNAUTHORIZED') return <SignIn />;

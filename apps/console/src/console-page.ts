@@ -13,4 +13,9 @@ export type ConsolePage = {
   /** Merged into the console's i18n resources; the nav label is `<route>.nav`. */
   messages: { en: Record<string, unknown>; 'zh-CN': Record<string, unknown> };
   Page: ComponentType<{ session: Session; path: string[] }>;
+  /**
+   * Routes anyone may open without signing in, each its own first segment (`#/report/<token>`
+   * for a shared results link); the page checks whatever credential the path carries.
+   */
+  publicRoutes?: Record<string, ComponentType<{ path: string[] }>>;
 };

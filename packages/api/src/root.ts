@@ -7,7 +7,7 @@ import { copyRouter, stickyBucketsRouter } from './flags/router.ts';
 import { overviewRouter } from './overview/router.ts';
 import { consolePlatformRouter } from './platform/router.ts';
 import { consoleReferralsRouter, referralRouter } from './referral/router.ts';
-import { resultsRouter } from './results/router.ts';
+import { resultsRouter, sharedReportRouter } from './results/router.ts';
 import { consolePointsRouter, pointsRouter } from './rewards/router.ts';
 import { consoleSuccessPlanRouter, successPlanRouter } from './success-plan/router.ts';
 import { consoleTenantRouter } from './tenants/router.ts';
@@ -25,6 +25,7 @@ export const appRouter = router({
   ugc: ugcRouter,
   stickyBuckets: stickyBucketsRouter,
   copy: copyRouter,
+  sharedReport: sharedReportRouter,
   // flywheel widget new: routers
   console: router({
     auth: consoleAuthRouter,

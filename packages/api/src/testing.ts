@@ -121,6 +121,9 @@ export async function customerCaller(
   );
 }
 
+/** A tRPC caller with no session, no token and no tenant: anyone on the internet. */
+export const publicCaller = (world: TestWorld) => createCaller(createContextInner(world.deps));
+
 /** A tRPC caller for an anonymous visitor of the demo tenant's pages (no token): what public surfaces allow. */
 export async function visitorCaller(world: TestWorld) {
   const tenant = await world.deps.tenants.byPublishableKey(DEMO.publishableKey);

@@ -1,4 +1,5 @@
 import { EXPERIMENT_DIMENSIONS } from '@flywheel/contracts/flag-attributes';
+import type { Db } from '@flywheel/db';
 import {
   bayesianTest,
   frequentistTest,
@@ -9,11 +10,13 @@ import {
   unitsPerVariationFor,
 } from '@flywheel/stats';
 import type { TRPCRouterRecord } from '@trpc/server';
+import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { aggregateExperiment, aggregateExperimentSlices, type ExperimentTotals } from '../analytics/index.ts';
 import type { ApiDeps } from '../context.ts';
 import { featureFor, requireExperiment } from '../experiments/index.ts';
-import { consoleProcedure } from '../trpc.ts';
+import { consoleProcedure, publicProcedure, requires } from '../trpc.ts';
+import { reportByToken, reportsFor, revokeReport, storeReport } from './reports.ts';
 import { clipInterval, verdictOf } from './verdict.ts';
 
 /** The lift the duration estimate plans for: +10 % is the smallest most growth teams act on. */
@@ -31,7 +34,9 @@ type ResultsInput = z.infer<typeof resultsInput>;
 const DAY = 24 * 60 * 60 * 1000;
 
 /** The experiment as it runs, its goal and guardrail metrics, and the range its results cover. */
-async function analysisFor(ctx: { deps: ApiDeps; session: { tenantId: string } }, input: ResultsInput) {
+type ResultsContext = { deps: ApiDeps; db: Db; session: { tenantId: string } };
+
+async function analysisFor(ctx: ResultsContext, input: ResultsInput) {
   const { store } = ctx.deps.flags;
   const tenantId = ctx.session.tenantId;
   const definitions = await store.definitionsFor(tenantId);
@@ -113,86 +118,101 @@ function accumulate(into: ExperimentTotals, slice: ExperimentTotals): Experiment
   return { variations: [...variations.values()], multipleExposureUnits: into.multipleExposureUnits + slice.multipleExposureUnits };
 }
 
-export const resultsRouter = {
-  /**
-   * An experiment's results: per goal and guardrail metric and variation, the units, the rate or
-   * mean, and against the control both engines' verdicts; plus SRM and multiple-exposure health.
-   */
-  get: consoleProcedure.input(resultsInput).query(async ({ ctx, input }) => {
-    const analysis = await analysisFor(ctx, input);
-    const { feature, setup, from, to } = analysis;
-    const { weights, variations } = setup;
-    const totals = await aggregateExperiment(ctx.db, analysis.aggregate);
-    const users = usersPerVariation(analysis, totals);
-    const [control] = variations;
-    const days = Math.max(1, (to.getTime() - from.getTime()) / DAY);
-    const unitsPerDay = users.reduce((a, b) => a + b, 0) / days;
+/**
+ * An experiment's results: per goal and guardrail metric and variation, the units, the rate or
+ * mean, and against the control both engines' verdicts; plus SRM and multiple-exposure health.
+ */
+async function resultsOf(ctx: ResultsContext, input: ResultsInput) {
+  const analysis = await analysisFor(ctx, input);
+  const { feature, setup, from, to } = analysis;
+  const { weights, variations } = setup;
+  const totals = await aggregateExperiment(ctx.db, analysis.aggregate);
+  const users = usersPerVariation(analysis, totals);
+  const [control] = variations;
+  const days = Math.max(1, (to.getTime() - from.getTime()) / DAY);
+  const unitsPerDay = users.reduce((a, b) => a + b, 0) / days;
 
-    return {
-      key: feature.key,
-      experimentKey: setup.key,
-      computedAt: new Date().toISOString(),
-      from: from.toISOString(),
-      to: to.toISOString(),
-      variations: variations.map((v, i) => ({ id: v.id, users: users[i] ?? 0, weight: weights[i] ?? 0 })),
-      health: {
-        srmPValue: srmPValue(users, weights),
-        srm: srmHealth(users, weights),
-        multipleExposureUnits: totals.multipleExposureUnits,
-      },
-      metrics: metricResults(analysis, totals, input.sequential).map((result) => {
-        const base = control ? statsIn(analysis, totals, control.id, result.key) : null;
-        const perVariation = Math.min(...users);
-        const needed = base ? unitsPerVariationFor(base, PLANNED_LIFT) : null;
-        return {
-          ...result,
-          /**
-           * What this much traffic can tell: the smallest lift detectable now (80 % power, α = 0.05),
-           * the customers per variation a +10 % lift needs, and the days left at today's pace.
-           */
-          power: {
-            minimumDetectableEffect: base ? minimumDetectableEffect(base, perVariation) : null,
-            plannedLift: PLANNED_LIFT,
-            unitsPerVariation: needed,
-            daysToGo:
-              needed === null || unitsPerDay === 0
-                ? null
-                : Math.max(0, Math.ceil(((needed - perVariation) * variations.length) / unitsPerDay)),
-          },
-        };
-      }),
-      treatments: variations.slice(1).map((t) => t.id),
-    };
-  }),
-
-  /**
-   * Results over time, day by day (UTC, by each unit's first exposure): the units each variation
-   * gained that day, and per metric each treatment's cumulative lift and interval up to that day,
-   * which is how a marketer sees a result settle (or a novelty effect fade).
-   */
-  timeline: consoleProcedure.input(resultsInput).query(async ({ ctx, input }) => {
-    const analysis = await analysisFor(ctx, input);
-    const slices = await aggregateExperimentSlices(ctx.db, analysis.aggregate, { by: 'day' });
-    let running: ExperimentTotals = { variations: [], multipleExposureUnits: 0 };
-    const days = slices.map(({ slice, totals }) => {
-      running = accumulate(running, totals);
-      const cumulative = running;
+  return {
+    key: feature.key,
+    experimentKey: setup.key,
+    computedAt: new Date().toISOString(),
+    from: from.toISOString(),
+    to: to.toISOString(),
+    variations: variations.map((v, i) => ({ id: v.id, users: users[i] ?? 0, weight: weights[i] ?? 0 })),
+    health: {
+      srmPValue: srmPValue(users, weights),
+      srm: srmHealth(users, weights),
+      multipleExposureUnits: totals.multipleExposureUnits,
+    },
+    metrics: metricResults(analysis, totals, input.sequential).map((result) => {
+      const base = control ? statsIn(analysis, totals, control.id, result.key) : null;
+      const perVariation = Math.min(...users);
+      const needed = base ? unitsPerVariationFor(base, PLANNED_LIFT) : null;
       return {
-        day: slice ?? '',
-        units: usersPerVariation(analysis, totals),
-        cumulativeUnits: usersPerVariation(analysis, cumulative),
-        metrics: metricResults(analysis, cumulative, input.sequential).map((metric) => ({
-          key: metric.key,
-          variations: metric.variations.slice(1).map((v) => ({
-            id: v.id,
-            frequentist: v.frequentist && { expected: v.frequentist.expected, ci: v.frequentist.ci, verdict: v.frequentist.verdict },
-            bayesian: v.bayesian && { expected: v.bayesian.expected, ci: v.bayesian.ci, verdict: v.bayesian.verdict },
-          })),
-        })),
+        ...result,
+        /**
+         * What this much traffic can tell: the smallest lift detectable now (80 % power, α = 0.05),
+         * the customers per variation a +10 % lift needs, and the days left at today's pace.
+         */
+        power: {
+          minimumDetectableEffect: base ? minimumDetectableEffect(base, perVariation) : null,
+          plannedLift: PLANNED_LIFT,
+          unitsPerVariation: needed,
+          daysToGo:
+            needed === null || unitsPerDay === 0
+              ? null
+              : Math.max(0, Math.ceil(((needed - perVariation) * variations.length) / unitsPerDay)),
+        },
       };
-    });
-    return { key: analysis.feature.key, variations: analysis.setup.variations.map((v) => v.id), days };
-  }),
+    }),
+    treatments: variations.slice(1).map((t) => t.id),
+  };
+}
+
+/**
+ * Results over time, day by day (UTC, by each unit's first exposure): the units each variation
+ * gained that day, and per metric each treatment's cumulative lift and interval up to that day,
+ * which is how a marketer sees a result settle (or a novelty effect fade).
+ */
+async function timelineOf(ctx: ResultsContext, input: ResultsInput) {
+  const analysis = await analysisFor(ctx, input);
+  const slices = await aggregateExperimentSlices(ctx.db, analysis.aggregate, { by: 'day' });
+  let running: ExperimentTotals = { variations: [], multipleExposureUnits: 0 };
+  const days = slices.map(({ slice, totals }) => {
+    running = accumulate(running, totals);
+    const cumulative = running;
+    return {
+      day: slice ?? '',
+      units: usersPerVariation(analysis, totals),
+      cumulativeUnits: usersPerVariation(analysis, cumulative),
+      metrics: metricResults(analysis, cumulative, input.sequential).map((metric) => ({
+        key: metric.key,
+        variations: metric.variations.slice(1).map((v) => ({
+          id: v.id,
+          frequentist: v.frequentist && { expected: v.frequentist.expected, ci: v.frequentist.ci, verdict: v.frequentist.verdict },
+          bayesian: v.bayesian && { expected: v.bayesian.expected, ci: v.bayesian.ci, verdict: v.bayesian.verdict },
+        })),
+      })),
+    };
+  });
+  return { key: analysis.feature.key, variations: analysis.setup.variations.map((v) => v.id), days };
+}
+
+/** What a shared link shows: the results and their course over time when it was shared, read-only. */
+async function snapshotOf(ctx: ResultsContext & { session: { name: string } }, key: string) {
+  const input = { key, sequential: false };
+  const [results, timeline] = await Promise.all([resultsOf(ctx, input), timelineOf(ctx, input)]);
+  const feature = (await ctx.deps.flags.store.definitionsFor(ctx.session.tenantId)).features.find((f) => f.key === key);
+  return { version: 1 as const, hypothesis: feature?.experiment?.hypothesis ?? null, sharedBy: ctx.session.name, results, timeline };
+}
+export type ReportSnapshot = Awaited<ReturnType<typeof snapshotOf>>;
+
+const marketerChange = requires('changeExperiments');
+
+export const resultsRouter = {
+  get: consoleProcedure.input(resultsInput).query(({ ctx, input }) => resultsOf(ctx, input)),
+
+  timeline: consoleProcedure.input(resultsInput).query(({ ctx, input }) => timelineOf(ctx, input)),
 
   /**
    * Results within each value of a dimension the exposures recorded (plan, tier, locale, country,
@@ -211,5 +231,40 @@ export const resultsRouter = {
         metrics: metricResults(analysis, totals, input.sequential),
       })),
     };
+  }),
+
+  /**
+   * A read-only link to the results as they are now, for people without a console account (a
+   * stakeholder, an agency). The link is the secret: anyone holding it reads this snapshot until it
+   * is revoked.
+   */
+  share: marketerChange.input(z.object({ key: z.string().min(1).max(120) })).mutation(async ({ ctx, input }) => {
+    const snapshot = await snapshotOf(ctx, input.key);
+    const token = await storeReport(ctx.db, {
+      tenantId: ctx.session.tenantId,
+      featureKey: snapshot.results.key,
+      snapshot,
+      createdBy: ctx.session.userId,
+    });
+    return { token, url: `${ctx.origin}/console/#/report/${token}` };
+  }),
+
+  reports: consoleProcedure
+    .input(z.object({ key: z.string().min(1).max(120) }))
+    .query(({ ctx, input }) => reportsFor(ctx.db, ctx.session.tenantId, input.key)),
+
+  revoke: marketerChange.input(z.object({ id: z.uuid() })).mutation(async ({ ctx, input }) => {
+    if (!(await revokeReport(ctx.db, ctx.session.tenantId, input.id)))
+      throw new TRPCError({ code: 'NOT_FOUND', message: 'id: no open link with this id' });
+    return { revoked: true };
+  }),
+} satisfies TRPCRouterRecord;
+
+/** A shared results link, opened by anyone who holds it: no session, the token is the credential. */
+export const sharedReportRouter = {
+  get: publicProcedure.input(z.object({ token: z.string().min(32).max(64) })).query(async ({ ctx, input }) => {
+    const report = await reportByToken(ctx.db, input.token);
+    if (!report) throw new TRPCError({ code: 'NOT_FOUND', message: 'This link was revoked or never existed.' });
+    return { ...(report.snapshot as ReportSnapshot), sharedAt: report.createdAt.toISOString() };
   }),
 } satisfies TRPCRouterRecord;

@@ -1,5 +1,18 @@
-import { bigint, doublePrecision, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { type Json, tenantId } from './columns.ts';
+import {
+  bigint,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { createdAt, type Json, tenantId } from './columns.ts';
 import { consoleUsers } from './console.ts';
 import { tenants } from './tenants.ts';
 
@@ -109,4 +122,27 @@ export const copyVariations = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.featureKey, t.variationId] })],
+);
+
+/**
+ * A read-only link to an experiment's results, as they were when it was shared: the snapshot is
+ * what the link shows, so everyone who opens it reads the same numbers. Only the token's SHA-256
+ * is stored (the link is the secret); revoking keeps the row, so the list still says who shared.
+ */
+export const experimentReports = pgTable(
+  'experiment_reports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: tenantId(),
+    featureKey: text('feature_key').notNull(),
+    tokenDigest: text('token_digest').notNull(),
+    snapshot: jsonb('snapshot').$type<Json>().notNull(),
+    createdBy: uuid('created_by').references(() => consoleUsers.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('experiment_reports_token_digest').on(t.tokenDigest),
+    index('experiment_reports_tenant_feature').on(t.tenantId, t.featureKey),
+  ],
 );

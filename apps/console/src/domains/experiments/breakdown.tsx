@@ -5,8 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { type Breakdown, useTRPC } from '../../api.ts';
 import { ErrorText, Loading } from '../../components.tsx';
 import { formats } from '../../format.ts';
-
-type Engine = 'frequentist' | 'bayesian';
+import type { Engine } from './engine.tsx';
 
 /** Results within each plan, tier, language, country or channel: where a lift comes from, or whom it hurts. */
 export function BreakdownView({ featureKey, sequential, engine }: { featureKey: string; sequential: boolean; engine: Engine }) {

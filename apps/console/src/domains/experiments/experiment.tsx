@@ -355,7 +355,7 @@ export function ExperimentPage({ featureKey, tab, session }: { featureKey: strin
           </section>
         </>
       )}
-      {current === 'results' && <ResultsView featureKey={feature.key} />}
+      {current === 'results' && <ResultsView featureKey={feature.key} canShare={canChange} />}
       {current === 'health' && <HealthView featureKey={feature.key} />}
       {current === 'history' && <History featureKey={feature.key} />}
     </>

@@ -1,11 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { type Results, useTRPC } from '../../api.ts';
+import { type Results, type Timeline, useTRPC } from '../../api.ts';
 import { LiftOverTimeChart, type LiftPoint, type Row, TrendChart } from '../../charts.tsx';
 import { ErrorText, Loading } from '../../components.tsx';
 import { formats } from '../../format.ts';
-
-type Engine = 'frequentist' | 'bayesian';
+import type { Engine } from './engine.tsx';
 
 /** Each metric's cumulative lift day by day, in the engine the marketer reads the results with. */
 export function ResultsOverTime({
@@ -19,13 +18,18 @@ export function ResultsOverTime({
   engine: Engine;
   metrics: Results['metrics'];
 }) {
-  const { t, i18n } = useTranslation();
   const trpc = useTRPC();
   const timeline = useQuery(trpc.console.results.timeline.queryOptions({ key: featureKey, sequential }));
-  const f = formats(i18n.language);
   if (timeline.isPending) return <Loading />;
   if (timeline.isError) return <ErrorText error={timeline.error} />;
-  const { days, variations } = timeline.data;
+  return <LiftOverTime timeline={timeline.data} engine={engine} metrics={metrics} />;
+}
+
+/** The charts of a timeline: live in the console, or as a shared report's snapshot holds it. */
+export function LiftOverTime({ timeline, engine, metrics }: { timeline: Timeline; engine: Engine; metrics: Results['metrics'] }) {
+  const { t, i18n } = useTranslation();
+  const f = formats(i18n.language);
+  const { days, variations } = timeline;
   const treatments = variations.slice(1).map((id) => ({ id, name: id }));
   return (
     <section aria-labelledby="over-time-title">

@@ -1,14 +1,15 @@
-import { useQuery } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Bar, CartesianGrid, ComposedChart, ReferenceLine, Scatter, XAxis, YAxis } from 'recharts';
 import { type Results, useTRPC } from '../../api.ts';
 import { ErrorText, Loading } from '../../components.tsx';
 import { formats } from '../../format.ts';
 import { BreakdownView } from './breakdown.tsx';
+import { type Engine, EnginePicker } from './engine.tsx';
 import { ResultsOverTime, TrafficOverTime } from './over-time.tsx';
+import { ShareResults } from './share.tsx';
 
-type Engine = 'frequentist' | 'bayesian';
 type MetricResult = Results['metrics'][number];
 
 /** Each treatment's relative lift as a dot on its 95% interval, against a zero line: where GrowthBook draws it too. */
@@ -163,7 +164,7 @@ export function VerdictBanner({ results, engine }: { results: Results; engine: E
 }
 
 /** How much traffic the experiment needs: the lift detectable now, and the days until +10 % is. */
-function Power({ results }: { results: Results }) {
+export function Power({ results }: { results: Results }) {
   const { t, i18n } = useTranslation();
   const f = formats(i18n.language);
   const goals = results.metrics.filter((m) => !m.guardrail);
@@ -259,37 +260,52 @@ function Health({ results }: { results: Results }) {
   );
 }
 
-export function ResultsView({ featureKey }: { featureKey: string }) {
+/** Health warnings, the verdict, and each metric's table and lift chart: what the console and a shared report both show. */
+export function ResultsTables({ data, engine }: { data: Results; engine: Engine }) {
+  return (
+    <>
+      <Health results={data} />
+      <VerdictBanner results={data} engine={engine} />
+      {data.metrics.map((metric) => (
+        <div key={metric.key} className="metric">
+          <MetricTable metric={metric} engine={engine} />
+          <LiftChart metric={metric} engine={engine} />
+        </div>
+      ))}
+    </>
+  );
+}
+
+export function ResultsView({ featureKey, canShare }: { featureKey: string; canShare: boolean }) {
   const { t, i18n } = useTranslation();
   const trpc = useTRPC();
+  const queryClient = useQueryClient();
   const [engine, setEngine] = useState<Engine>('frequentist');
   const [sequential, setSequential] = useState(false);
   const results = useQuery(trpc.console.results.get.queryOptions({ key: featureKey, sequential }));
-  const name = useId();
   const f = formats(i18n.language);
   if (results.isPending) return <Loading />;
   if (results.isError) return <ErrorText error={results.error} />;
   const data = results.data;
   const exposed = data.variations.some((v) => v.users > 0);
+  // Refresh recomputes everything the tab shows: the tables, the course over time, the breakdown.
+  const refresh = () =>
+    Promise.all(
+      [trpc.console.results.get, trpc.console.results.timeline, trpc.console.results.breakdown].map((procedure) =>
+        queryClient.invalidateQueries({ queryKey: procedure.pathKey() }),
+      ),
+    );
   return (
     <div className="results">
       <div className="toolbar">
-        <fieldset className="inline">
-          <legend>{t('results.engine')}</legend>
-          {(['frequentist', 'bayesian'] as const).map((value) => (
-            <label key={value} className="check">
-              <input type="radio" name={name} value={value} checked={engine === value} onChange={() => setEngine(value)} />
-              {t(`results.${value}`)}
-            </label>
-          ))}
-        </fieldset>
+        <EnginePicker engine={engine} onChange={setEngine} />
         {engine === 'frequentist' && (
           <label className="check">
             <input type="checkbox" checked={sequential} onChange={(e) => setSequential(e.target.checked)} />
             {t('results.sequential')}
           </label>
         )}
-        <button type="button" onClick={() => void results.refetch()} disabled={results.isFetching}>
+        <button type="button" onClick={() => void refresh()} disabled={results.isFetching}>
           {t('results.refresh')}
         </button>
       </div>
@@ -298,17 +314,11 @@ export function ResultsView({ featureKey }: { featureKey: string }) {
         <p>{t('results.empty')}</p>
       ) : (
         <>
-          <Health results={data} />
-          <VerdictBanner results={data} engine={engine} />
-          {data.metrics.map((metric) => (
-            <div key={metric.key} className="metric">
-              <MetricTable metric={metric} engine={engine} />
-              <LiftChart metric={metric} engine={engine} />
-            </div>
-          ))}
+          <ResultsTables data={data} engine={engine} />
           <ResultsOverTime featureKey={featureKey} sequential={sequential} engine={engine} metrics={data.metrics} />
           <BreakdownView featureKey={featureKey} sequential={sequential} engine={engine} />
           <Power results={data} />
+          {canShare && <ShareResults featureKey={featureKey} />}
         </>
       )}
     </div>
