@@ -1,5 +1,5 @@
 import type { FeatureDefinition } from '@flywheel/contracts/experiments';
-import { trackingKey } from './compile.ts';
+import { HOLDOUT_FEATURE, trackingKey } from './compile.ts';
 import type { Definitions } from './definitions.ts';
 
 export type PushOptions = {
@@ -23,8 +23,11 @@ const asGrowthBookValue = (feature: FeatureDefinition, value: unknown) =>
 /**
  * Upserts experiments/ into a real GrowthBook through its REST API (/api/v1): each
  * experiment found by tracking key, created or updated; each feature by id, with an
- * `experiment-ref` rule mapping GrowthBook's variation ids to our values. Running it twice
- * leaves GrowthBook as once: nothing is created twice.
+ * `experiment-ref` rule mapping GrowthBook's variation ids to our values. With a global holdout,
+ * every other feature first serves its holdout value to held-out customers (a force rule with the
+ * holdout feature as prerequisite), as the local payload does: the holdout experiment's status in
+ * GrowthBook then switches it on and off. Running it twice leaves GrowthBook as once: nothing is
+ * created twice.
  */
 export async function pushToGrowthBook({
   apiUrl,
@@ -48,8 +51,18 @@ export async function pushToGrowthBook({
   };
 
   const summary: PushSummary = { features: { created: [], updated: [] }, experiments: { created: [], updated: [] } };
+  const holdout = definitions.features.some((f) => f.key === HOLDOUT_FEATURE);
   for (const feature of definitions.features) {
-    const rules: unknown[] = [];
+    const rules: unknown[] =
+      holdout && feature.key !== HOLDOUT_FEATURE
+        ? [
+            {
+              type: 'force',
+              value: asGrowthBookValue(feature, feature.holdoutValue ?? feature.defaultValue),
+              prerequisites: [{ id: HOLDOUT_FEATURE, condition: JSON.stringify({ value: true }) }],
+            },
+          ]
+        : [];
     if (feature.experiment) {
       const key = trackingKey(feature);
       const experiment = feature.experiment;

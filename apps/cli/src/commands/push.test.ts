@@ -31,6 +31,8 @@ describe('experiments push', () => {
     };
     expect(feature.defaultValue).toBe('control');
     expect(feature.environments.production.rules).toEqual([
+      // Held-out customers get the holdout value first, while GrowthBook runs the holdout.
+      { type: 'force', value: 'control', prerequisites: [{ id: 'flywheel.holdout', condition: '{"value":true}' }] },
       {
         type: 'experiment-ref',
         experimentId: experiment?.id,
@@ -41,6 +43,12 @@ describe('experiments push', () => {
       },
     ]);
     expect(gb.store.features.get('referral-center.enabled')?.defaultValue).toBe('true');
+    // A held-out customer sees no widget; the holdout itself has no prerequisite on itself.
+    const rulesOf = (key: string) =>
+      (gb.store.features.get(key) as unknown as { environments: { production: { rules: { type: string; value?: string }[] } } })
+        .environments.production.rules;
+    expect(rulesOf('referral-center.enabled')[0]).toMatchObject({ type: 'force', value: 'false' });
+    expect(rulesOf('flywheel.holdout').map((r) => r.type)).toEqual(['experiment-ref']);
   });
 
   it('is idempotent: a second push updates in place and creates nothing', async () => {
