@@ -192,7 +192,7 @@ describe('tenant isolation', () => {
     const res = await me(widgetHeaders(await t.otherTenantTokenFor('alice'), OTHER_TENANT.publishableKey));
     expect(res.status).toBe(200);
     const { result } = await readJson(res);
-    expect(result.data).toEqual({ id: 'alice', name: null, email: null, traits: {} });
+    expect(result.data).toEqual({ id: 'alice', name: null, email: null, traits: {}, segments: {} });
   });
 
   it('a second tenant cannot change the first tenant’s customer through identify', async () => {

@@ -1,7 +1,7 @@
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { tenantIdByKey, verifyCustomerToken } from '@flywheel/api';
+import { insights, tenantIdByKey, verifyCustomerToken } from '@flywheel/api';
 import { DEMO, schema } from '@flywheel/db';
 import { loadDefinitions } from '@flywheel/flags';
 import { eq } from 'drizzle-orm';
@@ -267,5 +267,51 @@ describe('pnpm flywheel experiments', () => {
     } finally {
       server.close();
     }
+  });
+});
+
+describe('pnpm flywheel insights', () => {
+  it('export writes the article’s columns for every customer; train prints the held-out evaluation', { timeout: 120_000 }, async () => {
+    await main(['db', 'seed'], env);
+    const sample = insights.sampleTenant({ customers: 240, seed: 5 });
+    const { database } = await openDatabase(env);
+    try {
+      const tenantId = (await tenantIdByKey(database.db, DEMO.publishableKey)) as string;
+      await database.db
+        .insert(schema.customers)
+        .values(sample.customers.map((c) => ({ tenantId, externalId: c.externalId, firstSeenAt: c.firstSeenAt })))
+        .onConflictDoNothing();
+      // Arranged as stored rows: this test is about reading them, not about ingestion.
+      for (let i = 0; i < sample.events.length; i += 500) {
+        await database.db
+          .insert(schema.events)
+          .values(
+            sample.events.slice(i, i + 500).map(({ from, timestamp, ...event }) => ({
+              ...event,
+              tenantId,
+              producer: from,
+              timestamp: new Date(timestamp),
+            })),
+          )
+          .onConflictDoNothing();
+      }
+    } finally {
+      await database.close();
+    }
+    const out = join(mkdtempSync(join(tmpdir(), 'insights-')), 'customer_data.csv');
+    const exported = await main(['insights', 'export', DEMO.publishableKey, '--out', out], env);
+    expect(exported).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Wrote \d+ customers to /) });
+    const [header, ...rows] = readFileSync(out, 'utf8').trim().split('\n');
+    expect(header?.split(',')).toEqual(
+      expect.arrayContaining(['customer_id', 'login_freq', 'feature_usage', 'support_tickets', 'monetary', 'tier', 'high_value']),
+    );
+    expect(rows.length).toBeGreaterThanOrEqual(240);
+
+    const trained = await main(['insights', 'train', DEMO.publishableKey], { ...env, CI: 'true' });
+    expect(trained.stderr).toBe('');
+    expect(trained.code).toBe(0);
+    expect(trained.stdout).toMatch(/model v\d+: ROC AUC 0\.\d{3} on \d+ held-out customers/);
+    expect(trained.stdout).toMatch(/importances: \w+ \d/);
+    expect(await main(['insights', 'train'], env)).toMatchObject({ code: 2, stderr: expect.stringContaining('publishable key') });
   });
 });

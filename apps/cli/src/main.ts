@@ -1,6 +1,7 @@
 import { dbCommand, dbHelp } from './commands/db.ts';
 import { eventsCommand, eventsHelp } from './commands/events.ts';
 import { experimentsCommand, experimentsHelp } from './commands/experiments.ts';
+import { insightsCommand, insightsHelp } from './commands/insights.ts';
 import { tenantCommand, tenantHelp } from './commands/tenant.ts';
 import { tokenCommand, tokenHelp } from './commands/token.ts';
 import { widgetCommand, widgetHelp } from './commands/widget.ts';
@@ -17,6 +18,7 @@ const commands: Record<string, Command> = {
   experiments: { help: experimentsHelp, run: experimentsCommand },
   worker: { help: workerHelp, run: workerCommand },
   events: { help: eventsHelp, run: eventsCommand },
+  insights: { help: insightsHelp, run: insightsCommand },
 };
 
 export const help = `Usage: pnpm flywheel <command> [options]

@@ -51,8 +51,8 @@ export function TrendChart({
   );
 }
 
-/** A funnel as horizontal bars, widest first, each labelled with its count. */
-export function FunnelChart({ steps, format }: { steps: { name: string; value: number }[]; format: (x: number) => string }) {
+/** Horizontal bars in the order given, each labelled with its value: a funnel, customers per tier, feature importances. */
+export function BarsChart({ steps, format }: { steps: { name: string; value: number }[]; format: (x: number) => string }) {
   return (
     <BarChart {...fluid(48 * steps.length + 24)} data={steps} layout="vertical" accessibilityLayer margin={{ right: 48 }}>
       <CartesianGrid strokeDasharray="3 3" horizontal={false} />

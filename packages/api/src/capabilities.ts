@@ -1,6 +1,7 @@
 import { capabilities as achievements } from './achievements/capabilities.ts';
 import { capabilities as console } from './console/capabilities.ts';
 import { capabilities as experiments } from './experiments/capabilities.ts';
+import { capabilities as insights } from './insights/capabilities.ts';
 import { capabilities as platform } from './platform/capabilities.ts';
 import { capabilities as referral } from './referral/capabilities.ts';
 import { capabilities as rewards } from './rewards/capabilities.ts';
@@ -25,5 +26,6 @@ export const ROLE_GRANTS = {
   ...successPlan,
   ...ugc,
   ...tenants,
+  ...insights,
   // flywheel widget new: capabilities
 };

@@ -8,6 +8,7 @@ export { authenticateWidgetRequest, type Caller, originAllowed, type WidgetAuth 
 export { type CustomerClaims, MAX_TOKEN_LIFETIME_SECONDS, signCustomerToken, verifyCustomerToken } from './identity/customer-token.ts';
 export { type Refusal, refusalMessage, refusalStatus } from './identity/refusals.ts';
 export { type Tenant, TenantDirectory } from './identity/tenant-directory.ts';
+export * as insights from './insights/index.ts';
 export { type MailOptions, mailOptionsFromEnv } from './mail.ts';
 export {
   type Backlog,

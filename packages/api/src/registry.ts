@@ -1,6 +1,7 @@
 import { achievementsJobs, achievementsReactions } from './achievements/index.ts';
 import { customerReactions } from './customers/index.ts';
 import type { FlagsRuntime } from './flags/index.ts';
+import { insightsJobs, insightsReactions } from './insights/index.ts';
 import type { MailOptions } from './mail.ts';
 import type { Job, Reaction } from './platform/index.ts';
 import { createPlatform } from './platform/index.ts';
@@ -28,6 +29,7 @@ export function domainWork(options: DomainWorkOptions): { reactions: Reaction[];
       ...achievementsReactions,
       ...successPlanReactions,
       ...ugcReactions,
+      ...insightsReactions,
       // flywheel widget new: reactions
     ],
     jobs: [
@@ -36,6 +38,7 @@ export function domainWork(options: DomainWorkOptions): { reactions: Reaction[];
       ...webhookJobs(options.webhooks),
       ...achievementsJobs(options.webhooks),
       ...successPlanJobs(options.flags),
+      ...insightsJobs,
       // flywheel widget new: jobs
     ] as Job<unknown, unknown>[],
   };

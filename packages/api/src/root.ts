@@ -4,6 +4,7 @@ import { consoleUsersRouter } from './console/users.ts';
 import { customerRouter } from './customers/router.ts';
 import { experimentsRouter } from './experiments/router.ts';
 import { copyRouter, stickyBucketsRouter } from './flags/router.ts';
+import { consoleInsightsRouter } from './insights/router.ts';
 import { overviewRouter } from './overview/router.ts';
 import { consolePlatformRouter } from './platform/router.ts';
 import { consoleReferralsRouter, referralRouter } from './referral/router.ts';
@@ -42,6 +43,7 @@ export const appRouter = router({
     successPlan: consoleSuccessPlanRouter,
     ugc: consoleUgcRouter,
     tenant: consoleTenantRouter,
+    insights: consoleInsightsRouter,
     // flywheel widget new: console routers
   }),
 });

@@ -1100,6 +1100,17 @@ export interface components {
             traits: {
                 [key: string]: string | number | boolean | null;
             };
+            /** @description What Flywheel computed about the customer, nightly and as they answer NPS: their RFM tier, predicted-value band, health band and NPS group. The same values GrowthBook targets on. */
+            segments: {
+                /** @enum {string} */
+                tier?: "champions" | "loyal" | "potential" | "at_risk" | "hibernating" | "new";
+                /** @enum {string} */
+                valueBand?: "high" | "medium" | "low";
+                /** @enum {string} */
+                healthBand?: "healthy" | "at_risk" | "critical";
+                /** @enum {string} */
+                npsGroup?: "promoter" | "passive" | "detractor";
+            };
         };
         Error: {
             /** @example invalid_request */

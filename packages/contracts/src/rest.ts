@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { BADGE_TIERS } from './achievements.ts';
 import { eventBatch } from './events.ts';
+import { HEALTH_BANDS, NPS_GROUPS, RFM_TIERS, VALUE_BANDS } from './flag-attributes.ts';
 import { safeString, traits } from './json.ts';
 import { GRANT_STATUSES, PointsHistoryEntry, RewardSpec } from './rewards.ts';
 import { SUBMISSION_STATUSES } from './ugc-constants.ts';
@@ -30,6 +31,17 @@ export const RestCustomer = z
     email: z.string().nullable(),
     name: z.string().nullable(),
     traits: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+    segments: z
+      .object({
+        tier: z.enum(RFM_TIERS).optional(),
+        valueBand: z.enum(VALUE_BANDS).optional(),
+        healthBand: z.enum(HEALTH_BANDS).optional(),
+        npsGroup: z.enum(NPS_GROUPS).optional(),
+      })
+      .meta({
+        description:
+          'What Flywheel computed about the customer, nightly and as they answer NPS: their RFM tier, predicted-value band, health band and NPS group. The same values GrowthBook targets on.',
+      }),
   })
   .meta({ id: 'Customer' });
 

@@ -24,6 +24,7 @@ export type {
   DeliveryStatus,
   EventProducer,
   FeatureStatus,
+  FeatureWindows,
   HealthBand,
   HealthSignal,
   HealthSignalName,
@@ -32,6 +33,7 @@ export type {
   ReferralStatus,
   ValueFigure,
   ValueFigureSpec,
+  ValueLabelRule,
 } from './schema/index.ts';
 export * as schema from './schema/index.ts';
 export { DEMO, DEMO_ORIGINS, seedDemo } from './seed.ts';

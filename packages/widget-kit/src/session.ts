@@ -1,5 +1,5 @@
 import type { AppRouter } from '@flywheel/api';
-import { exposureDimensions, flagAttributes } from '@flywheel/contracts/flag-attributes';
+import { type CustomerSegments, exposureDimensions, flagAttributes } from '@flywheel/contracts/flag-attributes';
 import { resolveLocale, type TokenProvider, type WidgetProps } from '@flywheel/contracts/widget';
 import { GrowthBook } from '@growthbook/growthbook';
 import { QueryClient } from '@tanstack/react-query';
@@ -78,7 +78,7 @@ export function getPageSession(props: WidgetProps): PageSession {
     return existing;
   }
   let tokenProvider = getToken;
-  let identity: Promise<{ id: string; traits: Record<string, unknown> } | null> | undefined;
+  let identity: Promise<{ id: string; traits: Record<string, unknown>; segments: CustomerSegments } | null> | undefined;
   let loaded: Promise<unknown> | undefined;
   const widgets = new Set<string>();
   const flagsFor = new Map<string, Promise<GrowthBook>>();
@@ -138,7 +138,7 @@ export function getPageSession(props: WidgetProps): PageSession {
     identity ??= tokenProvider
       ? trpc.customer.me
           .query()
-          .then((me) => ({ id: me.id, traits: me.traits }))
+          .then((me) => ({ id: me.id, traits: me.traits, segments: me.segments }))
           .catch(() => null)
       : Promise.resolve(null);
     // Live updates over SSE where the page can open a stream (every browser; not some test DOMs).
@@ -160,6 +160,7 @@ export function getPageSession(props: WidgetProps): PageSession {
         customerId: customer?.id ?? tracker.anonymousId,
         publishableKey,
         traits: customer?.traits ?? {},
+        segments: customer?.segments,
         locale,
         widgets: [...widgets],
         deviceId: tracker.anonymousId,

@@ -4,6 +4,7 @@ import { experimentsPage } from './experiments/index.ts';
 import { overviewPage } from './overview/index.ts';
 import { platformPage } from './platform/index.ts';
 import { referralsPage } from './referrals/index.ts';
+import { segmentsPage } from './segments/index.ts';
 import { settingsPage } from './settings/index.ts';
 import { successPlanPage } from './success-plan/index.ts';
 import { ugcPage } from './ugc/index.ts';
@@ -22,6 +23,7 @@ export const consolePages: ConsolePage[] = [
   achievementsPage,
   successPlanPage,
   ugcPage,
+  segmentsPage,
   settingsPage,
   // flywheel widget new: pages
 ];

@@ -3,6 +3,7 @@ import { flagAttributes } from '@flywheel/contracts/flag-attributes';
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import type { ApiDeps } from '../context.ts';
+import type { Customer } from '../customers/index.ts';
 import { evaluatorFor } from '../flags/index.ts';
 import { consoleProcedure, customerProcedure, requires } from '../trpc.ts';
 import { backfill, badgesOf, createBadge, dryRun, setBadgeStatus, updateBadge } from './badges.ts';
@@ -17,13 +18,14 @@ import { shareAward, wallFor } from './wall.ts';
 /** The `achievement-wall.freezes` experiment, evaluated on the server: whether this customer is offered streak freezes. */
 async function freezesOffered(
   deps: ApiDeps,
-  customer: { tenantId: string; externalId: string; traits: Record<string, unknown> },
+  customer: Pick<Customer, 'tenantId' | 'externalId' | 'traits' | 'segments'>,
   publishableKey: string,
 ) {
   const attributes = flagAttributes({
     customerId: customer.externalId,
     publishableKey,
     traits: customer.traits,
+    segments: customer.segments,
     widgets: ['achievement-wall'],
   });
   const { gb, done } = await evaluatorFor(deps, customer.tenantId, attributes);

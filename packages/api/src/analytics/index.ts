@@ -3,6 +3,7 @@
 export { activeUnitsByWeek } from './activity.ts';
 export { countEvents } from './counts.ts';
 export { customerActivity } from './customer-activity.ts';
+export { type CustomerFeatureRow, customerFeatures, type FeatureInputs, firstTimesOf } from './customer-features.ts';
 export {
   aggregateExperiment,
   aggregateExperimentSlices,

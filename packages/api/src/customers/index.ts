@@ -3,6 +3,7 @@
 export { customerReactions } from './reactions.ts';
 export {
   aliasesOf,
+  allCustomers,
   type Customer,
   customerFromClaims,
   customersByIds,
@@ -10,6 +11,8 @@ export {
   deleteCustomer,
   externalIdOf,
   findCustomer,
+  mergeSegments,
+  setSegments,
   shareADevice,
   stitchAlias,
   toPublicCustomer,

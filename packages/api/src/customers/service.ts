@@ -1,3 +1,4 @@
+import type { CustomerSegments } from '@flywheel/contracts/flag-attributes';
 import type { Traits } from '@flywheel/contracts/json';
 import { type Db, queryRows, schema, type Tx } from '@flywheel/db';
 import { and, eq, inArray, sql } from 'drizzle-orm';
@@ -11,6 +12,8 @@ export type Customer = {
   email: string | null;
   name: string | null;
   traits: Traits;
+  /** What the insights domain computed (tier, value band, health band, NPS group). */
+  segments: CustomerSegments;
 };
 
 const customerColumns = {
@@ -20,6 +23,7 @@ const customerColumns = {
   email: schema.customers.email,
   name: schema.customers.name,
   traits: schema.customers.traits,
+  segments: schema.customers.segments,
 };
 
 const text = (value: unknown) => (typeof value === 'string' && value.length > 0 ? value : null);
@@ -117,8 +121,45 @@ export async function shareADevice(db: Db | Tx, tenantId: string, a: string, b: 
 }
 
 /** What the browser may see of a customer. */
+/**
+ * The customer as their own widgets see them: the browser evaluates flags on the same traits and
+ * segments as the server, so both bucket and target them alike.
+ */
 export function toPublicCustomer(customer: Customer) {
-  return { id: customer.externalId, name: customer.name, email: customer.email, traits: customer.traits };
+  return { id: customer.externalId, name: customer.name, email: customer.email, traits: customer.traits, segments: customer.segments };
+}
+
+/**
+ * Replaces the computed segments of many customers at once (the insights refresh); the one way
+ * segments are written in bulk. `rows` are Flywheel customer ids.
+ */
+export async function setSegments(db: Db | Tx, tenantId: string, rows: { customerId: string; segments: CustomerSegments }[]) {
+  for (let i = 0; i < rows.length; i += 1000) {
+    const chunk = rows.slice(i, i + 1000);
+    await db.execute(sql`update customers set segments = v.segments::jsonb
+      from (values ${sql.join(
+        chunk.map((row) => sql`(${row.customerId}::uuid, ${JSON.stringify(row.segments)})`),
+        sql`, `,
+      )}) as v(id, segments)
+      where customers.id = v.id and customers.tenant_id = ${tenantId}`);
+  }
+}
+
+/** Changes some of one customer's segments (an NPS answer moves their group at once). */
+export async function mergeSegments(db: Db | Tx, tenantId: string, customerId: string, segments: CustomerSegments) {
+  await db
+    .update(schema.customers)
+    .set({ segments: sql`${schema.customers.segments} || ${JSON.stringify(segments)}::jsonb` })
+    .where(and(eq(schema.customers.tenantId, tenantId), eq(schema.customers.id, customerId)));
+}
+
+/** Every customer of a tenant with when they were first seen: what the insights refresh scores. */
+export function allCustomers(db: Db | Tx, tenantId: string) {
+  return db
+    .select({ ...customerColumns, firstSeenAt: schema.customers.firstSeenAt })
+    .from(schema.customers)
+    .where(eq(schema.customers.tenantId, tenantId))
+    .orderBy(schema.customers.id);
 }
 
 /** The anonymous ids stitched to a customer (their browsers and devices). */

@@ -55,13 +55,13 @@ export async function targetingReach(db: Db, tenantId: string, definitions: Defi
     .from(schema.tenants)
     .where(eq(schema.tenants.id, tenantId));
   const rows = await db
-    .select({ externalId: schema.customers.externalId, traits: schema.customers.traits })
+    .select({ externalId: schema.customers.externalId, traits: schema.customers.traits, segments: schema.customers.segments })
     .from(schema.customers)
     .where(eq(schema.customers.tenantId, tenantId))
     .orderBy(desc(schema.customers.lastSeenAt))
     .limit(REACH_SAMPLE);
   const widgets = [...new Set(definitions.features.map((f) => f.widget))];
-  const matches = (traits: unknown, customerId: string) =>
+  const matches = ({ traits, segments, externalId: customerId }: (typeof rows)[number]) =>
     !targeting ||
     SUPPORTED_LOCALES.some((locale) =>
       evalCondition(
@@ -69,13 +69,14 @@ export async function targetingReach(db: Db, tenantId: string, definitions: Defi
           customerId,
           publishableKey: tenant?.publishableKey ?? '',
           traits: (traits ?? {}) as Record<string, unknown>,
+          segments,
           locale,
           widgets,
         }),
         targeting as ConditionInterface,
       ),
     );
-  return { customers: rows.length, matching: rows.filter((row) => matches(row.traits, row.externalId)).length };
+  return { customers: rows.length, matching: rows.filter(matches).length };
 }
 
 /**

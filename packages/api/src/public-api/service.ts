@@ -1,3 +1,4 @@
+import type { CustomerSegments } from '@flywheel/contracts/flag-attributes';
 import type { Traits } from '@flywheel/contracts/json';
 import type { Db } from '@flywheel/db';
 import type { ApiDeps } from '../context.ts';
@@ -11,7 +12,7 @@ import * as ugc from '../ugc/index.ts';
 // servers. The BFF's /api/v1 routes call these and each domain's own index; nothing here runs
 // without the tenant's secret key having been checked.
 
-export type RestCustomer = { id: string; email: string | null; name: string | null; traits: Traits };
+export type RestCustomer = { id: string; email: string | null; name: string | null; traits: Traits; segments: CustomerSegments };
 
 export async function customerById(db: Db, tenantId: string, externalId: string): Promise<RestCustomer | null> {
   const customer = await customers.findCustomer(db, tenantId, externalId);

@@ -35,6 +35,7 @@ export const referralRouter = {
       customerId: ctx.customer.externalId,
       publishableKey: ctx.tenant.publishableKey,
       traits: ctx.customer.traits,
+      segments: ctx.customer.segments,
       locale: input.locale,
       widgets: ['referral-center'],
       deviceId: input.deviceId,

@@ -48,6 +48,7 @@ async function offerFor(
     customerId: customer.externalId,
     publishableKey,
     traits: customer.traits,
+    segments: customer.segments,
     widgets: ['referral-center'],
   });
   const { gb, done } = await evaluatorFor(deps, customer.tenantId, attributes);

@@ -1,4 +1,4 @@
-import { type Db, queryRows, schema, type Tx } from '@flywheel/db';
+import { type Db, type HealthBand, queryRows, schema, type Tx } from '@flywheel/db';
 import { TRPCError } from '@trpc/server';
 import { and, desc, eq, gte, sql } from 'drizzle-orm';
 import { customerActivity } from '../analytics/index.ts';
@@ -148,4 +148,25 @@ export async function npsAnswersOf(db: Db, tenantId: string, customerId: string)
     .orderBy(desc(schema.npsResponses.createdAt))
     .limit(50);
   return rows.map((r) => ({ ...r, at: r.at.toISOString() }));
+}
+
+/**
+ * Each customer's latest health band and NPS group, for the insights refresh to carry into their
+ * segments: customer id → what is known.
+ */
+export async function latestBandsAndGroups(db: Db | Tx, tenantId: string) {
+  const bands = await queryRows<{ customer_id: string; band: HealthBand }>(
+    db,
+    sql`select distinct on (customer_id) customer_id, band from health_scores
+      where tenant_id = ${tenantId} order by customer_id, day desc`,
+  );
+  const answers = await queryRows<{ customer_id: string; score: number }>(
+    db,
+    sql`select distinct on (customer_id) customer_id, score from nps_responses
+      where tenant_id = ${tenantId} and score is not null order by customer_id, created_at desc`,
+  );
+  const known = new Map<string, { healthBand?: HealthBand; npsGroup?: NpsGroup }>();
+  for (const row of bands) known.set(row.customer_id, { healthBand: row.band });
+  for (const row of answers) known.set(row.customer_id, { ...known.get(row.customer_id), npsGroup: npsGroupOf(row.score) });
+  return known;
 }

@@ -6,6 +6,7 @@ import type { Exposure } from '@flywheel/flags';
 import { evalCondition } from '@growthbook/growthbook';
 import { TRPCError } from '@trpc/server';
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import type { Customer } from '../customers/index.ts';
 import { exposureEvent, type FlagsRuntime, scopedEvaluator } from '../flags/index.ts';
 import {
   addPeriods,
@@ -75,7 +76,7 @@ export async function planOf(db: Db | Tx, tenantId: string, customerId: string) 
   return row ?? null;
 }
 
-type PlanCustomer = { id: string; externalId: string; traits: Record<string, unknown> };
+type PlanCustomer = Pick<Customer, 'id' | 'externalId' | 'segments'> & { traits: Record<string, unknown> };
 export type Assignment = { template: Template; exposures: Exposure[] };
 
 /**
@@ -94,6 +95,7 @@ export async function assignTemplate(
     customerId: input.customer.externalId,
     publishableKey: input.publishableKey,
     traits: input.customer.traits,
+    segments: input.customer.segments,
     widgets: ['success-plan'],
   });
   const { gb, exposures } = await scopedEvaluator(flags, db, input.tenantId, attributes);

@@ -3,6 +3,7 @@ import { GalleryInput, REJECTION_REASONS, ReviewInput, SubmissionInput, UGC_LIMI
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import type { ApiDeps } from '../context.ts';
+import type { Customer } from '../customers/index.ts';
 import { evaluatorFor } from '../flags/index.ts';
 import { consoleProcedure, customerProcedure, requires, visitorProcedure } from '../trpc.ts';
 import { gallery, type LeadOrder, setLike } from './gallery.ts';
@@ -17,7 +18,7 @@ import { mySubmissions, openSubmission, preview, submit, update, withdraw } from
  */
 async function leadOrderFor(
   deps: ApiDeps,
-  customer: { tenantId: string; externalId: string; traits: Record<string, unknown> } | null,
+  customer: Pick<Customer, 'tenantId' | 'externalId' | 'traits' | 'segments'> | null,
   publishableKey: string,
 ): Promise<LeadOrder> {
   if (!customer) return 'latest';
@@ -25,6 +26,7 @@ async function leadOrderFor(
     customerId: customer.externalId,
     publishableKey,
     traits: customer.traits,
+    segments: customer.segments,
     widgets: ['ugc-showcase'],
   });
   const { gb, done } = await evaluatorFor(deps, customer.tenantId, attributes);

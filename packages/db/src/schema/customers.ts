@@ -1,3 +1,4 @@
+import type { CustomerSegments } from '@flywheel/contracts/flag-attributes';
 import { index, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, customerRef, type Json, tenantId } from './columns.ts';
 
@@ -11,6 +12,11 @@ export const customers = pgTable(
     email: text('email'),
     name: text('name'),
     traits: jsonb('traits').$type<Json>().notNull().default({}),
+    /**
+     * What Flywheel computes about the customer (tier, value band, health band, NPS group): the
+     * insights domain writes it through the customers domain; evaluations read it with the traits.
+     */
+    segments: jsonb('segments').$type<CustomerSegments>().notNull().default({}),
     firstSeenAt: timestamp('first_seen_at', { withTimezone: true }).notNull().defaultNow(),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
   },

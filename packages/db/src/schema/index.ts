@@ -5,6 +5,7 @@ export * from './console.ts';
 export * from './customers.ts';
 export * from './events.ts';
 export * from './flags.ts';
+export * from './insights.ts';
 export * from './jobs.ts';
 export * from './public-api.ts';
 export * from './referral.ts';

@@ -56,7 +56,7 @@ describe('the typed client against every endpoint', () => {
       ...path('rest-ada'),
       body: { email: 'ada@example.com', name: 'Ada', traits: { plan: 'pro' } },
     });
-    expect(put.data).toEqual({ id: 'rest-ada', email: 'ada@example.com', name: 'Ada', traits: { plan: 'pro' } });
+    expect(put.data).toEqual({ id: 'rest-ada', email: 'ada@example.com', name: 'Ada', traits: { plan: 'pro' }, segments: {} });
     await flywheel.PUT('/customers/{customerId}', { ...path('rest-ada'), body: { traits: { seats: 12 } } });
     const got = await flywheel.GET('/customers/{customerId}', path('rest-ada'));
     expect(got.data?.traits).toEqual({ plan: 'pro', seats: 12 });

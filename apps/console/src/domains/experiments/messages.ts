@@ -62,6 +62,9 @@ export const en = {
       locale: 'Language',
       country: 'Country',
       channel: 'Acquisition channel',
+      valueBand: 'Predicted value',
+      healthBand: 'Health band',
+      npsGroup: 'NPS group',
     },
   },
   results: {
@@ -362,6 +365,9 @@ export const zhCN: Shape<typeof en> = {
       locale: '语言',
       country: '国家/地区',
       channel: '获客渠道',
+      valueBand: '预测价值',
+      healthBand: '健康等级',
+      npsGroup: 'NPS 分组',
     },
   },
   results: {

@@ -2,7 +2,7 @@
  * The targeting builder's model: one row per attribute, combined with AND, written as a GrowthBook
  * condition (`{ plan: { $in: ['pro'] }, country: { $nin: ['US'] } }`) and read back from one.
  */
-export const TARGETING_ATTRIBUTES = ['plan', 'tier', 'locale', 'country', 'channel'] as const;
+export const TARGETING_ATTRIBUTES = ['plan', 'tier', 'valueBand', 'healthBand', 'npsGroup', 'locale', 'country', 'channel'] as const;
 export type TargetingAttribute = (typeof TARGETING_ATTRIBUTES)[number];
 export type TargetingRule = { attribute: TargetingAttribute; operator: '$in' | '$nin'; values: string[] };
 

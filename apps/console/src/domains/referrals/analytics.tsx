@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Outputs, useTRPC } from '../../api.ts';
-import { FunnelChart, TrendChart } from '../../charts.tsx';
+import { BarsChart, TrendChart } from '../../charts.tsx';
 import { ErrorText, Loading, PeriodPicker } from '../../components.tsx';
 import { formats } from '../../format.ts';
 
@@ -101,7 +101,7 @@ function Dashboard({ data }: { data: Analytics }) {
         <p className="muted">
           {t('referrals.analytics.kFactorIs', { k: f.decimal(funnel.kFactor), referrers: f.integer(funnel.activeReferrers) })}
         </p>
-        <FunnelChart steps={steps} format={f.integer} />
+        <BarsChart steps={steps} format={f.integer} />
       </section>
       <section aria-labelledby="referral-weekly">
         <h2 id="referral-weekly">{t('referrals.analytics.overTime')}</h2>

@@ -96,6 +96,9 @@ export function CustomerHealth({ customer }: { customer: string }) {
     <section aria-labelledby="customer-health">
       <h2 id="customer-health">{t('success-plan.historyOf', { name: name ?? customer })}</h2>
       <p>
+        <a href={hrefFor('segments', 'customer', customer)}>{t('success-plan.segmentsLink')}</a>
+      </p>
+      <p>
         {plan
           ? t('success-plan.planProgress', {
               template: plan.name,
