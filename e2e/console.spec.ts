@@ -296,6 +296,28 @@ test.describe('the marketer console', () => {
     }
   });
 
+  test('a marketer retrains the high-value model from Segments and reads why it did not train, and a customer’s tier; the pages pass axe', async ({
+    page,
+  }) => {
+    const signup = await page.request.post('/demo/signup', { data: { name: 'Sam Segment', email: `sam-${Date.now()}@example.net` } });
+    const { customer } = (await signup.json()) as { customer: string };
+    await openConsole(page, 'marketer@flywheel.test', '#/segments');
+    await expect(page.getByRole('heading', { level: 1, name: 'Segments' })).toBeVisible();
+    await page.getByRole('button', { name: 'Train now' }).click();
+    await expect(page.getByRole('status')).toHaveText('Training started: the new run appears here in a minute.');
+    // The demo tenant has a handful of customers: the run says why it did not train, and everyone is scored.
+    await expect(page.getByText(/did not train: needs 200 labelled customers; has \d+\./)).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByRole('table', { name: 'Customers per tier' }).getByRole('row', { name: /New/ })).toBeVisible();
+    expect((await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze()).violations.map((v) => v.id)).toEqual([]);
+
+    await page.goto(`/console/#/segments/customer/${customer}`);
+    await expect(page.getByRole('heading', { level: 1, name: 'Sam Segment: segments' })).toBeVisible();
+    // Signed up today: new, whatever the scores, and no model to predict with yet.
+    await expect(page.getByRole('heading', { name: 'Tier: New' })).toBeVisible();
+    await expect(page.getByText('Predicted value: no model yet.')).toBeVisible();
+    expect((await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze()).violations.map((v) => v.id)).toEqual([]);
+  });
+
   test('a new user replaces the temporary password before anything else opens', async ({ page }) => {
     const owner = await signInToConsole('owner@flywheel.test');
     const added = await owner.call('console.users.add', { email: `hire-${Date.now()}@flywheel.test`, name: 'New Hire', role: 'viewer' });

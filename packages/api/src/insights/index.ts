@@ -2,7 +2,11 @@
 // kept current by a nightly job and written into their segments for targeting. Other domains use
 // only what this file exports.
 
+// The model's parts, for the benchmark that compares it with scikit-learn on one split.
+export { rocAuc } from './evaluation.ts';
+export { FOREST_DEFAULTS, predictForest, seededRandom, trainForest } from './forest.ts';
+export { MODEL_FEATURES } from './model.ts';
 export { insightsJobs, insightsReactions } from './reactions.ts';
-export { featureTableCsv, refreshInsights } from './refresh.ts';
+export { featureTable, featureTableCsv, refreshInsights } from './refresh.ts';
 export { lastModelRun } from './runs.ts';
 export { SAMPLE_FEATURE_EVENTS, sampleTenant } from './sample.ts';
