@@ -52,11 +52,20 @@ export function TrendChart({
 }
 
 /** Horizontal bars in the order given, each labelled with its value: a funnel, customers per tier, feature importances. */
-export function BarsChart({ steps, format }: { steps: { name: string; value: number }[]; format: (x: number) => string }) {
+export function BarsChart({
+  steps,
+  format,
+  fractions = false,
+}: {
+  steps: { name: string; value: number }[];
+  format: (x: number) => string;
+  /** Shares (0–1) rather than counts: ticks at fractions, the axis ending at the largest bar. */
+  fractions?: boolean;
+}) {
   return (
     <BarChart {...fluid(48 * steps.length + 24)} data={steps} layout="vertical" accessibilityLayer margin={{ right: 48 }}>
       <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-      <XAxis type="number" tickFormatter={format} allowDecimals={false} />
+      <XAxis type="number" tickFormatter={format} allowDecimals={fractions} {...(fractions ? { domain: [0, 'dataMax'] } : {})} />
       <YAxis type="category" dataKey="name" width={140} />
       <Tooltip formatter={(x) => format(Number(x))} />
       <Bar dataKey="value" fill={PALETTE[0]} isAnimationActive={false}>

@@ -76,7 +76,7 @@ function SegmentsOverview({ canManage }: { canManage: boolean }) {
         )}
       </section>
       {scored && (
-        <section aria-labelledby="bands-title" className="columns">
+        <section aria-labelledby="bands-title">
           <h2 id="bands-title" className="visually-hidden">
             {t('segments.valueBands')}
           </h2>
@@ -102,9 +102,11 @@ function SegmentsOverview({ canManage }: { canManage: boolean }) {
   );
 }
 
+/** Customers per segment; nothing at all while no customer has one (no health scores yet, no NPS answers). */
 function CountsTable({ caption, rows }: { caption: string; rows: { name: string; customers: number }[] }) {
   const { t, i18n } = useTranslation();
   const f = formats(i18n.language);
+  if (rows.length === 0) return null;
   return (
     <table>
       <caption>{caption}</caption>
@@ -216,7 +218,11 @@ function Model({ data }: { data: Overview }) {
         )}
         <figure>
           <figcaption>{t('segments.model.importances')}</figcaption>
-          <BarsChart steps={importances.map(([name, value]) => ({ name: t(`segments.features.${name}`), value }))} format={f.percent} />
+          <BarsChart
+            steps={importances.map(([name, value]) => ({ name: t(`segments.features.${name}`), value }))}
+            format={f.percent}
+            fractions
+          />
         </figure>
         {evaluation && evaluation.calibration.length > 0 && (
           <table>
