@@ -3,7 +3,7 @@ import { frequentistTest } from '@flywheel/stats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestBatch } from '../events/index.ts';
 import { consoleCaller, createTestWorld, type TestWorld } from '../testing.ts';
-import { aggregateExperiment, aggregateExperimentSlices } from './experiment-aggregate.ts';
+import { aggregateExperiment, aggregateExperimentSlices, IMPLAUSIBLE_EVENTS_PER_UNIT } from './experiment-aggregate.ts';
 
 let world: TestWorld;
 beforeAll(async () => {
@@ -90,6 +90,7 @@ describe('experiment aggregation in SQL (hand-computed fixture)', () => {
     });
     expect(totals).toEqual({
       multipleExposureUnits: 1,
+      implausibleUnits: 0,
       variations: [
         {
           variationId: 'control',
@@ -114,6 +115,31 @@ describe('experiment aggregation in SQL (hand-computed fixture)', () => {
       to: new Date(at(6)),
     });
     expect(totals.variations).toEqual([{ variationId: 'control', users: 1, metrics: expect.any(Object) }]);
+  });
+});
+
+describe('units no person could be', () => {
+  it('leaves out a unit with more metric events than a person produces, and counts it for the health tab', async () => {
+    const flood = Array.from({ length: IMPLAUSIBLE_EVENTS_PER_UNIT + 1 }, () => track({ userId: 'bot' }, 'link_copied', 1));
+    const rows = [
+      exposure({ userId: 'bot' }, 'give-get', 0, 'flood-exp'),
+      exposure({ userId: 'person' }, 'give-get', 0, 'flood-exp'),
+      track({ userId: 'person' }, 'link_copied', 1),
+      ...flood,
+    ];
+    for (let i = 0; i < rows.length; i += 100) await ingestBatch(world.deps, world.tenantId, { kind: 'server' }, rows.slice(i, i + 100));
+    const totals = await aggregateExperiment(world.database.db, {
+      tenantId: world.tenantId,
+      experimentKey: 'flood-exp',
+      metrics: metrics.slice(1, 2),
+      from: new Date(at(-24)),
+      to: new Date(at(24 * 30)),
+    });
+    expect(totals).toEqual({
+      multipleExposureUnits: 0,
+      implausibleUnits: 1,
+      variations: [{ variationId: 'give-get', users: 1, metrics: { copies: { sum: 1, sumSquares: 1 } } }],
+    });
   });
 });
 

@@ -9,7 +9,15 @@ export type ExperimentTotals = {
   variations: VariationTotals[];
   /** Units exposed to more than one variation: excluded, and shown as a health warning. */
   multipleExposureUnits: number;
+  /** Units with more metric events than a person produces (a script, a flood): excluded, and shown too. */
+  implausibleUnits: number;
 };
+
+/**
+ * More metric events than this from one unit in one experiment is not a person using the product
+ * but a script or a replay loop: the unit would swing a mean or a count on its own.
+ */
+export const IMPLAUSIBLE_EVENTS_PER_UNIT = 1000;
 
 /**
  * How results can be cut: by the UTC day of each unit's first exposure (for results over time),
@@ -60,7 +68,9 @@ async function aggregateRows(db: Db, input: AggregateInput, slice: ExperimentSli
       group by 1
     ),
     per_unit as (
-      select u.unit, u.variation, u.slice, ${perUnit}
+      select u.unit, u.slice, ${perUnit},
+             case when u.variation <> '__multiple__' and count(e.id) > ${IMPLAUSIBLE_EVENTS_PER_UNIT}
+                  then '__implausible__' else u.variation end as variation
       from units u
       left join events e
         on e.tenant_id = ${tenantId}
@@ -91,10 +101,15 @@ async function aggregateRows(db: Db, input: AggregateInput, slice: ExperimentSli
 function totalsOf(rows: Record<string, unknown>[], metrics: MetricDefinition[]): ExperimentTotals {
   const variations: VariationTotals[] = [];
   let multipleExposureUnits = 0;
+  let implausibleUnits = 0;
   for (const row of rows) {
     const users = Number(row.users);
     if (row.variation === '__multiple__') {
       multipleExposureUnits = users;
+      continue;
+    }
+    if (row.variation === '__implausible__') {
+      implausibleUnits = users;
       continue;
     }
     variations.push({
@@ -105,7 +120,7 @@ function totalsOf(rows: Record<string, unknown>[], metrics: MetricDefinition[]):
       ),
     });
   }
-  return { variations, multipleExposureUnits };
+  return { variations, multipleExposureUnits, implausibleUnits };
 }
 
 /** An experiment's totals per variation over the whole range. */

@@ -9,6 +9,7 @@ export {
   aggregateExperimentSlices,
   type ExperimentSlice,
   type ExperimentTotals,
+  IMPLAUSIBLE_EVENTS_PER_UNIT,
   type MetricTotals,
   type VariationTotals,
 } from './experiment-aggregate.ts';

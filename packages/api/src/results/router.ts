@@ -12,7 +12,7 @@ import {
 import type { TRPCRouterRecord } from '@trpc/server';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
-import { aggregateExperiment, aggregateExperimentSlices, type ExperimentTotals } from '../analytics/index.ts';
+import { aggregateExperiment, aggregateExperimentSlices, type ExperimentTotals, IMPLAUSIBLE_EVENTS_PER_UNIT } from '../analytics/index.ts';
 import type { ApiDeps } from '../context.ts';
 import { featureFor, requireExperiment } from '../experiments/index.ts';
 import { consoleProcedure, publicProcedure, requires } from '../trpc.ts';
@@ -115,7 +115,11 @@ function accumulate(into: ExperimentTotals, slice: ExperimentTotals): Experiment
       ),
     });
   }
-  return { variations: [...variations.values()], multipleExposureUnits: into.multipleExposureUnits + slice.multipleExposureUnits };
+  return {
+    variations: [...variations.values()],
+    multipleExposureUnits: into.multipleExposureUnits + slice.multipleExposureUnits,
+    implausibleUnits: into.implausibleUnits + slice.implausibleUnits,
+  };
 }
 
 /**
@@ -143,6 +147,8 @@ async function resultsOf(ctx: ResultsContext, input: ResultsInput) {
       srmPValue: srmPValue(users, weights),
       srm: srmHealth(users, weights),
       multipleExposureUnits: totals.multipleExposureUnits,
+      implausibleUnits: totals.implausibleUnits,
+      implausibleThreshold: IMPLAUSIBLE_EVENTS_PER_UNIT,
     },
     metrics: metricResults(analysis, totals, input.sequential).map((result) => {
       const base = control ? statsIn(analysis, totals, control.id, result.key) : null;
@@ -177,7 +183,7 @@ async function resultsOf(ctx: ResultsContext, input: ResultsInput) {
 async function timelineOf(ctx: ResultsContext, input: ResultsInput) {
   const analysis = await analysisFor(ctx, input);
   const slices = await aggregateExperimentSlices(ctx.db, analysis.aggregate, { by: 'day' });
-  let running: ExperimentTotals = { variations: [], multipleExposureUnits: 0 };
+  let running: ExperimentTotals = { variations: [], multipleExposureUnits: 0, implausibleUnits: 0 };
   const days = slices.map(({ slice, totals }) => {
     running = accumulate(running, totals);
     const cumulative = running;

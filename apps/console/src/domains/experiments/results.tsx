@@ -232,6 +232,8 @@ export function HealthView({ featureKey }: { featureKey: string }) {
         <dd>{`${t(`health.${health.srm}`)} (p = ${f.pValue(health.srmPValue)})`}</dd>
         <dt>{t('healthView.multiple')}</dt>
         <dd>{f.integer(health.multipleExposureUnits)}</dd>
+        <dt>{t('healthView.implausible', { threshold: f.integer(health.implausibleThreshold) })}</dt>
+        <dd>{f.integer(health.implausibleUnits)}</dd>
       </dl>
       <Health results={results.data} />
       <TrafficOverTime featureKey={featureKey} />
@@ -242,7 +244,7 @@ export function HealthView({ featureKey }: { featureKey: string }) {
 function Health({ results }: { results: Results }) {
   const { t, i18n } = useTranslation();
   const f = formats(i18n.language);
-  const { srm, srmPValue, multipleExposureUnits } = results.health;
+  const { srm, srmPValue, multipleExposureUnits, implausibleUnits, implausibleThreshold } = results.health;
   return (
     <>
       {srm === 'unhealthy' && (
@@ -254,6 +256,11 @@ function Health({ results }: { results: Results }) {
       {multipleExposureUnits > 0 && (
         <p role="alert" className="warning">
           {t('results.multiple', { count: multipleExposureUnits })}
+        </p>
+      )}
+      {implausibleUnits > 0 && (
+        <p role="alert" className="warning">
+          {t('results.implausible', { count: implausibleUnits, threshold: f.integer(implausibleThreshold) })}
         </p>
       )}
     </>
