@@ -23,6 +23,8 @@ describe('customer router', () => {
       name: 'Alice Chen',
       email: 'alice@example.com',
       traits: { plan: 'pro', tier: 'champion', locale: 'en' },
+      // What Flywheel computed about her: nothing before the first insights refresh.
+      segments: {},
     });
   });
 
