@@ -1,7 +1,7 @@
 export * as achievements from './achievements/index.ts';
 export { aggregateExperiment, type ExperimentTotals } from './analytics/index.ts';
 export { type ApiDeps, type ContextInner, createContext, createContextInner } from './context.ts';
-export { EventNotAllowedError, ingestBatch } from './events/index.ts';
+export { EventNotAllowedError, ingestBatch, MessageIdReusedError } from './events/index.ts';
 export { authoredFor, PayloadStore } from './flags/payload-store.ts';
 export { createFlagsRuntime, type FlagsRuntime, type PayloadSource } from './flags/runtime.ts';
 export { authenticateWidgetRequest, type Caller, originAllowed, type WidgetAuth } from './identity/authenticate.ts';

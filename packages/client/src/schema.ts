@@ -251,7 +251,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description A request with this Idempotency-Key is still running: retry shortly. */
+                /** @description A request with this Idempotency-Key is still running, or (`message_id_reused`) a `messageId` you already sent with a different event: nothing was stored. */
                 409: {
                     headers: {
                         [name: string]: unknown;

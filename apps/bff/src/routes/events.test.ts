@@ -55,6 +55,26 @@ describe('POST /api/events', () => {
     expect(await storedEvents(t.tenantId, 'dup-')).toHaveLength(2);
   });
 
+  it('refuses a messageId reused for a different event with 409 naming it, and stores nothing of that batch', async () => {
+    expect(await readJson(await post({ batch: [track('reuse-1')] }))).toEqual({ accepted: 1, duplicates: 0 });
+    // A retry: same content, even without a timestamp (the first one got the receive time).
+    expect(await readJson(await post({ batch: [track('reuse-1')] }))).toEqual({ accepted: 0, duplicates: 1 });
+    const reused = await post({ batch: [track('reuse-2'), track('reuse-1', { properties: { channel: 'social' } })] });
+    expect(reused.status).toBe(409);
+    expect(await readJson(reused)).toMatchObject({ error: 'message_id_reused', message: expect.stringMatching(/^batch\.1\.messageId: /) });
+    // Inside one batch too.
+    const twice = await post({ batch: [track('reuse-3'), track('reuse-3', { event: 'link_copied' })] });
+    expect(twice.status).toBe(409);
+    // An identify (stored with its inline reactions) the same way.
+    const identify = (locale: string) => ({ type: 'identify', messageId: 'reuse-id', anonymousId: 'anon-1', traits: { locale } });
+    expect((await post({ batch: [identify('en')] })).status).toBe(200);
+    expect((await post({ batch: [identify('zh-CN')] })).status).toBe(409);
+    expect((await storedEvents(t.tenantId, 'reuse-')).map((e) => [e.messageId, e.properties]).sort()).toEqual([
+      ['reuse-1', { channel: 'email' }],
+      ['reuse-id', { locale: 'en' }],
+    ]);
+  });
+
   it('stores each messageId once when the same batch arrives 20 times at once', async () => {
     const batch = { batch: Array.from({ length: 5 }, (_, i) => track(`race-${i}`)) };
     const responses = await Promise.all(Array.from({ length: 20 }, () => post(batch)));

@@ -1,4 +1,4 @@
-import { type ApiDeps, authenticateWidgetRequest, EventNotAllowedError, ingestBatch } from '@flywheel/api';
+import { type ApiDeps, authenticateWidgetRequest, EventNotAllowedError, ingestBatch, MessageIdReusedError } from '@flywheel/api';
 import { eventBatch, MAX_BATCH_BYTES, MAX_BATCH_EVENTS } from '@flywheel/contracts/events';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -41,6 +41,7 @@ export function eventsRoutes(deps: ApiDeps, metrics: Pick<Metrics, 'countIngeste
         return c.json(result);
       } catch (error) {
         if (error instanceof EventNotAllowedError) return httpError(c, 403, 'forbidden', error.message);
+        if (error instanceof MessageIdReusedError) return httpError(c, 409, 'message_id_reused', error.message);
         throw error;
       }
     },

@@ -1,2 +1,2 @@
 // Events: ingestion in the Segment spec's shape. Domains record their own events with emit() (platform/).
-export { EventNotAllowedError, eraseEvents, eventById, ingestBatch } from './service.ts';
+export { EventNotAllowedError, eraseEvents, eventById, ingestBatch, MessageIdReusedError } from './service.ts';

@@ -1,7 +1,7 @@
 import { catalogueEntry, type EventSender } from '@flywheel/contracts/event-catalogue';
 import type { IngestResult, TrackedEvent } from '@flywheel/contracts/events';
 import { type Db, type EventProducer, queryRows, schema, type Tx } from '@flywheel/db';
-import { and, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Caller } from '../identity/index.ts';
 import { type Platform, storedEventColumns } from '../platform/index.ts';
 
@@ -98,21 +98,56 @@ function toRow(tenantId: string, producer: EventProducer, event: TrackedEvent, r
 
 type EventRow = ReturnType<typeof toRow>;
 
-/**
- * The common batch (no inline reactions): the events and their deliveries in one statement, so in one
- * round trip and atomically without an explicit transaction. Deliveries join the events the
- * statement actually inserted, so a duplicate messageId gets none.
- */
-async function storeInOneStatement(db: Db, platform: Platform, tenantId: string, rows: EventRow[]) {
-  const planned = platform.plan(rows);
-  const values = sql.join(
+/** A message id its sender already used for a different event: the retry is not a retry. */
+export class MessageIdReusedError extends Error {
+  override name = 'MessageIdReusedError';
+  constructor(readonly path: string) {
+    super(`${path}: was already used by this sender for a different event; a retry must send the same event, a new event a new id`);
+  }
+}
+
+/** The sender a message id belongs to, as the events table's unique index groups producers. */
+const senderOf = (producer: SQL) =>
+  sql`(case when ${producer} in ('customer', 'anonymous') then 0 when ${producer} = 'server' then 1 else 2 end)`;
+
+/** The batch as a relation (`incoming`), numbered in batch order; `timestamp_given` is false where the receive time stood in. */
+function incomingRows(tenantId: string, rows: EventRow[], given: boolean[]) {
+  return sql.join(
     rows.map(
-      (r) =>
-        sql`(${tenantId}::uuid, ${r.messageId}, ${r.type}::event_type, ${r.producer}::event_producer, ${r.event}, ${r.userId}, ${r.anonymousId},
-          ${JSON.stringify(r.properties)}::jsonb, ${JSON.stringify(r.context)}::jsonb, ${r.timestamp.toISOString()}::timestamptz, ${r.receivedAt.toISOString()}::timestamptz)`,
+      (r, i) =>
+        sql`(${i}::int, ${tenantId}::uuid, ${r.messageId}::text, ${r.type}::event_type, ${r.producer}::event_producer, ${r.event}::text, ${r.userId}::text, ${r.anonymousId}::text,
+          ${JSON.stringify(r.properties)}::jsonb, ${JSON.stringify(r.context)}::jsonb, ${r.timestamp.toISOString()}::timestamptz, ${given[i] ?? false}::boolean, ${r.receivedAt.toISOString()}::timestamptz)`,
     ),
     sql`, `,
   );
+}
+
+/**
+ * Index of the first event in the batch whose message id its sender already used for different
+ * content (stored before, or earlier in this batch), or null. Same content is a retry.
+ */
+const conflictsOf = sql`
+  select i.idx from incoming i
+  join events e on e.tenant_id = i.tenant_id and ${senderOf(sql`e.producer`)} = ${senderOf(sql`i.producer`)} and e.message_id = i.message_id
+  where e.type <> i.type or e.event is distinct from i.event or e.user_id is distinct from i.user_id
+     or e.anonymous_id is distinct from i.anonymous_id or e.properties <> i.properties
+     or (i.timestamp_given and e."timestamp" <> i."timestamp")
+  union all
+  select b.idx from incoming a
+  join incoming b on b.idx > a.idx and ${senderOf(sql`b.producer`)} = ${senderOf(sql`a.producer`)} and b.message_id = a.message_id
+  where b.type <> a.type or b.event is distinct from a.event or b.user_id is distinct from a.user_id
+     or b.anonymous_id is distinct from a.anonymous_id or b.properties <> a.properties
+     or (a.timestamp_given and b.timestamp_given and b."timestamp" <> a."timestamp")`;
+
+const INCOMING_COLUMNS = sql`(idx, tenant_id, message_id, type, producer, event, user_id, anonymous_id, properties, context, "timestamp", timestamp_given, received_at)`;
+
+/**
+ * The common batch (no inline reactions): the events and their deliveries in one statement, so in one
+ * round trip and atomically without an explicit transaction. Deliveries join the events the
+ * statement actually inserted, so a duplicate messageId gets none; a reused one stores nothing.
+ */
+async function storeInOneStatement(db: Db, platform: Platform, tenantId: string, rows: EventRow[], given: boolean[]) {
+  const planned = platform.plan(rows);
   const deliveries =
     planned.length === 0
       ? sql``
@@ -126,22 +161,33 @@ async function storeInOneStatement(db: Db, platform: Platform, tenantId: string,
           join stored on stored.message_id = p.message_id
           on conflict do nothing
           returning 1)`;
-  const [counts] = await queryRows<{ accepted: number; delivered: number }>(
+  const [counts] = await queryRows<{ accepted: number; delivered: number; conflict: number | null }>(
     db,
-    sql`with stored as (
+    sql`with incoming ${INCOMING_COLUMNS} as (values ${incomingRows(tenantId, rows, given)}),
+    conflicts as (${conflictsOf}),
+    stored as (
       insert into events (tenant_id, message_id, type, producer, event, user_id, anonymous_id, properties, context, "timestamp", received_at)
-      values ${values}
+      select tenant_id, message_id, type, producer, event, user_id, anonymous_id, properties, context, "timestamp", received_at
+      from incoming where not exists (select 1 from conflicts) order by idx
       on conflict do nothing
       returning id, message_id)
     ${deliveries}
-    select (select count(*) from stored)::int as accepted, ${planned.length === 0 ? sql`0` : sql`(select count(*) from delivered)::int`} as delivered`,
+    select (select count(*) from stored)::int as accepted,
+           ${planned.length === 0 ? sql`0` : sql`(select count(*) from delivered)::int`} as delivered,
+           (select min(idx) from conflicts) as conflict`,
   );
+  if (counts?.conflict !== null && counts?.conflict !== undefined) throw new MessageIdReusedError(`batch.${counts.conflict}.messageId`);
   return { accepted: counts?.accepted ?? 0, delivered: counts?.delivered ?? 0 };
 }
 
 /** A batch some event of which has an inline reaction (identify): they run in the transaction that stores it. */
-async function storeWithInlineReactions(db: Db, platform: Platform, rows: EventRow[]) {
+async function storeWithInlineReactions(db: Db, platform: Platform, tenantId: string, rows: EventRow[], given: boolean[]) {
   return db.transaction(async (tx) => {
+    const [conflict] = await queryRows<{ idx: number | null }>(
+      tx,
+      sql`with incoming ${INCOMING_COLUMNS} as (values ${incomingRows(tenantId, rows, given)}) select min(idx) as idx from (${conflictsOf}) c`,
+    );
+    if (conflict?.idx !== null && conflict?.idx !== undefined) throw new MessageIdReusedError(`batch.${conflict.idx}.messageId`);
     const stored = await tx
       .insert(schema.events)
       .values(rows)
@@ -156,7 +202,8 @@ async function storeWithInlineReactions(db: Db, platform: Platform, rows: EventR
 
 /**
  * Stores a batch all-or-nothing, idempotently: a messageId already stored (by an earlier
- * request, a concurrent one, or earlier in the same batch) is skipped, not duplicated. Inline
+ * request, a concurrent one, or earlier in the same batch) is skipped, not duplicated; one its
+ * sender used for different content refuses the whole batch (MessageIdReusedError, a 409). Inline
  * reactions (identity) run in the same transaction; every new event gets its deliveries to the
  * other reactions that match it, atomically with the event, and those run afterwards, off the
  * request. Ingestion knows no domain: the platform knows the reactions.
@@ -172,9 +219,10 @@ export async function ingestBatch(
   const authorized = authorize(events, caller);
   await checkCustomerOwnedTraits(deps.db, tenantId, authorized, caller);
   const rows = authorized.map((event) => toRow(tenantId, producer, event, receivedAt));
+  const given = authorized.map((event) => event.timestamp !== undefined);
   const { accepted, delivered } = deps.platform.hasInline(rows)
-    ? await storeWithInlineReactions(deps.db, deps.platform, rows)
-    : await storeInOneStatement(deps.db, deps.platform, tenantId, rows);
+    ? await storeWithInlineReactions(deps.db, deps.platform, tenantId, rows, given)
+    : await storeInOneStatement(deps.db, deps.platform, tenantId, rows, given);
   if (delivered > 0) deps.platform.announce(deps.db);
   return { accepted, duplicates: rows.length - accepted };
 }

@@ -1,4 +1,4 @@
-import { type ApiDeps, EventNotAllowedError, ingestBatch, publicApi } from '@flywheel/api';
+import { type ApiDeps, EventNotAllowedError, ingestBatch, MessageIdReusedError, publicApi } from '@flywheel/api';
 import { MAX_BATCH_BYTES } from '@flywheel/contracts/events';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { TRPCError } from '@trpc/server';
@@ -27,6 +27,7 @@ export const OPENAPI_INFO = {
 /** Domain errors (the services throw tRPC's) in the REST API's error shape. */
 function domainError(c: Context, error: unknown) {
   if (error instanceof EventNotAllowedError) return httpError(c, 403, 'forbidden', error.message);
+  if (error instanceof MessageIdReusedError) return httpError(c, 409, 'message_id_reused', error.message);
   if (!(error instanceof TRPCError) || error.code === 'INTERNAL_SERVER_ERROR') throw error;
   const status = getHTTPStatusCodeFromError(error) as ContentfulStatusCode;
   return httpError(c, status, error.code.toLowerCase(), error.message);

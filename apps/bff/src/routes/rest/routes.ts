@@ -70,6 +70,10 @@ export const postEvents = createRoute({
     200: json(rest.IngestResult, 'How many were stored, and how many had been already.'),
     413: json(rest.RestError, 'Too many events, or too many bytes, in one batch.'),
     ...idempotencyFailures,
+    409: json(
+      rest.RestError,
+      'A request with this Idempotency-Key is still running, or (`message_id_reused`) a `messageId` you already sent with a different event: nothing was stored.',
+    ),
     ...failures,
   },
 });
