@@ -192,7 +192,9 @@ describe('pnpm flywheel experiments', () => {
     expect(stderr).toContain('feature.schema.json: (file): is out of date');
   });
 
-  it('pull writes what the console created into the feature files, keeping their comments; check --tenant validates it', async () => {
+  it('pull writes what the console created into the feature files, keeping their comments; check --tenant validates it', {
+    timeout: 90_000,
+  }, async () => {
     await main(['db', 'seed'], env);
     const { database } = await openDatabase(env);
     try {
