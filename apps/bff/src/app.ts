@@ -11,7 +11,7 @@ import { httpError } from './http-error.ts';
 import type { Metrics } from './metrics.ts';
 import { requestLog } from './middleware/request-log.ts';
 import { widgetCors } from './middleware/widget-cors.ts';
-import { remoteAddress } from './remote-address.ts';
+import { clientAddressResolver } from './remote-address.ts';
 import { badgeRoutes } from './routes/badges.ts';
 import { demoRoutes } from './routes/demo.ts';
 import { embedCheckRoutes } from './routes/embed-check.ts';
@@ -44,6 +44,8 @@ export type AppDeps = {
   rest?: RestOptions;
   /** Failed console sign-ins one client address may make in 15 minutes (tests lower it). */
   signInFailuresPerClient?: number;
+  /** The reverse proxies whose X-Forwarded-For is believed (TRUSTED_PROXIES); none by default. */
+  trustedProxies?: string[];
   web?: {
     registry: RegistrySource;
     /** The built front ends to serve (`pnpm start`); absent in `pnpm dev`, where dev servers do. */
@@ -75,6 +77,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 export function createApp(deps: AppDeps) {
   const { api, database, logger, metrics } = deps;
   const maxLagSeconds = deps.maxLagSeconds ?? 300;
+  const clientAddress = clientAddressResolver(deps.trustedProxies ?? []);
   const app = new Hono();
 
   app.use(requestId());
@@ -144,7 +147,7 @@ export function createApp(deps: AppDeps) {
       standardHeaders: 'draft-7',
       skipSuccessfulRequests: true,
       skip: (c) => !c.req.param('paths')?.split(',').includes('console.auth.signIn'),
-      keyGenerator: (c) => `sign-in:${remoteAddress(c)}`,
+      keyGenerator: (c) => `sign-in:${clientAddress(c)}`,
       handler: (c) =>
         c.json(
           {
@@ -171,7 +174,7 @@ export function createApp(deps: AppDeps) {
       router: appRouter,
       createContext: async (opts, c) => {
         try {
-          return await createContext(api, opts.req, opts.resHeaders, remoteAddress(c));
+          return await createContext(api, opts.req, opts.resHeaders, clientAddress(c));
         } catch (error) {
           if (!isDatabaseUnavailable(error)) throw error;
           throw new TRPCError({
@@ -202,7 +205,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1', restApi(api, deps.rest));
   app.route('/api/docs', docsRoutes());
 
-  app.route('/r', referralLinkRoutes(api.db, deps.web?.publicUrl));
+  app.route('/r', referralLinkRoutes(api.db, clientAddress, deps.web?.publicUrl));
   app.route('/', badgeRoutes(api, deps.web?.publicUrl));
   app.route('/v', valueReportRoutes(api));
   app.use('/api/ugc/*', widgetCors());

@@ -4,7 +4,8 @@ import { loadConfig } from './config.ts';
 describe('configuration', () => {
   it('defaults to port 3000 and embedded PGlite', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ port: 3000, databaseUrl: undefined, isProduction: false });
+    expect(config).toMatchObject({ port: 3000, databaseUrl: undefined, isProduction: false, trustedProxies: [] });
+    expect(loadConfig({ TRUSTED_PROXIES: '10.0.0.0/8, 192.0.2.10' }).trustedProxies).toEqual(['10.0.0.0/8', '192.0.2.10']);
     expect(config.dataDir).toMatch(/\.data$/);
   });
 
@@ -21,6 +22,7 @@ describe('configuration', () => {
     ],
     [{ SMTP_URL: 'smtp://mail.example:587' }, 'MAIL_FROM: is required when SMTP_URL is set'],
     [{ SMTP_URL: 'mail.example', MAIL_FROM: 'a@b.c' }, 'SMTP_URL: must be'],
+    [{ TRUSTED_PROXIES: '10.0.0.0/8, proxy.internal' }, 'TRUSTED_PROXIES: lists something that is not an IP address'],
   ])('refuses %j, naming %s', (env, expected) => {
     expect(() => loadConfig(env)).toThrow(expected);
   });

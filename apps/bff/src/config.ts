@@ -4,6 +4,7 @@ import { type MailOptions, mailOptionsFromEnv, type ugc } from '@flywheel/api';
 import { remoteRegistry } from '@flywheel/contracts/remotes';
 import { DEVELOPMENT_SECRETS_KEY, defaultDataDir, parseSecretsKey, type SecretsKey } from '@flywheel/db';
 import { z } from 'zod';
+import { isAddressOrRange } from './remote-address.ts';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -55,6 +56,22 @@ const schema = z
     /** The SMTP server that sends customers' email invites (with MAIL_FROM); without it the tenant sends them from its webhook. */
     SMTP_URL: z.string().optional(),
     MAIL_FROM: z.string().optional(),
+    /**
+     * Comma-separated addresses or CIDR ranges of the reverse proxies in front of the BFF: only
+     * their X-Forwarded-For is believed (e.g. `10.0.0.0/8,192.0.2.10`). Empty: the socket's peer.
+     */
+    TRUSTED_PROXIES: z
+      .string()
+      .default('')
+      .transform((text) =>
+        text
+          .split(',')
+          .map((entry) => entry.trim())
+          .filter(Boolean),
+      )
+      .refine((entries) => entries.every(isAddressOrRange), {
+        message: 'lists something that is not an IP address or a CIDR range (e.g. 10.0.0.0/8,192.0.2.10)',
+      }),
     /** /readyz says `degraded` when background work is this many seconds behind. */
     READY_MAX_LAG_SECONDS: z.coerce.number().int().min(1).default(300),
   })
@@ -111,6 +128,8 @@ export type Config = {
   runWorker: boolean;
   metricsToken: string | undefined;
   readyMaxLagSeconds: number;
+  /** The reverse proxies whose X-Forwarded-For says who the client is. */
+  trustedProxies: string[];
   mail: MailOptions | undefined;
   /** Where uploaded images go: a directory by default, a bucket when S3_BUCKET is set. */
   media: { kind: 'disk'; dir: string } | ({ kind: 's3' } & S3Options);
@@ -148,6 +167,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     runWorker: e.RUN_WORKER === '1',
     metricsToken: e.METRICS_TOKEN,
     readyMaxLagSeconds: e.READY_MAX_LAG_SECONDS,
+    trustedProxies: e.TRUSTED_PROXIES,
     mail: mailOptionsFromEnv(e),
     media: e.S3_BUCKET
       ? {

@@ -88,6 +88,7 @@ const app = createApp({
   live,
   metricsToken: config.metricsToken,
   maxLagSeconds: config.readyMaxLagSeconds,
+  trustedProxies: config.trustedProxies,
   api: {
     db: database.db,
     tenants: new TenantDirectory(database.db, config.secretsKey),

@@ -5,7 +5,7 @@ import type { Db } from '@flywheel/db';
 import { Hono } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { QR_HEADERS, qrPng } from '../qr.ts';
-import { remoteAddress } from '../remote-address.ts';
+import type { ClientAddress } from '../remote-address.ts';
 
 const VISITOR_COOKIE = 'fw_visitor';
 const CHANNELS = new Set<string>(REFERRAL_CHANNELS);
@@ -14,7 +14,7 @@ const CHANNELS = new Set<string>(REFERRAL_CHANNELS);
  * `GET /r/:code`: a referral link. Records the click (once per visitor, with the share channel from
  * `?via=`), then redirects to the tenant's landing page with `?ref=<code>`.
  */
-export function referralLinkRoutes(db: Db, publicUrl: string | undefined) {
+export function referralLinkRoutes(db: Db, clientAddress: ClientAddress, publicUrl: string | undefined) {
   return (
     new Hono()
       // The link's QR code (for WeChat and print), with its share channel; drawn here so widgets ship no QR encoder.
@@ -35,7 +35,7 @@ export function referralLinkRoutes(db: Db, publicUrl: string | undefined) {
           anonymousId: visitor,
           returning,
           channel: via && CHANNELS.has(via) ? via : null,
-          ip: remoteAddress(c),
+          ip: clientAddress(c),
           userAgent: c.req.header('user-agent') ?? '',
         });
         if (!target)
