@@ -70,12 +70,10 @@ console.log(
   `tenant                 ${SMALL.toLocaleString('en')} customers (generated in ${((performance.now() - started) / 1000).toFixed(1)} s)`,
 );
 const table = (await insights.featureTable(db, tenantId, new Date())).filter((row) => row.customer_id.startsWith('sample-11-'));
-const random = insights.seededRandom(2026);
-const order = table.map((_, i) => i);
-for (let i = order.length - 1; i > 0; i--) {
-  const j = Math.floor(random() * (i + 1));
-  [order[i], order[j]] = [order[j] ?? 0, order[i] ?? 0];
-}
+const order = insights.shuffled(
+  table.map((_, i) => i),
+  insights.seededRandom(2026),
+);
 const cut = Math.round(order.length * 0.7);
 const recencyCap = 366;
 const rowOf = (row: (typeof table)[number]) =>

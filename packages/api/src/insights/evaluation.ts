@@ -1,4 +1,4 @@
-import { type Forest, predictForest, seededRandom } from './forest.ts';
+import { type Forest, predictForest, seededRandom, shuffled } from './forest.ts';
 
 /** ROC AUC by the rank-sum (Mann–Whitney) formula, ties sharing their average rank; null without both classes. */
 export function rocAuc(scores: number[], labels: number[]): number | null {
@@ -63,11 +63,10 @@ export function permutationImportances(forest: Forest, rows: number[][], labels:
   const base = rocAuc(predictForest(forest, rows), labels) ?? 0.5;
   const random = seededRandom(seed);
   const drops = forest.features.map((_, column) => {
-    const values = rows.map((row) => row[column] ?? 0);
-    for (let i = values.length - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1));
-      [values[i], values[j]] = [values[j] ?? 0, values[i] ?? 0];
-    }
+    const values = shuffled(
+      rows.map((row) => row[column] ?? 0),
+      random,
+    );
     const shuffledRows = rows.map((row, i) => row.map((value, c) => (c === column ? (values[i] ?? 0) : value)));
     return Math.max(0, base - (rocAuc(predictForest(forest, shuffledRows), labels) ?? 0.5));
   });

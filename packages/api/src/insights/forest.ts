@@ -83,7 +83,8 @@ export const loadForest = (saved: SerializedForest): Forest => ({
   trees: saved.trees.map(({ columns, tree }) => ({ columns, tree: DecisionTreeClassifier.load(tree) })),
 });
 
-function shuffled<T>(items: T[], random: () => number): T[] {
+/** A Fisher–Yates shuffle of a copy, driven by a seeded generator: the same seed, the same order. */
+export function shuffled<T>(items: T[], random: () => number): T[] {
   const copy = [...items];
   for (let i = copy.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));

@@ -4,7 +4,7 @@
 
 // The model's parts, for the benchmark that compares it with scikit-learn on one split.
 export { rocAuc } from './evaluation.ts';
-export { FOREST_DEFAULTS, predictForest, seededRandom, trainForest } from './forest.ts';
+export { predictForest, seededRandom, shuffled, trainForest } from './forest.ts';
 export { MODEL_FEATURES } from './model.ts';
 export { insightsJobs, insightsReactions } from './reactions.ts';
 export { featureTable, featureTableCsv, refreshInsights } from './refresh.ts';

@@ -1,7 +1,7 @@
 import type { ValueBand } from '@flywheel/contracts/flag-attributes';
 import type { CustomerFeatureRow } from '../analytics/index.ts';
 import { calibration, permutationImportances, precisionRecall, rocAuc } from './evaluation.ts';
-import { FOREST_DEFAULTS, type Forest, type ForestOptions, predictForest, seededRandom, trainForest } from './forest.ts';
+import { FOREST_DEFAULTS, type Forest, type ForestOptions, predictForest, seededRandom, shuffled, trainForest } from './forest.ts';
 
 /**
  * What the model learns from: the article's three (login_freq, feature_usage, support_tickets)
@@ -62,12 +62,10 @@ export function trainValueModel(
   const positives = labelled.filter((l) => l.label === 1).length;
   if (labelled.length < MIN_LABELLED) return { skipped: `needs ${MIN_LABELLED} labelled customers; has ${labelled.length}` };
   if (positives === 0 || positives === labelled.length) return { skipped: 'every labelled customer has the same label' };
-  const random = seededRandom(SPLIT_SEED);
-  const order = labelled.map((_, i) => i);
-  for (let i = order.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [order[i], order[j]] = [order[j] ?? 0, order[i] ?? 0];
-  }
+  const order = shuffled(
+    labelled.map((_, i) => i),
+    seededRandom(SPLIT_SEED),
+  );
   const cut = Math.round(order.length * (1 - HOLD_OUT));
   const pick = (indexes: number[]) => ({
     rows: indexes.map((i) => modelRow((labelled[i] as Labelled).features, recencyCap)),
