@@ -107,6 +107,8 @@ export const consoleInsightsRouter = {
       customer: customer.externalId,
       name: customer.name,
       segments: customer.segments,
+      /** The windows the features are counted over, for labels that say so. */
+      windows: (await insightSettingsOf(ctx.db, tenantId)).windows,
       insight: row
         ? {
             features: row.features,

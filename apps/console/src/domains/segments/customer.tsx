@@ -4,6 +4,7 @@ import { useTRPC } from '../../api.ts';
 import { ErrorText, Loading } from '../../components.tsx';
 import { formats } from '../../format.ts';
 import { hrefFor } from '../../routes.ts';
+import { featureLabel } from './features.ts';
 
 const FEATURES = [
   'login_freq',
@@ -25,7 +26,7 @@ export function CustomerSegments({ customer }: { customer: string }) {
   const f = formats(i18n.language);
   if (result.isPending) return <Loading />;
   if (result.isError) return <ErrorText error={result.error} />;
-  const { name, insight, segments } = result.data;
+  const { name, insight, segments, windows } = result.data;
   const feature = (key: (typeof FEATURES)[number]) => insight?.features[key] ?? null;
   const recency = feature('recency_days');
   return (
@@ -42,11 +43,23 @@ export function CustomerSegments({ customer }: { customer: string }) {
           <ul>
             <li>
               {recency === null
-                ? t('segments.customer.recencyNever')
+                ? t('segments.customer.recencyNever', { window: windows.monetaryDays })
                 : t('segments.customer.recency', { score: insight.scores.recency, days: f.decimal(recency) })}
             </li>
-            <li>{t('segments.customer.frequency', { score: insight.scores.frequency, days: f.integer(feature('frequency') ?? 0) })}</li>
-            <li>{t('segments.customer.monetary', { score: insight.scores.monetary, amount: f.decimal(feature('monetary') ?? 0) })}</li>
+            <li>
+              {t('segments.customer.frequency', {
+                score: insight.scores.frequency,
+                days: f.integer(feature('frequency') ?? 0),
+                window: windows.frequencyDays,
+              })}
+            </li>
+            <li>
+              {t('segments.customer.monetary', {
+                score: insight.scores.monetary,
+                amount: f.decimal(feature('monetary') ?? 0),
+                window: windows.monetaryDays,
+              })}
+            </li>
             <li>
               {insight.valueBand && insight.valueProbability !== null
                 ? t('segments.customer.value', {
@@ -69,7 +82,7 @@ export function CustomerSegments({ customer }: { customer: string }) {
             <tbody>
               {FEATURES.map((key) => (
                 <tr key={key}>
-                  <th scope="row">{t(`segments.features.${key}`)}</th>
+                  <th scope="row">{featureLabel(key, windows, t)}</th>
                   <td>{feature(key) === null ? '—' : f.decimal(feature(key) ?? 0)}</td>
                 </tr>
               ))}

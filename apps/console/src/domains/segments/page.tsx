@@ -6,6 +6,7 @@ import { BarsChart, type Row, TrendChart } from '../../charts.tsx';
 import { ErrorText, Loading, SubmitRow } from '../../components.tsx';
 import { formats } from '../../format.ts';
 import { CustomerSegments } from './customer.tsx';
+import { featureLabel } from './features.ts';
 
 type Overview = Outputs['console']['insights']['overview'];
 
@@ -219,7 +220,7 @@ function Model({ data }: { data: Overview }) {
         <figure>
           <figcaption>{t('segments.model.importances')}</figcaption>
           <BarsChart
-            steps={importances.map(([name, value]) => ({ name: t(`segments.features.${name}`), value }))}
+            steps={importances.map(([name, value]) => ({ name: featureLabel(name, data.settings.windows, t), value }))}
             format={f.percent}
             fractions
           />
