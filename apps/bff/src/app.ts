@@ -12,10 +12,11 @@ import type { Metrics } from './metrics.ts';
 import { requestLog } from './middleware/request-log.ts';
 import { widgetCors } from './middleware/widget-cors.ts';
 import { clientAddressResolver } from './remote-address.ts';
+import { anonymousIdRoutes } from './routes/anonymous-ids.ts';
 import { badgeRoutes } from './routes/badges.ts';
 import { demoRoutes } from './routes/demo.ts';
 import { embedCheckRoutes } from './routes/embed-check.ts';
-import { eventsRoutes } from './routes/events.ts';
+import { type EventLimits, eventsRoutes } from './routes/events.ts';
 import { featuresRoutes, type StreamTiming } from './routes/features.ts';
 import { liveRoutes } from './routes/live.ts';
 import { referralLinkRoutes } from './routes/referral-links.ts';
@@ -42,6 +43,10 @@ export type AppDeps = {
   liveTiming?: StreamTiming;
   /** The public REST API's rate limit (tests lower it). */
   rest?: RestOptions;
+  /** Browsers' event limits per client address and per unit (tests lower them). */
+  eventLimits?: EventLimits;
+  /** New anonymous ids one client address may get per hour (tests lower it). */
+  anonymousIdsPerClientPerHour?: number;
   /** Failed console sign-ins one client address may make in 15 minutes (tests lower it). */
   signInFailuresPerClient?: number;
   /** The reverse proxies whose X-Forwarded-For is believed (TRUSTED_PROXIES); none by default. */
@@ -197,7 +202,9 @@ export function createApp(deps: AppDeps) {
   app.route('/', featuresRoutes(api.tenants, api.flags.source, deps.streamTiming ?? { pingMs: 30_000, maxDurationMs: 60_000 }));
 
   app.use('/api/events', widgetCors());
-  app.route('/api/events', eventsRoutes(api, metrics));
+  app.route('/api/events', eventsRoutes(api, metrics, clientAddress, deps.eventLimits));
+  app.use('/api/anonymous-ids', widgetCors());
+  app.route('/api/anonymous-ids', anonymousIdRoutes(api, clientAddress, deps.anonymousIdsPerClientPerHour));
 
   app.use('/api/live', widgetCors());
   app.route('/api/live', liveRoutes(api, deps.live, deps.liveTiming ?? { pingMs: 25_000, maxDurationMs: 300_000 }));

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { backlogOf, createDomainPlatform, createFlagsRuntime, LiveHub, TenantDirectory, ugc, Worker } from '@flywheel/api';
+import { AnonymousIds, backlogOf, createDomainPlatform, createFlagsRuntime, LiveHub, TenantDirectory, ugc, Worker } from '@flywheel/api';
 import { discoverWidgets } from '@flywheel/config/widgets';
 import { createDatabase, type Database } from '@flywheel/db';
 import { loadDefinitions } from '@flywheel/flags';
@@ -92,6 +92,7 @@ const app = createApp({
   api: {
     db: database.db,
     tenants: new TenantDirectory(database.db, config.secretsKey),
+    anonymousIds: new AnonymousIds(config.secretsKey),
     isProduction: config.isProduction,
     flags,
     platform,

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { TRPCClientError } from '@trpc/client';
-import { type FormEvent, type ReactNode, useEffect } from 'react';
+import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Session, setCsrfToken, useTRPC } from './api.ts';
 import { ErrorText, Loading } from './components.tsx';
@@ -8,14 +8,20 @@ import { consolePages } from './domains/index.ts';
 import type { ConsoleLocale } from './i18n.ts';
 import { hrefFor, type Route, useRoute } from './routes.ts';
 
+/**
+ * Email and password; when they open accounts in several tenants (one address may have an account
+ * with each), a second step asks which, and signs in again for that one.
+ */
 function SignIn() {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
+  const [credentials, setCredentials] = useState<{ email: string; password: string } | null>(null);
   const signIn = useMutation(
     trpc.console.auth.signIn.mutationOptions({
-      onSuccess: ({ csrfToken }) => {
-        setCsrfToken(csrfToken);
+      onSuccess: (result) => {
+        if (result.status === 'choose-tenant') return;
+        setCsrfToken(result.csrfToken);
         void queryClient.invalidateQueries({ queryKey: trpc.console.auth.session.queryKey() });
       },
     }),
@@ -23,8 +29,38 @@ function SignIn() {
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    signIn.mutate({ email: String(form.get('email')), password: String(form.get('password')) });
+    const entered = { email: String(form.get('email')), password: String(form.get('password')) };
+    setCredentials(entered);
+    signIn.mutate(entered);
   };
+  const choices = signIn.data?.status === 'choose-tenant' ? signIn.data.tenants : null;
+  if (choices && credentials) {
+    return (
+      <main className="sign-in">
+        <form
+          aria-labelledby="tenant-title"
+          onSubmit={(event) => {
+            event.preventDefault();
+            signIn.mutate({ ...credentials, tenantId: String(new FormData(event.currentTarget).get('tenant')) });
+          }}
+        >
+          <h1 id="tenant-title">{t('signIn.chooseTitle')}</h1>
+          <fieldset>
+            <legend className="muted">{t('signIn.chooseIntro', { email: credentials.email })}</legend>
+            {choices.map((tenant, index) => (
+              <label key={tenant.id} className="check">
+                <input type="radio" name="tenant" value={tenant.id} defaultChecked={index === 0} /> {tenant.name}
+              </label>
+            ))}
+          </fieldset>
+          <ErrorText error={signIn.error} />
+          <button type="submit" disabled={signIn.isPending}>
+            {t('signIn.submit')}
+          </button>
+        </form>
+      </main>
+    );
+  }
   return (
     <main className="sign-in">
       <form onSubmit={submit} aria-labelledby="sign-in-title">

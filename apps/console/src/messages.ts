@@ -38,6 +38,8 @@ export const en = {
     email: 'Email',
     password: 'Password',
     submit: 'Sign in',
+    chooseTitle: 'Which console?',
+    chooseIntro: '{{email}} has an account with each of these companies. Choose the one to sign in to.',
     signOut: 'Sign out',
   },
   roles: {
@@ -79,6 +81,8 @@ export const zhCN: Shape<typeof en> = {
     email: '邮箱',
     password: '密码',
     submit: '登录',
+    chooseTitle: '进入哪个控制台？',
+    chooseIntro: '{{email}} 在以下每家公司都有账号，请选择要登录的那一个。',
     signOut: '退出登录',
   },
   roles: {

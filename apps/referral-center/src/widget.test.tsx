@@ -128,6 +128,17 @@ describe('referral center', () => {
     fireEvent.change(field, { target: { value: 'lin@example.org' } });
     fireEvent.click(screen.getByRole('button', { name: 'Send invite' }));
     expect((await screen.findByRole('alert')).textContent).toBe('You invited this address already.');
+    // Their own address (a plus-tag does not hide it): said as such, not as a malformed address.
+    server.use(
+      ...bffHandlers(apiBase, {
+        'referral.inviteByEmail': () => {
+          throw new TrpcMockError(400, 'BAD_REQUEST', 'own_address');
+        },
+      }),
+    );
+    fireEvent.change(field, { target: { value: 'me+friend@example.org' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Send invite' }));
+    await expect.poll(async () => (await screen.findByRole('alert')).textContent).toBe('That’s your own address: enter a friend’s.');
   });
 
   it('shows the latest five rewards, and the whole history on asking', async () => {

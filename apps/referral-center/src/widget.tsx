@@ -42,12 +42,12 @@ function shareUrl(channel: LinkChannel, link: string, subject: string, message: 
 
 /** Why an email invite was refused, in the customer's words (the server's code, not its English). */
 function inviteRefusal(t: ReturnType<typeof useT>, error: unknown) {
-  const { code, httpStatus } = (error as { data?: { code?: string; httpStatus?: number } } | null)?.data ?? {};
+  const { code, httpStatus, reason } = (error as { data?: { code?: string; httpStatus?: number; reason?: string } } | null)?.data ?? {};
+  if (reason === 'own_address') return t('referral.email.own');
   if (code === 'CONFLICT') return t('referral.email.again');
   if (code === 'TOO_MANY_REQUESTS') return t('referral.email.limit', { count: DAILY_EMAIL_INVITES });
   if (code === 'PRECONDITION_FAILED') return t('referral.paused');
-  if (code === 'BAD_REQUEST')
-    return (error as Error).message.includes('own address') ? t('referral.email.own') : t('referral.email.invalid');
+  if (code === 'BAD_REQUEST') return t('referral.email.invalid');
   return httpStatus ? t('referral.email.failed') : t('referral.email.offline');
 }
 

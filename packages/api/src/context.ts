@@ -1,6 +1,7 @@
 import type { Db } from '@flywheel/db';
 import { type ConsoleSession, findSession, readSessionCookie } from './console/sessions.ts';
 import type { FlagsRuntime } from './flags/runtime.ts';
+import type { AnonymousIds } from './identity/anonymous-ids.ts';
 import { authenticateWidgetRequest, type WidgetAuth } from './identity/authenticate.ts';
 import type { TenantDirectory } from './identity/tenant-directory.ts';
 import type { Platform } from './platform/index.ts';
@@ -11,6 +12,8 @@ import type { WebhookOptions } from './webhooks/index.ts';
 export type ApiDeps = {
   db: Db;
   tenants: TenantDirectory;
+  /** Mints and checks the ids of anonymous visitors (browsers may send only ids issued here). */
+  anonymousIds: AnonymousIds;
   /** Production hides stack traces and marks cookies Secure. */
   isProduction: boolean;
   flags: FlagsRuntime;

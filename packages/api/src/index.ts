@@ -4,6 +4,7 @@ export { type ApiDeps, type ContextInner, createContext, createContextInner } fr
 export { EventNotAllowedError, ingestBatch, MessageIdReusedError } from './events/index.ts';
 export { authoredFor, PayloadStore } from './flags/payload-store.ts';
 export { createFlagsRuntime, type FlagsRuntime, type PayloadSource } from './flags/runtime.ts';
+export { AnonymousIds } from './identity/anonymous-ids.ts';
 export { authenticateWidgetRequest, type Caller, originAllowed, type WidgetAuth } from './identity/authenticate.ts';
 export { type CustomerClaims, MAX_TOKEN_LIFETIME_SECONDS, signCustomerToken, verifyCustomerToken } from './identity/customer-token.ts';
 export { type Refusal, refusalMessage, refusalStatus } from './identity/refusals.ts';

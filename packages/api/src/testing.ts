@@ -12,6 +12,7 @@ import { createSession, findSession } from './console/index.ts';
 import { type ApiDeps, type Client, createContextInner } from './context.ts';
 import { ingestBatch } from './events/index.ts';
 import { createFlagsRuntime } from './flags/runtime.ts';
+import { AnonymousIds } from './identity/anonymous-ids.ts';
 import { signCustomerToken, verifyCustomerToken } from './identity/customer-token.ts';
 import { TenantDirectory } from './identity/tenant-directory.ts';
 import type { MailOptions } from './mail.ts';
@@ -38,6 +39,8 @@ export type TestWorld = {
   /** A token for a customer of the demo tenant, signed as its server would sign it. */
   tokenFor(sub: string, extra?: { name?: string; email?: string; ttlSeconds?: number }): Promise<string>;
   otherTenantTokenFor(sub: string): Promise<string>;
+  /** A new anonymous visitor of the demo tenant, as POST /api/anonymous-ids issues one to a browser. */
+  anonymousId(): string;
   /** Runs every reaction and job due now, as the background worker would; resolves when none is left. */
   drain(): Promise<number>;
   close(): Promise<void>;
@@ -64,6 +67,7 @@ export async function createTestWorld(options: { mail?: MailOptions } = {}): Pro
     db: database.db,
     // No caching in tests: a test that changes a tenant sees the change at once.
     tenants: new TenantDirectory(database.db, testSecretsKey, 0),
+    anonymousIds: new AnonymousIds(testSecretsKey),
     isProduction: false,
     flags,
     platform: createDomainPlatform({ webhooks, flags, mail: options.mail }),
@@ -80,6 +84,7 @@ export async function createTestWorld(options: { mail?: MailOptions } = {}): Pro
     publishableKey: DEMO.publishableKey,
     tokenFor: (sub, extra = {}) => signCustomerToken(DEMO.secretKey, { sub, ttlSeconds: 3600, ...extra }),
     otherTenantTokenFor: (sub) => signCustomerToken(OTHER_TENANT.secretKey, { sub, ttlSeconds: 3600 }),
+    anonymousId: () => deps.anonymousIds.issue(tenantId),
     drain: () => worker.drain(),
     close: () => database.close(),
   };

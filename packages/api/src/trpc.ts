@@ -5,6 +5,7 @@ import { ROLE_GRANTS } from './capabilities.ts';
 import type { ContextInner } from './context.ts';
 import { type Customer, customerFromClaims } from './customers/index.ts';
 import { refusalStatus, WidgetRefusal } from './identity/index.ts';
+import { RefusalReason } from './refusal-reason.ts';
 
 const t = initTRPC.context<ContextInner>().create({
   isDev: process.env.NODE_ENV !== 'production',
@@ -26,8 +27,8 @@ const t = initTRPC.context<ContextInner>().create({
             ...('maximum' in issue ? { maximum: Number(issue.maximum) } : {}),
           }))
         : null;
-    // Why a widget request was refused, as a code embed.js and developers can act on.
-    const reason = error.cause instanceof WidgetRefusal ? error.cause.refusal : undefined;
+    // Why it was refused, as a code clients choose their words by (embed.js, widgets, the console).
+    const reason = error.cause instanceof RefusalReason ? error.cause.reason : undefined;
     return {
       ...shape,
       // Name the fields: "traits.plan: Invalid input" is something a developer can act on.

@@ -3,6 +3,8 @@ import { z } from 'zod';
 export const signInInput = z.object({
   email: z.email().max(254),
   password: z.string().min(1).max(200),
+  /** Which tenant, when the address has accounts in several (sign-in answered `choose-tenant`). */
+  tenantId: z.uuid().optional(),
 });
 export type SignInInput = z.infer<typeof signInInput>;
 

@@ -89,7 +89,16 @@ export function getPageSession(props: WidgetProps): PageSession {
   const trpc = createTRPCClient<AppRouter>({
     links: [httpBatchLink({ url: `${apiBase}/trpc`, headers: authHeaders, fetch: fetchWithTokenRefresh(() => tokenProvider) })],
   });
-  const delivery = createTracker({ endpoint: `${apiBase}/api/events`, headers: authHeaders });
+  const delivery = createTracker({
+    endpoint: `${apiBase}/api/events`,
+    headers: authHeaders,
+    storageKey: `fw_anonymous_id:${publishableKey}`,
+    issueAnonymousId: async () => {
+      const response = await fetch(`${apiBase}/api/anonymous-ids`, { method: 'POST', headers: { 'x-flywheel-key': publishableKey } });
+      if (!response.ok) throw new Error(`anonymous id: ${response.status}`);
+      return ((await response.json()) as { anonymousId: string }).anonymousId;
+    },
+  });
   let previewing = false;
   const tracker: Tracker = {
     ...delivery,
@@ -143,7 +152,9 @@ export function getPageSession(props: WidgetProps): PageSession {
       : Promise.resolve(null);
     // Live updates over SSE where the page can open a stream (every browser; not some test DOMs).
     loaded ??= growthbook.init({ streaming: typeof EventSource !== 'undefined', timeout: 3000 });
-    const [customer] = await Promise.all([identity, loaded]);
+    // No id (the BFF unreachable): no unit to bucket, so experiments show their control.
+    const device = tracker.anonymousId().catch(() => undefined);
+    const [customer, deviceId] = await Promise.all([identity, device, loaded]);
     if (customer && !stopLive && typeof ReadableStream !== 'undefined') {
       const live = connectLive({
         url: `${apiBase}/api/live`,
@@ -157,13 +168,13 @@ export function getPageSession(props: WidgetProps): PageSession {
     }
     await growthbook.setAttributes(
       flagAttributes({
-        customerId: customer?.id ?? tracker.anonymousId,
+        customerId: customer?.id ?? deviceId ?? '',
         publishableKey,
         traits: customer?.traits ?? {},
         segments: customer?.segments,
         locale,
         widgets: [...widgets],
-        deviceId: tracker.anonymousId,
+        deviceId,
       }),
     );
     return growthbook;

@@ -4,6 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTracker } from './tracker.ts';
 
 const endpoint = 'http://bff.test/api/events';
+const storageKey = 'fw_anonymous_id:pk_test';
+let issued = 0;
+const options = {
+  endpoint,
+  storageKey,
+  issueAnonymousId: async () => `visitor-${++issued}.signed`,
+  flushIntervalMs: 10_000,
+};
 const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterAll(() => server.close());
@@ -20,7 +28,7 @@ describe('tracker', () => {
           : HttpResponse.json({ accepted: batch.length });
       }),
     );
-    const tracker = createTracker({ endpoint, headers: async () => ({ 'x-flywheel-key': 'pk' }), flushIntervalMs: 10_000 });
+    const tracker = createTracker({ ...options, headers: async () => ({ 'x-flywheel-key': 'pk' }) });
     tracker.track({ event: 'link_copied' });
     tracker.track({ event: 'share_clicked', properties: { channel: 'email' } });
     await tracker.flush();
@@ -34,9 +42,57 @@ describe('tracker', () => {
 
   it('drops a batch the server calls invalid instead of retrying it forever', async () => {
     server.use(http.post(endpoint, () => HttpResponse.json({ error: 'invalid_request' }, { status: 400 })));
-    const tracker = createTracker({ endpoint, headers: async () => ({}), flushIntervalMs: 10_000 });
+    const tracker = createTracker({ ...options, headers: async () => ({}) });
     tracker.track({ event: 'x' });
     await tracker.flush();
     expect(tracker.pending()).toBe(0);
+  });
+
+  it('sends every event under the anonymous id the BFF issued, asks for it once, and keeps it', async () => {
+    localStorage.removeItem(storageKey);
+    const sent: { anonymousId: string }[] = [];
+    server.use(
+      http.post(endpoint, async ({ request }) => {
+        sent.push(...((await request.json()) as { batch: { anonymousId: string }[] }).batch);
+        return HttpResponse.json({ accepted: 1 });
+      }),
+    );
+    const before = issued;
+    const tracker = createTracker({ ...options, headers: async () => ({}) });
+    const [first, second] = await Promise.all([tracker.anonymousId(), tracker.anonymousId()]);
+    expect(second).toBe(first);
+    tracker.track({ event: 'x' });
+    await tracker.flush();
+    expect(sent.map((e) => e.anonymousId)).toEqual([first]);
+    // Another page load on this device: the same visitor, no new id.
+    expect(await createTracker({ ...options, headers: async () => ({}) }).anonymousId()).toBe(first);
+    expect(issued).toBe(before + 1);
+  });
+
+  it('keeps events queued while no id can be issued (offline), and sends them once one is', async () => {
+    localStorage.removeItem(storageKey);
+    let online = false;
+    const sent: unknown[] = [];
+    server.use(
+      http.post(endpoint, async ({ request }) => {
+        sent.push(...((await request.json()) as { batch: unknown[] }).batch);
+        return HttpResponse.json({ accepted: 1 });
+      }),
+    );
+    const tracker = createTracker({
+      ...options,
+      headers: async () => ({}),
+      issueAnonymousId: async () => {
+        if (!online) throw new TypeError('Failed to fetch');
+        return 'visitor-late.signed';
+      },
+    });
+    tracker.track({ event: 'x' });
+    await tracker.flush();
+    expect(tracker.pending()).toBe(1);
+    online = true;
+    await tracker.flush();
+    expect(tracker.pending()).toBe(0);
+    expect(sent).toEqual([expect.objectContaining({ event: 'x', anonymousId: 'visitor-late.signed' })]);
   });
 });

@@ -6,7 +6,6 @@ type QueuedEvent = {
   event: string;
   properties: Record<string, unknown>;
   messageId: string;
-  anonymousId: string;
   timestamp: string;
   context: { page: { url: string; title: string }; locale: string };
 };
@@ -16,30 +15,39 @@ export type Tracker = {
   /** Sends what is queued now; resolves when the attempt is over. */
   flush(options?: { keepalive?: boolean }): Promise<void>;
   pending(): number;
-  /** This browser's anonymous id (localStorage), also the `deviceId` flag attribute. */
-  anonymousId: string;
+  /**
+   * This browser's anonymous id for the tenant, also the `deviceId` flag attribute: issued by the
+   * BFF on first use (the BFF accepts no other), then kept in localStorage.
+   */
+  anonymousId(): Promise<string>;
 };
 
 export type TrackerOptions = {
   endpoint: string;
   headers: () => Promise<Record<string, string>>;
+  /** Asks the BFF for a new anonymous id (POST /api/anonymous-ids). */
+  issueAnonymousId: () => Promise<string>;
+  /** Where the id is kept: one per tenant, since an id issued for one tenant is not another's. */
+  storageKey: string;
   /** Sends after this long, or sooner when the batch is full or the page is hidden. */
   flushIntervalMs?: number;
   maxBatch?: number;
 };
 
-const ANONYMOUS_ID_KEY = 'fw_anonymous_id';
-
-function anonymousId(): string {
+function stored(storageKey: string): string | null {
   try {
-    const stored = localStorage.getItem(ANONYMOUS_ID_KEY);
-    if (stored) return stored;
-    const id = crypto.randomUUID();
-    localStorage.setItem(ANONYMOUS_ID_KEY, id);
-    return id;
+    return localStorage.getItem(storageKey);
   } catch {
     // Storage can be blocked (third-party iframes, privacy modes); an id per page load still works.
-    return crypto.randomUUID();
+    return null;
+  }
+}
+
+function store(storageKey: string, id: string) {
+  try {
+    localStorage.setItem(storageKey, id);
+  } catch {
+    // As above: the id lives as long as the page.
   }
 }
 
@@ -49,11 +57,34 @@ function anonymousId(): string {
  * queue goes out with `fetch(keepalive)`, which, unlike sendBeacon, can carry the key and token
  * headers. A 4xx is the event's fault, so it is dropped rather than retried forever.
  */
-export function createTracker({ endpoint, headers, flushIntervalMs = 2000, maxBatch = 20 }: TrackerOptions): Tracker {
+export function createTracker({
+  endpoint,
+  headers,
+  issueAnonymousId,
+  storageKey,
+  flushIntervalMs = 2000,
+  maxBatch = 20,
+}: TrackerOptions): Tracker {
   let queue: QueuedEvent[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
   let retryDelay = 1000;
-  const anonymous = anonymousId();
+  // One issue in flight per page; a failed one (offline) is asked again next time.
+  let anonymous: Promise<string> | undefined;
+  const anonymousId = () => {
+    const kept = stored(storageKey);
+    if (kept) return Promise.resolve(kept);
+    anonymous ??= issueAnonymousId().then(
+      (id) => {
+        store(storageKey, id);
+        return id;
+      },
+      (error: unknown) => {
+        anonymous = undefined;
+        throw error;
+      },
+    );
+    return anonymous;
+  };
 
   const schedule = (delay: number) => {
     if (timer === undefined) timer = setTimeout(() => void flush(), delay);
@@ -65,10 +96,11 @@ export function createTracker({ endpoint, headers, flushIntervalMs = 2000, maxBa
     if (queue.length === 0) return;
     const batch = queue.splice(0, 100);
     try {
+      const id = await anonymousId();
       const response = await fetch(endpoint, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...(await headers()) },
-        body: JSON.stringify({ batch }),
+        body: JSON.stringify({ batch: batch.map((event) => ({ ...event, anonymousId: id })) }),
         keepalive,
       });
       if (response.status >= 500) throw new Error(`events: ${response.status}`);
@@ -96,7 +128,6 @@ export function createTracker({ endpoint, headers, flushIntervalMs = 2000, maxBa
         event,
         properties,
         messageId: crypto.randomUUID(),
-        anonymousId: anonymous,
         timestamp: new Date().toISOString(),
         context: { page: { url: location.href, title: document.title }, locale: navigator.language },
       });
@@ -105,6 +136,6 @@ export function createTracker({ endpoint, headers, flushIntervalMs = 2000, maxBa
     },
     flush,
     pending: () => queue.length,
-    anonymousId: anonymous,
+    anonymousId,
   };
 }

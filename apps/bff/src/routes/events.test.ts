@@ -5,8 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, readJson, type TestApp, widgetHeaders } from '../test-app.ts';
 
 let t: TestApp;
+/** This browser's visitor id, as the BFF issued it. */
+let visitor: string;
 beforeAll(async () => {
   t = await createTestApp();
+  visitor = t.anonymousId();
 });
 afterAll(() => t.close());
 
@@ -17,7 +20,7 @@ const track = (messageId: string, extra: Record<string, unknown> = {}) => ({
   type: 'track',
   event: 'invite_sent',
   messageId,
-  anonymousId: 'anon-1',
+  anonymousId: visitor,
   properties: { channel: 'email' },
   ...extra,
 });
@@ -34,8 +37,8 @@ describe('POST /api/events', () => {
     const res = await post({
       batch: [
         track('ok-1'),
-        { type: 'page', name: 'Pricing', messageId: 'ok-2', anonymousId: 'anon-1', timestamp: '2026-11-20T10:00:00Z' },
-        { type: 'identify', messageId: 'ok-3', anonymousId: 'anon-1', traits: { locale: 'en' } },
+        { type: 'page', name: 'Pricing', messageId: 'ok-2', anonymousId: visitor, timestamp: '2026-11-20T10:00:00Z' },
+        { type: 'identify', messageId: 'ok-3', anonymousId: visitor, traits: { locale: 'en' } },
       ],
     });
     expect(res.status).toBe(200);
@@ -66,7 +69,7 @@ describe('POST /api/events', () => {
     const twice = await post({ batch: [track('reuse-3'), track('reuse-3', { event: 'link_copied' })] });
     expect(twice.status).toBe(409);
     // An identify (stored with its inline reactions) the same way.
-    const identify = (locale: string) => ({ type: 'identify', messageId: 'reuse-id', anonymousId: 'anon-1', traits: { locale } });
+    const identify = (locale: string) => ({ type: 'identify', messageId: 'reuse-id', anonymousId: visitor, traits: { locale } });
     expect((await post({ batch: [identify('en')] })).status).toBe(200);
     expect((await post({ batch: [identify('zh-CN')] })).status).toBe(409);
     expect((await storedEvents(t.tenantId, 'reuse-')).map((e) => [e.messageId, e.properties]).sort()).toEqual([
@@ -186,9 +189,26 @@ describe('POST /api/events', () => {
   });
 
   it('keeps tenants apart: the same messageId is two events, each visible only to its tenant', async () => {
+    const otherVisitor = t.deps.anonymousIds.issue(t.otherTenantId);
     await post({ batch: [track('iso-1')] });
-    await post({ batch: [track('iso-1')] }, widgetHeaders(undefined, OTHER_TENANT.publishableKey));
+    await post({ batch: [track('iso-1', { anonymousId: otherVisitor })] }, widgetHeaders(undefined, OTHER_TENANT.publishableKey));
     expect(await storedEvents(t.tenantId, 'iso-')).toHaveLength(1);
     expect(await storedEvents(t.otherTenantId, 'iso-')).toHaveLength(1);
+  });
+
+  it('takes from browsers only anonymous ids the BFF issued, and for this tenant', async () => {
+    const issued = await t.app.request('/api/anonymous-ids', { method: 'POST', headers: widgetHeaders() });
+    expect(issued.status).toBe(201);
+    const { anonymousId } = await readJson(issued);
+    expect((await post({ batch: [track('issued-1', { anonymousId })] })).status).toBe(200);
+    for (const madeUp of [crypto.randomUUID(), `${crypto.randomUUID()}.${'A'.repeat(22)}`, t.deps.anonymousIds.issue(t.otherTenantId)]) {
+      const res = await post({ batch: [track('issued-2', { anonymousId: madeUp })] });
+      expect(res.status).toBe(403);
+      expect((await readJson(res)).message).toMatch(/^batch\.0\.anonymousId: was not issued by Flywheel/);
+    }
+    // The tenant's server names its visitors as it likes (Segment's anonymousId).
+    const server = { ...widgetHeaders(), authorization: `Bearer ${DEMO.secretKey}` };
+    expect((await post({ batch: [track('issued-3', { anonymousId: 'server-side-visitor' })] }, server)).status).toBe(200);
+    expect((await storedEvents(t.tenantId, 'issued-')).map((e) => e.messageId).sort()).toEqual(['issued-1', 'issued-3']);
   });
 });

@@ -1,4 +1,5 @@
-import { DEMO } from '@flywheel/db';
+import { DEMO, hashPassword, schema } from '@flywheel/db';
+import { inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLE_GRANTS } from '../capabilities.ts';
 import { createContextInner } from '../context.ts';
@@ -6,6 +7,7 @@ import { appRouter } from '../root.ts';
 import { consoleCaller, createTestWorld, type TestWorld } from '../testing.ts';
 import { createCallerFactory, withRoles } from '../trpc.ts';
 import { findSession, readSessionCookie } from './sessions.ts';
+import { addConsoleUser } from './users.ts';
 
 let world: TestWorld;
 beforeAll(async () => {
@@ -17,10 +19,12 @@ const createCaller = createCallerFactory(appRouter);
 
 async function signedIn(email: string) {
   const resHeaders = new Headers();
-  const { csrfToken } = await createCaller(createContextInner(world.deps, { resHeaders })).console.auth.signIn({
+  const result = await createCaller(createContextInner(world.deps, { resHeaders })).console.auth.signIn({
     email,
     password: DEMO.consolePassword,
   });
+  if (result.status !== 'signed-in') throw new Error(`${email} has accounts in several tenants`);
+  const { csrfToken } = result;
   const token = /fw_session=([^;]+)/.exec(resHeaders.get('set-cookie') ?? '')?.[1] ?? '';
   const session = await findSession(world.database.db, token);
   return { token, csrfToken, session, resHeaders };
@@ -72,7 +76,7 @@ describe('console auth', () => {
 
     // Nine failures, then the right password still works and clears the count.
     await failTimes(9, () => attempt(user.email, 'wrong'));
-    await expect(attempt(user.email, temporaryPassword)).resolves.toHaveProperty('csrfToken');
+    await expect(attempt(user.email, temporaryPassword)).resolves.toMatchObject({ status: 'signed-in' });
     await failTimes(10, () => attempt(user.email, 'wrong'));
     // Locked: refused before the password is even checked, the right one included.
     const resHeaders = new Headers();
@@ -95,6 +99,43 @@ describe('console auth', () => {
       });
     await failTimes(10, attempt);
     await expect(attempt()).rejects.toMatchObject({ code: 'TOO_MANY_REQUESTS' });
+  }, 120_000);
+
+  it('keeps addresses per tenant: the same person may have an account in each, and sign-in asks which', async () => {
+    const email = 'agency@flywheel.test';
+    const demo = await addConsoleUser(world.database.db, world.tenantId, { email, name: 'Agency', role: 'marketer' });
+    // Adding the address to another tenant is not refused, nor does it say the address is taken.
+    const other = await addConsoleUser(world.database.db, world.otherTenantId, { email, name: 'Agency', role: 'viewer' });
+    const signInWith = (password: string, tenantId?: string) =>
+      createCaller(createContextInner(world.deps, { resHeaders: new Headers() })).console.auth.signIn({ email, password, tenantId });
+    // Different passwords: each opens its own tenant, with no question.
+    const intoOther = await signInWith(other.temporaryPassword);
+    expect(intoOther.status).toBe('signed-in');
+    // The same password for both: the answer lists the tenants it opens, and the chosen one signs in.
+    const shared = 'one password for both consoles';
+    await world.database.db
+      .update(schema.consoleUsers)
+      .set({ passwordHash: await hashPassword(shared) })
+      .where(inArray(schema.consoleUsers.id, [demo.user.id, other.user.id]));
+    const asked = await signInWith(shared);
+    expect(asked).toEqual({
+      status: 'choose-tenant',
+      tenants: expect.arrayContaining([
+        { id: world.tenantId, name: expect.any(String) },
+        { id: world.otherTenantId, name: 'Other Corp' },
+      ]),
+    });
+    const resHeaders = new Headers();
+    const chosen = await createCaller(createContextInner(world.deps, { resHeaders })).console.auth.signIn({
+      email,
+      password: shared,
+      tenantId: world.otherTenantId,
+    });
+    expect(chosen.status).toBe('signed-in');
+    const token = /fw_session=([^;]+)/.exec(resHeaders.get('set-cookie') ?? '')?.[1] ?? '';
+    expect((await findSession(world.database.db, token))?.tenantId).toBe(world.otherTenantId);
+    // A wrong password is wrong, whichever tenant it is sent for.
+    await expect(signInWith('not it', world.tenantId)).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
   }, 120_000);
 
   it('rejects malformed sign-in input naming the field', async () => {

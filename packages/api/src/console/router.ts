@@ -13,7 +13,7 @@ export const consoleAuthRouter = {
   signIn: publicProcedure.input(signInInput).mutation(async ({ ctx, input }) => {
     // Login CSRF: another site must not sign a browser in to an account of its choosing.
     if (!ctx.console.sameOrigin) throw new TRPCError({ code: 'FORBIDDEN', message: 'Sign in from the console itself.' });
-    const session = await signIn(ctx.db, input.email, input.password);
+    const session = await signIn(ctx.db, input);
     if (session.status === 'locked') {
       ctx.resHeaders?.set('retry-after', String(session.retryAfterSeconds));
       const minutes = Math.ceil(session.retryAfterSeconds / 60);
@@ -23,8 +23,10 @@ export const consoleAuthRouter = {
       });
     }
     if (session.status === 'wrong') throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Wrong email or password.' });
+    // The console asks which, and sends the same sign-in again with `tenantId`.
+    if (session.status === 'choose-tenant') return { status: 'choose-tenant' as const, tenants: session.tenants };
     ctx.resHeaders?.append('set-cookie', sessionCookie(session.token, { secure: ctx.deps.isProduction, maxAge: SESSION_TTL_SECONDS }));
-    return { csrfToken: session.csrfToken };
+    return { status: 'signed-in' as const, csrfToken: session.csrfToken };
   }),
 
   /** Who is signed in, and the CSRF token the console sends back on mutations. */

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { type ConsoleRole, type Db, hashPassword, schema, verifyPassword } from '@flywheel/db';
-import { and, desc, eq, gt, lt, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, lt, ne } from 'drizzle-orm';
 
 /**
  * The session cookie's name. Over https (production) it carries the `__Host-` prefix: browsers
@@ -28,23 +28,33 @@ const sha256 = (value: string) => createHash('sha256').update(value).digest('hex
 // Verifying against a real hash when the email is unknown keeps sign-in time the same either way.
 const NO_SUCH_USER_HASH = 'scrypt$131072$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
 
-/** Checks email and password; on success stores a new session and returns its cookie token. */
 /** Failed sign-ins an address may have within the window before it is locked until they age out. */
 export const SIGN_IN_LIMIT = { failures: 10, windowMinutes: 15 };
 
 export type SignInResult =
   | { status: 'signed-in'; token: string; csrfToken: string }
+  /**
+   * The password is right for this address in several tenants (an agency's marketer): which one?
+   * Only said once the password proved who is asking, so it reveals nothing to anyone else.
+   */
+  | { status: 'choose-tenant'; tenants: { id: string; name: string }[] }
   | { status: 'wrong' }
   /** Too many failures for this address lately: refused without checking the password at all. */
   | { status: 'locked'; retryAfterSeconds: number };
 
 /**
- * Checks a console password. An address with SIGN_IN_LIMIT.failures failures in the window is
- * locked (an unknown address too, so locking says nothing about who has an account) until the
- * oldest failure ages out; a success clears its failures.
+ * Checks a console password. An address is unique per tenant, so it may have accounts in several;
+ * the password is checked against each (`tenantId` narrows to one), and the accounts it opens
+ * decide: one signs in, several ask which tenant. An address with SIGN_IN_LIMIT.failures failures
+ * in the window is locked (an unknown address too, so locking says nothing about who has an
+ * account) until the oldest failure ages out; a success clears its failures.
  */
-export async function signIn(db: Db, rawEmail: string, password: string, now = new Date()): Promise<SignInResult> {
-  const email = rawEmail.toLowerCase();
+export async function signIn(
+  db: Db,
+  input: { email: string; password: string; tenantId?: string | undefined },
+  now = new Date(),
+): Promise<SignInResult> {
+  const email = input.email.toLowerCase();
   const windowStart = new Date(now.getTime() - SIGN_IN_LIMIT.windowMinutes * 60_000);
   const failures = await db
     .select({ failedAt: schema.signInFailures.failedAt })
@@ -57,18 +67,29 @@ export async function signIn(db: Db, rawEmail: string, password: string, now = n
     const unlocksAt = oldest.failedAt.getTime() + SIGN_IN_LIMIT.windowMinutes * 60_000;
     return { status: 'locked', retryAfterSeconds: Math.max(1, Math.ceil((unlocksAt - now.getTime()) / 1000)) };
   }
-  const [user] = await db
-    .select({ id: schema.consoleUsers.id, passwordHash: schema.consoleUsers.passwordHash })
+  const accounts = await db
+    .select({
+      id: schema.consoleUsers.id,
+      passwordHash: schema.consoleUsers.passwordHash,
+      tenantId: schema.tenants.id,
+      tenantName: schema.tenants.name,
+    })
     .from(schema.consoleUsers)
-    .where(eq(schema.consoleUsers.email, email));
-  const valid = await verifyPassword(password, user?.passwordHash ?? NO_SUCH_USER_HASH);
-  if (!user || !valid) {
+    .innerJoin(schema.tenants, eq(schema.tenants.id, schema.consoleUsers.tenantId))
+    .where(and(eq(schema.consoleUsers.email, email), input.tenantId ? eq(schema.consoleUsers.tenantId, input.tenantId) : undefined))
+    .orderBy(asc(schema.tenants.name));
+  const opened = [];
+  for (const account of accounts) if (await verifyPassword(input.password, account.passwordHash)) opened.push(account);
+  if (accounts.length === 0) await verifyPassword(input.password, NO_SUCH_USER_HASH);
+  const [only, ...more] = opened;
+  if (!only) {
     await db.delete(schema.signInFailures).where(lt(schema.signInFailures.failedAt, windowStart));
     await db.insert(schema.signInFailures).values({ email, failedAt: now });
     return { status: 'wrong' };
   }
   await db.delete(schema.signInFailures).where(eq(schema.signInFailures.email, email));
-  return { status: 'signed-in', ...(await createSession(db, user.id, now)) };
+  if (more.length > 0) return { status: 'choose-tenant', tenants: opened.map((a) => ({ id: a.tenantId, name: a.tenantName })) };
+  return { status: 'signed-in', ...(await createSession(db, only.id, now)) };
 }
 
 /** Stores a new session for a console user (after sign-in) and returns its cookie token and CSRF token. */

@@ -39,7 +39,7 @@ describe('console.users', () => {
     expect(await verifyPassword(temporaryPassword, row?.passwordHash ?? '')).toBe(true);
     await expect(owner.console.users.add({ email: 'new.analyst@flywheel.test', name: 'Again', role: 'viewer' })).rejects.toMatchObject({
       code: 'CONFLICT',
-      message: 'email: someone already uses this email',
+      message: 'email: this console already has a user with this email',
     });
 
     expect(await owner.console.users.setRole({ userId: user.id, role: 'marketer' })).toMatchObject({ role: 'marketer' });

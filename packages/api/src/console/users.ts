@@ -38,7 +38,8 @@ async function assertAnotherOwner(db: Db | Tx, tenantId: string, userId: string)
 
 /**
  * A console user with a one-time password to hand over (no email leaves Flywheel); a CONFLICT
- * naming `email` when someone already uses that address.
+ * naming `email` when this tenant already has a user with that address (other tenants' users are
+ * none of its business, and do not block it).
  */
 export async function addConsoleUser(db: Db, tenantId: string, input: { email: string; name: string; role: ConsoleRole }) {
   const temporaryPassword = randomBytes(12).toString('base64url');
@@ -53,7 +54,7 @@ export async function addConsoleUser(db: Db, tenantId: string, input: { email: s
     })
     .onConflictDoNothing()
     .returning(userColumns);
-  if (!user) throw new TRPCError({ code: 'CONFLICT', message: 'email: someone already uses this email' });
+  if (!user) throw new TRPCError({ code: 'CONFLICT', message: 'email: this console already has a user with this email' });
   return { user, temporaryPassword };
 }
 

@@ -35,10 +35,16 @@ describe('customer router', () => {
 
   it('identify merges traits, stitches the anonymous id and records an identify event', async () => {
     const caller = await callerFor('bob');
-    const updated = await caller.customer.identify({ traits: { locale: 'zh-CN', timeZone: 'Asia/Shanghai' }, anonymousId: 'anon-bob' });
+    const device = world.anonymousId();
+    const updated = await caller.customer.identify({ traits: { locale: 'zh-CN', timeZone: 'Asia/Shanghai' }, anonymousId: device });
     expect(updated.traits).toEqual({ plan: 'starter', tier: 'active', locale: 'zh-CN', timeZone: 'Asia/Shanghai' });
-    const aliases = await world.database.db.select().from(schema.customerAliases).where(eq(schema.customerAliases.anonymousId, 'anon-bob'));
+    const aliases = await world.database.db.select().from(schema.customerAliases).where(eq(schema.customerAliases.anonymousId, device));
     expect(aliases).toHaveLength(1);
+    // Someone else's device cannot be claimed by inventing its id.
+    await expect(caller.customer.identify({ traits: {}, anonymousId: 'anon-of-someone-else' })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+      message: expect.stringMatching(/^anonymousId: was not issued/),
+    });
     const identifies = await world.database.db
       .select()
       .from(schema.events)

@@ -2,7 +2,7 @@ import { catalogueEntry, type EventSender } from '@flywheel/contracts/event-cata
 import type { IngestResult, TrackedEvent } from '@flywheel/contracts/events';
 import { type Db, type EventProducer, queryRows, schema, type Tx } from '@flywheel/db';
 import { and, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
-import type { Caller } from '../identity/index.ts';
+import type { AnonymousIds, Caller } from '../identity/index.ts';
 import { type Platform, storedEventColumns } from '../platform/index.ts';
 
 /** An event the caller may not send, e.g. for another customer; the route answers 403. */
@@ -20,9 +20,10 @@ export class EventNotAllowedError extends Error {
  * A customer may only speak for themselves, an anonymous visitor only anonymously; the tenant's
  * server (secret key) may speak for anyone. Events without userId get the customer's. A
  * catalogued event comes only from the senders the catalogue names: a browser cannot claim a
- * purchase, nobody can claim a domain's `referral_qualified`.
+ * purchase, nobody can claim a domain's `referral_qualified`. A browser's anonymous id is one the
+ * BFF issued (POST /api/anonymous-ids), so a visitor cannot be made up per request.
  */
-function authorize(events: TrackedEvent[], caller: Caller): TrackedEvent[] {
+function authorize(events: TrackedEvent[], caller: Caller, tenantId: string, anonymousIds: AnonymousIds): TrackedEvent[] {
   const sender: EventSender = caller.kind === 'server' ? 'server' : 'widget';
   return events.map((event, index) => {
     const entry = event.type === 'track' ? catalogueEntry(event.event) : undefined;
@@ -31,6 +32,12 @@ function authorize(events: TrackedEvent[], caller: Caller): TrackedEvent[] {
       throw new EventNotAllowedError(`batch.${index}.event`, `only ${who} may record ${event.type === 'track' ? event.event : ''}`);
     }
     if (caller.kind === 'server') return event;
+    if (event.anonymousId !== undefined && !anonymousIds.verify(tenantId, event.anonymousId)) {
+      throw new EventNotAllowedError(
+        `batch.${index}.anonymousId`,
+        'was not issued by Flywheel; browsers get one from POST /api/anonymous-ids (the widget kit does this)',
+      );
+    }
     // The console's Preview plays a customer whose token says `preview: true`; a preview must never
     // enter results or the referral program, so nothing it sends is stored.
     if (caller.kind === 'customer' && caller.claims.traits?.preview === true) {
@@ -209,14 +216,14 @@ async function storeWithInlineReactions(db: Db, platform: Platform, tenantId: st
  * request. Ingestion knows no domain: the platform knows the reactions.
  */
 export async function ingestBatch(
-  deps: { db: Db; platform: Platform },
+  deps: { db: Db; platform: Platform; anonymousIds: AnonymousIds },
   tenantId: string,
   caller: Caller,
   events: TrackedEvent[],
   receivedAt = new Date(),
 ): Promise<IngestResult> {
   const producer = PRODUCER[caller.kind];
-  const authorized = authorize(events, caller);
+  const authorized = authorize(events, caller, tenantId, deps.anonymousIds);
   await checkCustomerOwnedTraits(deps.db, tenantId, authorized, caller);
   const rows = authorized.map((event) => toRow(tenantId, producer, event, receivedAt));
   const given = authorized.map((event) => event.timestamp !== undefined);

@@ -1,4 +1,5 @@
 // Identity: who is calling (tenant by publishable key, customer by signed token, the tenant's server).
+export { AnonymousIds } from './anonymous-ids.ts';
 export { authenticateWidgetRequest, type Caller, originAllowed, type WidgetAuth } from './authenticate.ts';
 export {
   type CustomerClaims,

@@ -1,3 +1,5 @@
+import { RefusalReason } from '../refusal-reason.ts';
+
 /**
  * Why the BFF refused a widget request, as a machine-readable code that travels with every
  * refusal (plain routes' `error`, tRPC's `data.reason`) so embed.js can tell a developer what is
@@ -28,7 +30,7 @@ export function refusalMessage(refusal: Refusal, context: { origin?: string | nu
 }
 
 /** Carried as a TRPCError's cause, so the error formatter can put the code in `data.reason`. */
-export class WidgetRefusal extends Error {
+export class WidgetRefusal extends RefusalReason {
   override name = 'WidgetRefusal';
   constructor(readonly refusal: Refusal) {
     super(refusal);

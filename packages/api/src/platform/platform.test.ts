@@ -74,7 +74,7 @@ const platform = createPlatform({
 });
 
 const fastWorker = () => new Worker({ db: world.database.db, platform, retryDelayMs: () => 0 });
-const deps = () => ({ db: world.database.db, platform });
+const deps = () => ({ ...world.deps, platform });
 const track = (event: string, userId: string, properties: Record<string, string | number | boolean> = {}) => ({
   type: 'track' as const,
   event,

@@ -70,6 +70,7 @@ describe('email invites', () => {
     await expect(grace.referral.inviteByEmail({ email: 'grace+again@example.com' })).rejects.toMatchObject({
       code: 'BAD_REQUEST',
       message: expect.stringMatching(/^email: that is your own address/),
+      cause: { reason: 'own_address' },
     });
     await expect(grace.referral.inviteByEmail({ email: 'not an address' })).rejects.toMatchObject({
       code: 'BAD_REQUEST',

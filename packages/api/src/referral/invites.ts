@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { Customer } from '../customers/index.ts';
 import { type MailOptions, sendMail } from '../mail.ts';
 import { type Emit, job, type Schedule } from '../platform/index.ts';
+import { RefusalReason } from '../refusal-reason.ts';
 import { normalizeEmailForFraud } from './codes.ts';
 import { lockReferrer, programFor } from './lifecycle.ts';
 import { codeFor } from './service.ts';
@@ -58,7 +59,11 @@ export async function inviteByEmail(
   }
   const email = input.email.trim().toLowerCase();
   if (customer.email && normalizeEmailForFraud(customer.email) === normalizeEmailForFraud(email)) {
-    throw new TRPCError({ code: 'BAD_REQUEST', message: 'email: that is your own address; invite a friend’s' });
+    throw new TRPCError({
+      code: 'BAD_REQUEST',
+      message: 'email: that is your own address; invite a friend’s',
+      cause: new RefusalReason('own_address'),
+    });
   }
   const program = await programFor(deps.db, tenant.id);
   if (!program || program.pausedAt) throw new TRPCError({ code: 'PRECONDITION_FAILED', message: 'Invites are paused for now.' });

@@ -1,7 +1,5 @@
 import { type CreateTenantInput, createTenantInput } from '@flywheel/contracts/tenant';
-import { createStarterPrograms, type Db, insertTenant, type SecretsKey, schema } from '@flywheel/db';
-import { TRPCError } from '@trpc/server';
-import { eq } from 'drizzle-orm';
+import { createStarterPrograms, type Db, insertTenant, type SecretsKey } from '@flywheel/db';
 import { addConsoleUser } from '../console/index.ts';
 
 /**
@@ -12,12 +10,6 @@ import { addConsoleUser } from '../console/index.ts';
  */
 export async function createTenant(db: Db, secretsKey: SecretsKey, input: CreateTenantInput & { owner?: { email: string; name: string } }) {
   const { name, allowedOrigins, mode } = createTenantInput.parse(input);
-  // Checked first, so a taken email leaves no tenant without an owner behind.
-  if (input.owner) {
-    const email = input.owner.email.toLowerCase();
-    const [taken] = await db.select({ id: schema.consoleUsers.id }).from(schema.consoleUsers).where(eq(schema.consoleUsers.email, email));
-    if (taken) throw new TRPCError({ code: 'CONFLICT', message: 'owner: someone already uses this email for a console account' });
-  }
   const created = await insertTenant(db, secretsKey, { name, allowedOrigins, mode });
   // Random 143-bit keys do not collide; reaching this means something else is wrong.
   if (!created) throw new Error('publishable key collision');

@@ -10,7 +10,11 @@ export const consoleUsers = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     tenantId: tenantId(),
-    /** Stored lower-cased; sign-in compares lower-cased input. */
+    /**
+     * Stored lower-cased; sign-in compares lower-cased input. Unique per tenant, not across them:
+     * an agency's marketer may have an account with each client, and adding someone to one tenant
+     * must not reveal (or be blocked by) their account with another.
+     */
     email: text('email').notNull(),
     name: text('name').notNull(),
     /** `scrypt$N$r$p$salt$hash`, see packages/api/src/console/passwords.ts. */
@@ -20,7 +24,7 @@ export const consoleUsers = pgTable(
     mustChangePassword: boolean('must_change_password').notNull().default(false),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('console_users_email').on(t.email)],
+  (t) => [uniqueIndex('console_users_tenant_email').on(t.tenantId, t.email), index('console_users_email').on(t.email)],
 );
 
 /** A console sign-in. The cookie holds a random token; only its SHA-256 is stored. */

@@ -20,11 +20,15 @@ type Input<P extends Path> = P extends `${infer D extends keyof Inputs}.${infer 
 /** Mock procedures, typed by the real router: a mock that drifts from the API stops compiling. */
 export type ProcedureMocks = { [P in Path]?: (input: Input<P>) => Output<P> };
 
-/** Throw from a mock to answer like a failing procedure, e.g. `new TrpcMockError(401, 'UNAUTHORIZED')`. */
+/**
+ * Throw from a mock to answer like a failing procedure, e.g. `new TrpcMockError(401, 'UNAUTHORIZED')`;
+ * `reason` is the refusal's code (`data.reason`) where the real procedure gives one.
+ */
 export class TrpcMockError extends Error {
   constructor(
     readonly httpStatus: number,
     readonly code: string,
+    readonly reason?: string,
   ) {
     super(code);
   }
@@ -53,7 +57,13 @@ export function trpcHandlers(apiBase: string, mocks: ProcedureMocks) {
         if (!(error instanceof TrpcMockError)) throw error;
         return {
           status: error.httpStatus,
-          body: { error: { message: error.code, code: -32000, data: { code: error.code, httpStatus: error.httpStatus, path } } },
+          body: {
+            error: {
+              message: error.code,
+              code: -32000,
+              data: { code: error.code, httpStatus: error.httpStatus, path, ...(error.reason ? { reason: error.reason } : {}) },
+            },
+          },
         };
       }
     });
@@ -67,8 +77,8 @@ export type FeaturesPayload = Record<string, { defaultValue?: unknown; rules?: u
 
 /**
  * The BFF as widgets see it: tRPC procedures (the defaults, overridable), the GrowthBook features
- * endpoint (no features by default: every flag at its fallback), an events endpoint that
- * accepts everything, and no live stream.
+ * endpoint (no features by default: every flag at its fallback), anonymous ids, an events endpoint
+ * that accepts everything, and no live stream.
  */
 export function bffHandlers(apiBase: string, mocks: ProcedureMocks = {}, features: FeaturesPayload = {}) {
   return [
@@ -80,6 +90,9 @@ export function bffHandlers(apiBase: string, mocks: ProcedureMocks = {}, feature
     trpcHandlers(apiBase, { ...domainMocks, ...mocks }),
     http.get(`${apiBase}/api/features/:clientKey`, () =>
       HttpResponse.json({ status: 200, features, dateUpdated: '2026-11-23T00:00:00.000Z' }),
+    ),
+    http.post(`${apiBase}/api/anonymous-ids`, () =>
+      HttpResponse.json({ anonymousId: `${crypto.randomUUID()}.test-signature-000000000` }, { status: 201 }),
     ),
     http.post(`${apiBase}/api/events`, async ({ request }) => {
       const { batch } = (await request.json()) as { batch: unknown[] };
