@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createDomainPlatform, createFlagsRuntime, ingestBatch } from '@flywheel/api';
+import { AnonymousIds, createDomainPlatform, createFlagsRuntime, ingestBatch } from '@flywheel/api';
 import { createDatabase, DEMO, DEVELOPMENT_SECRETS_KEY, parseSecretsKey, schema, seedDemo } from '@flywheel/db';
 import { loadDefinitions } from '@flywheel/flags';
 import { eq, like } from 'drizzle-orm';
@@ -27,6 +27,7 @@ const [tenant] = await db
 if (!tenant) throw new Error('demo tenant missing');
 const deps = {
   db,
+  anonymousIds: new AnonymousIds(secretsKey),
   platform: createDomainPlatform({
     webhooks: { secretsKey, allowPrivateNetworks: true },
     flags: createFlagsRuntime(db, loadDefinitions()),
