@@ -11,7 +11,7 @@ export {
   queryRows,
   type Tx,
 } from './client.ts';
-export { hashPassword, verifyPassword } from './crypto/passwords.ts';
+export { hashPassword, NO_ACCOUNT_HASH, verifyPassword } from './crypto/passwords.ts';
 export {
   DEVELOPMENT_SECRETS_KEY,
   decryptSecret,

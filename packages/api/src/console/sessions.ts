@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { type ConsoleRole, type Db, hashPassword, schema, verifyPassword } from '@flywheel/db';
+import { type ConsoleRole, type Db, hashPassword, NO_ACCOUNT_HASH, schema, verifyPassword } from '@flywheel/db';
 import { and, asc, desc, eq, gt, lt, ne } from 'drizzle-orm';
 
 /**
@@ -24,9 +24,6 @@ export type ConsoleSession = {
 };
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
-
-// Verifying against a real hash when the email is unknown keeps sign-in time the same either way.
-const NO_SUCH_USER_HASH = 'scrypt$131072$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
 
 /** Failed sign-ins an address may have within the window before it is locked until they age out. */
 export const SIGN_IN_LIMIT = { failures: 10, windowMinutes: 15 };
@@ -80,7 +77,7 @@ export async function signIn(
     .orderBy(asc(schema.tenants.name));
   const opened = [];
   for (const account of accounts) if (await verifyPassword(input.password, account.passwordHash)) opened.push(account);
-  if (accounts.length === 0) await verifyPassword(input.password, NO_SUCH_USER_HASH);
+  if (accounts.length === 0) await verifyPassword(input.password, NO_ACCOUNT_HASH);
   const [only, ...more] = opened;
   if (!only) {
     await db.delete(schema.signInFailures).where(lt(schema.signInFailures.failedAt, windowStart));

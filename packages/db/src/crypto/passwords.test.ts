@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { hashPassword, verifyPassword } from './passwords.ts';
 
@@ -10,6 +11,22 @@ describe('console passwords', () => {
     expect(await hashPassword('correct horse')).not.toBe(stored);
     // Four 128 MB scrypt runs, slow by design; on two busy cores they need room, not a speed limit.
   }, 90_000);
+
+  it.runIf(process.platform === 'linux')(
+    'hashes on a thread of its own at the lowest CPU priority, so requests go first',
+    async () => {
+      // Field 19 of /proc/<pid>/task/<tid>/stat is the thread's nice value (after the name in parentheses).
+      const niceThreads = () =>
+        readdirSync('/proc/self/task').filter((tid) => {
+          const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+          return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16] === '19';
+        }).length;
+      const hashing = hashPassword('correct horse');
+      await expect.poll(niceThreads, { timeout: 30_000 }).toBeGreaterThanOrEqual(1);
+      await hashing;
+    },
+    90_000,
+  );
 
   it('treats a malformed stored hash as a wrong password', async () => {
     expect(await verifyPassword('x', 'md5$abc')).toBe(false);

@@ -1,12 +1,5 @@
-import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
-import { promisify } from 'node:util';
-
-const scryptAsync = promisify(scrypt) as (
-  password: string,
-  salt: Buffer,
-  keylen: number,
-  options: { N: number; r: number; p: number; maxmem: number },
-) => Promise<Buffer>;
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { Piscina } from 'piscina';
 
 // OWASP's scrypt floor (N=2^17, r=8, p=1); the parameters are stored with each hash so they can rise later.
 const COST = { N: 2 ** 17, r: 8, p: 1 };
@@ -17,29 +10,36 @@ function maxmem(N: number, r: number) {
 }
 
 /**
- * At most two scrypt computations at a time, process-wide. Each takes a libuv thread for about
- * 100 ms; libuv has four, shared with token verification, DNS and file reads. Unbounded, a burst
- * of sign-ins (wrong passwords cost the same) would stall every customer request behind them.
+ * scrypt runs on one thread of its own at the lowest CPU priority (scrypt-worker.mjs), never on
+ * libuv's four, which token verification, DNS and file reads share. A burst of sign-ins (wrong
+ * passwords cost the same) queues for that thread, and while customer requests need the CPU it
+ * yields to them. One, not two: with 16 wrong-password sign-ins in flight on a server pinned to
+ * one core (`bench:sign-in`, Postgres), customers' p99 was 1.4× its idle value with one thread and
+ * 13–14× with two, at 128 MiB per hash as at 8 MiB. Sign-ins queue instead (decision 028). The
+ * idle thread exits after a second, so a CLI command that hashed one password still exits at once.
  */
-const HASHING_SLOTS = 2;
-let hashing = 0;
-const waiting: (() => void)[] = [];
-async function inHashingSlot<T>(work: () => Promise<T>): Promise<T> {
-  if (hashing >= HASHING_SLOTS) await new Promise<void>((resolve) => waiting.push(resolve));
-  else hashing++;
-  try {
-    return await work();
-  } finally {
-    const next = waiting.shift();
-    if (next) next();
-    else hashing--;
-  }
+const hashing = new Piscina<{ password: string; salt: Buffer; keylen: number; options: object }, Uint8Array>({
+  filename: new URL('./scrypt-worker.mjs', import.meta.url).href,
+  minThreads: 0,
+  maxThreads: 1,
+  idleTimeout: 1000,
+});
+
+async function scrypt(password: string, salt: Buffer, keylen: number, cost: { N: number; r: number; p: number }): Promise<Buffer> {
+  const hash = await hashing.run({ password, salt, keylen, options: { ...cost, maxmem: maxmem(cost.N, cost.r) } });
+  return Buffer.from(hash);
 }
+
+/**
+ * A well-formed hash of no password, at today's cost: checking a password against it when the
+ * address has no account takes as long as a real check, so timing says nothing about accounts.
+ */
+export const NO_ACCOUNT_HASH = ['scrypt', COST.N, COST.r, COST.p, 'A'.repeat(22), 'A'.repeat(43)].join('$');
 
 /** Console passwords: `scrypt$N$r$p$salt$hash`. */
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
-  const hash = await inHashingSlot(() => scryptAsync(password, salt, KEY_LENGTH, { ...COST, maxmem: maxmem(COST.N, COST.r) }));
+  const hash = await scrypt(password, salt, KEY_LENGTH, COST);
   return ['scrypt', COST.N, COST.r, COST.p, salt.toString('base64url'), hash.toString('base64url')].join('$');
 }
 
@@ -47,10 +47,6 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const [scheme, n, r, p, salt, hash] = stored.split('$');
   if (scheme !== 'scrypt' || !n || !r || !p || !salt || !hash) return false;
   const expected = Buffer.from(hash, 'base64url');
-  const N = Number(n);
-  const R = Number(r);
-  const actual = await inHashingSlot(() =>
-    scryptAsync(password, Buffer.from(salt, 'base64url'), expected.length, { N, r: R, p: Number(p), maxmem: maxmem(N, R) }),
-  );
+  const actual = await scrypt(password, Buffer.from(salt, 'base64url'), expected.length, { N: Number(n), r: Number(r), p: Number(p) });
   return timingSafeEqual(actual, expected);
 }
