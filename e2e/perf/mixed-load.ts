@@ -54,6 +54,7 @@ try {
               type: 'track',
               event: 'widget_clicked',
               messageId: randomUUID(),
+              userId: `load-${i % CUSTOMERS}`,
               properties: { widget: 'referral-center' },
             })),
           }),
@@ -85,6 +86,9 @@ try {
   for (const [i, sample] of samples.entries()) byKind.get(kindOf(i).name)?.push(sample);
 
   let failures = 0;
+  // A refusal here is the benchmark's mistake, not load: say which, once.
+  const refusal = samples.findIndex((s) => s.status >= 400 && s.status < 500);
+  if (refusal >= 0) console.log(`first 4xx: ${kindOf(refusal).name} answered ${samples[refusal]?.status}`);
   console.log('kind                 requests  p50 ms  p99 ms  5xx/failed  other 4xx');
   for (const [name, ofKind] of byKind) {
     const failed = ofKind.filter((s) => s.status === 0 || s.status >= 500).length;
