@@ -55,3 +55,15 @@ export function boundedJsonObject(maxBytes: number) {
     })
     .pipe(z.record(attributeKey, z.json()).refine((value) => JSON.stringify(value).length <= maxBytes, `is larger than ${maxBytes} bytes`));
 }
+
+/**
+ * A period's check, for `.refine(...periodInOrder)` on an object with ISO `from` and `to` (either may
+ * be absent): a `to` before `from` is a 400 naming `to`, not an empty answer that looks like no data.
+ */
+export const periodInOrder: [
+  (period: { from?: string | undefined; to?: string | undefined }) => boolean,
+  { message: string; path: string[] },
+] = [
+  (period) => !period.from || !period.to || Date.parse(period.from) <= Date.parse(period.to),
+  { message: 'must not be before from', path: ['to'] },
+];

@@ -249,3 +249,15 @@ describe('console.experiments', () => {
     });
   });
 });
+
+describe('console periods', () => {
+  it('refuse a `to` before `from` with a 400 naming `to`, for results and the K-factor alike', async () => {
+    const viewer = await as('viewer@flywheel.test');
+    const backwards = { from: '2026-11-30T00:00:00.000Z', to: '2026-11-01T00:00:00.000Z' };
+    await expect(viewer.console.results.get({ key: HEADLINE, ...backwards })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      cause: { issues: [expect.objectContaining({ path: ['to'], message: 'must not be before from' })] },
+    });
+    await expect(viewer.console.referrals.kFactor(backwards)).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+  });
+});

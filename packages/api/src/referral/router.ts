@@ -1,4 +1,5 @@
 import { REFERRAL_CHANNELS } from '@flywheel/contracts/event-catalogue';
+import { periodInOrder } from '@flywheel/contracts/json';
 import { cursorInput } from '@flywheel/contracts/pagination';
 import { REFERRAL_STATUSES, TERMS_MAX_LENGTH } from '@flywheel/contracts/referral';
 import { RewardSpecInput } from '@flywheel/contracts/rewards';
@@ -205,12 +206,14 @@ export const consoleReferralsRouter = {
 
   kFactor: consoleProcedure
     .input(
-      z.object({
-        from: z.iso.datetime(),
-        to: z.iso.datetime(),
-        channel: z.string().min(1).max(40).optional(),
-        experiment: z.object({ key: z.string().min(1).max(80), variationId: z.string().min(1).max(40) }).optional(),
-      }),
+      z
+        .object({
+          from: z.iso.datetime(),
+          to: z.iso.datetime(),
+          channel: z.string().min(1).max(40).optional(),
+          experiment: z.object({ key: z.string().min(1).max(80), variationId: z.string().min(1).max(40) }).optional(),
+        })
+        .refine(...periodInOrder),
     )
     .query(({ ctx, input }) => kFactor(ctx.db, ctx.session.tenantId, { ...input, from: new Date(input.from), to: new Date(input.to) })),
 } satisfies TRPCRouterRecord;

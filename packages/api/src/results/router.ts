@@ -1,4 +1,5 @@
 import { EXPERIMENT_DIMENSIONS } from '@flywheel/contracts/flag-attributes';
+import { periodInOrder } from '@flywheel/contracts/json';
 import type { Db } from '@flywheel/db';
 import {
   bayesianTest,
@@ -22,13 +23,14 @@ import { clipInterval, verdictOf } from './verdict.ts';
 /** The lift the duration estimate plans for: +10 % is the smallest most growth teams act on. */
 const PLANNED_LIFT = 0.1;
 
-const resultsInput = z.object({
+const resultsFields = z.object({
   key: z.string().min(1).max(120),
   from: z.iso.datetime().optional(),
   to: z.iso.datetime().optional(),
   /** Sequential testing keeps p-values valid when results are checked every day. */
   sequential: z.boolean().default(false),
 });
+const resultsInput = resultsFields.refine(...periodInOrder);
 type ResultsInput = z.infer<typeof resultsInput>;
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -225,19 +227,21 @@ export const resultsRouter = {
    * channel): where a lift comes from, or a segment it hurts. Each slice is its own comparison, so
    * more slices mean more chances of a false positive; the console says so.
    */
-  breakdown: consoleProcedure.input(resultsInput.extend({ dimension: z.enum(EXPERIMENT_DIMENSIONS) })).query(async ({ ctx, input }) => {
-    const analysis = await analysisFor(ctx, input);
-    const slices = await aggregateExperimentSlices(ctx.db, analysis.aggregate, { by: 'dimension', dimension: input.dimension });
-    return {
-      key: analysis.feature.key,
-      dimension: input.dimension,
-      slices: slices.map(({ slice, totals }) => ({
-        value: slice,
-        units: usersPerVariation(analysis, totals),
-        metrics: metricResults(analysis, totals, input.sequential),
-      })),
-    };
-  }),
+  breakdown: consoleProcedure
+    .input(resultsFields.extend({ dimension: z.enum(EXPERIMENT_DIMENSIONS) }).refine(...periodInOrder))
+    .query(async ({ ctx, input }) => {
+      const analysis = await analysisFor(ctx, input);
+      const slices = await aggregateExperimentSlices(ctx.db, analysis.aggregate, { by: 'dimension', dimension: input.dimension });
+      return {
+        key: analysis.feature.key,
+        dimension: input.dimension,
+        slices: slices.map(({ slice, totals }) => ({
+          value: slice,
+          units: usersPerVariation(analysis, totals),
+          metrics: metricResults(analysis, totals, input.sequential),
+        })),
+      };
+    }),
 
   /**
    * A read-only link to the results as they are now, for people without a console account (a
