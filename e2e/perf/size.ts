@@ -32,7 +32,10 @@ const hostDist = join(root, 'packages/embed/dist/host');
 const hostManifest = JSON.parse(readFileSync(join(hostDist, 'mf-manifest.json'), 'utf8')) as Manifest;
 const sharedByHost = new Map(hostManifest.shared.map((s) => [s.name, s.assets.js.sync.map((f) => join(hostDist, f))]));
 const sharedPaths = new Set([...sharedByHost.values()].flat());
-const hostAsync = readdirSync(join(hostDist, 'static/js/async')).map((f) => join(hostDist, 'static/js/async', f));
+// The chunks themselves, not the .br / .gz copies the build writes beside them.
+const hostAsync = readdirSync(join(hostDist, 'static/js/async'))
+  .filter((f) => f.endsWith('.js'))
+  .map((f) => join(hostDist, 'static/js/async', f));
 const embedHost = [join(hostDist, 'static/js/host.js'), ...hostAsync.filter((f) => !sharedPaths.has(f))].reduce(
   (sum, file) => sum + gz(file),
   0,

@@ -2,6 +2,9 @@ import { fileURLToPath } from 'node:url';
 import { pluginModuleFederation } from '@module-federation/rsbuild-plugin';
 import { defineConfig, type RsbuildConfig } from '@rsbuild/core';
 import { pluginReact } from '@rsbuild/plugin-react';
+import { pluginPrecompress } from './precompress.ts';
+
+export { pluginPrecompress };
 
 /**
  * What one page shares between every host and widget: one React, one react-query cache, one
@@ -51,6 +54,7 @@ export function createRemoteConfig({ name, exposes, port }: RemoteOptions): Rsbu
   return defineConfig({
     plugins: [
       pluginReact(),
+      pluginPrecompress(),
       pluginModuleFederation({
         name: federationName(name),
         filename: 'remoteEntry.js',
@@ -113,6 +117,7 @@ export function createHostConfig({
   return defineConfig({
     plugins: [
       pluginReact(),
+      pluginPrecompress(),
       pluginModuleFederation({
         name: federationName(name),
         remotes: {},

@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LocalWidget } from '@flywheel/config/widgets';
-import { serveStatic } from '@hono/node-server/serve-static';
-import { Hono } from 'hono';
+import { serveStatic as serveFiles } from '@hono/node-server/serve-static';
+import { type Context, Hono, type Next } from 'hono';
+import { etag } from 'hono/etag';
 
 export type StaticRoots = {
   widgets: LocalWidget[];
@@ -14,14 +15,45 @@ export type StaticRoots = {
   embedDir: string;
 };
 
-// Content-hashed files never change under their name; everything else must be revalidated, or a
-// release would not reach browsers (manifests, remoteEntry.js, embed.js, HTML).
+// Content-hashed files never change under their name: cached for a year. Pages are revalidated on
+// every load, and the few unhashed files widgets start from (mf-manifest.json, remoteEntry.js) are
+// kept a minute, so a page view does not wait for a round trip and a release still reaches
+// browsers within a minute. Revalidating is cheap: an ETag answers 304 with no body.
 const IMMUTABLE = 'public, max-age=31536000, immutable';
+const BRIEFLY = 'public, max-age=60';
 const REVALIDATE = 'no-cache';
-const isHashed = (path: string) => /\.[0-9a-f]{8,}\.(js|css|woff2?|png|svg|jpg)$/.test(path);
+/** `x.1a2b3c4d.js`, and its precompressed copies `x.1a2b3c4d.js.br` / `.gz`. */
+const isHashed = (path: string) => /\.[0-9a-f]{8,}\.(js|css|woff2?|png|svg|jpg)(\.br|\.gz)?$/.test(path);
+const compressible = (path: string) => /\.(js|mjs|css|html|json|svg|txt|map|ts)(\.br|\.gz)?$/.test(path);
 
-function cacheHeaders(path: string, c: { header: (name: string, value: string) => void }) {
-  c.header('cache-control', isHashed(path) ? IMMUTABLE : REVALIDATE);
+/** Cache and Vary headers for a file, by the name it was found under. */
+function decorate(response: Response, path: string) {
+  response.headers.set('cache-control', isHashed(path) ? IMMUTABLE : /\.html(\.br|\.gz)?$/.test(path) ? REVALIDATE : BRIEFLY);
+  // A cache between us and the browser must keep the brotli, gzip and plain copies apart.
+  if (compressible(path)) response.headers.set('vary', 'Accept-Encoding');
+}
+
+const withEtag = etag();
+/**
+ * The built files as the build left them: the brotli or gzip copy the browser accepts (written by
+ * the build, so no compression per request), cache headers by name, and an ETag on every file
+ * that is revalidated rather than cached for good. The headers go on the file's response itself:
+ * serveStatic's onFound runs after that response is made, too late for `c.header()`.
+ */
+function serveStatic(options: { root?: string; path?: string; rewriteRequestPath?: (path: string) => string }) {
+  const found = new WeakMap<Context, string>();
+  const files = serveFiles({ ...options, precompressed: true, onFound: (path, c) => void found.set(c, path) });
+  return async (c: Context, next: Next) => {
+    const serve = async () => {
+      const response = await files(c, next);
+      const path = found.get(c);
+      if (response && path) {
+        decorate(response, path);
+        c.res = response;
+      }
+    };
+    await (isHashed(c.req.path) ? serve() : withEtag(c, serve));
+  };
 }
 
 /**
@@ -60,10 +92,7 @@ export function staticRoutes({ widgets, shellDir, consoleDir, embedDir }: Static
       await next();
       c.header('access-control-allow-origin', '*');
     });
-    app.use(
-      `${prefix}/*`,
-      serveStatic({ root: widget.distDir, rewriteRequestPath: (path) => path.slice(prefix.length), onFound: cacheHeaders }),
-    );
+    app.use(`${prefix}/*`, serveStatic({ root: widget.distDir, rewriteRequestPath: (path) => path.slice(prefix.length) }));
   }
   if (existsSync(embedDir)) {
     app.use('/embed.js', async (c, next) => {
@@ -79,10 +108,7 @@ export function staticRoutes({ widgets, shellDir, consoleDir, embedDir }: Static
       // The page API's declarations are TypeScript, not the MPEG stream `.ts` would say.
       if (c.req.path.endsWith('.d.ts')) c.header('content-type', 'text/plain; charset=utf-8');
     });
-    app.use(
-      '/embed/*',
-      serveStatic({ root: join(embedDir, 'host'), rewriteRequestPath: (p) => p.slice('/embed'.length), onFound: cacheHeaders }),
-    );
+    app.use('/embed/*', serveStatic({ root: join(embedDir, 'host'), rewriteRequestPath: (p) => p.slice('/embed'.length) }));
   }
   if (existsSync(consoleDir)) {
     app.get('/console', (c) => c.redirect('/console/', 301));
@@ -92,17 +118,14 @@ export function staticRoutes({ widgets, shellDir, consoleDir, embedDir }: Static
       c.header('x-frame-options', 'DENY');
       c.header('content-security-policy', policy("'none'"));
     });
-    app.use(
-      '/console/*',
-      serveStatic({ root: consoleDir, rewriteRequestPath: (path) => path.slice('/console'.length), onFound: cacheHeaders }),
-    );
+    app.use('/console/*', serveStatic({ root: consoleDir, rewriteRequestPath: (path) => path.slice('/console'.length) }));
   }
   if (existsSync(shellDir)) {
     app.use('/*', async (c, next) => {
       await next();
       if (c.res.headers.get('content-type')?.startsWith('text/html')) c.header('content-security-policy', policy("'self'"));
     });
-    app.use('/*', serveStatic({ root: shellDir, onFound: cacheHeaders }));
+    app.use('/*', serveStatic({ root: shellDir }));
     // The shell routes with #hash, so only / needs index.html; unknown paths stay 404s.
   }
   return app;

@@ -28,6 +28,24 @@ describe('customer router', () => {
     });
   });
 
+  it('records a token’s claims once: later reads with it only read', async () => {
+    const caller = await callerFor('reader', { name: 'Ria Reader' });
+    expect((await caller.customer.me()).name).toBe('Ria Reader');
+    const seen = new Date('2026-01-01T00:00:00Z');
+    const c = schema.customers;
+    await world.database.db
+      .update(c)
+      .set({ name: 'Renamed by the server', lastSeenAt: seen })
+      .where(and(eq(c.tenantId, world.tenantId), eq(c.externalId, 'reader')));
+    // The same token again: no upsert re-applies its claims or touches the row.
+    expect((await caller.customer.me()).name).toBe('Renamed by the server');
+    const [row] = await world.database.db
+      .select({ lastSeenAt: c.lastSeenAt })
+      .from(c)
+      .where(and(eq(c.tenantId, world.tenantId), eq(c.externalId, 'reader')));
+    expect(row?.lastSeenAt).toEqual(seen);
+  });
+
   it('me creates a customer seen for the first time, from the token', async () => {
     const me = await (await callerFor('newcomer', { name: 'New Comer' })).customer.me();
     expect(me).toMatchObject({ id: 'newcomer', name: 'New Comer', traits: {} });

@@ -62,9 +62,36 @@ export async function upsertCustomer(
   return row as Customer;
 }
 
-/** The customer a verified token names, recorded as seen (created on first sight) with the claims it carries. */
-export function customerFromClaims(db: Db | Tx, tenantId: string, claims: Pick<CustomerClaims, 'sub' | 'email' | 'name' | 'traits'>) {
-  return upsertCustomer(db, tenantId, { externalId: claims.sub, email: claims.email, name: claims.name, traits: claims.traits });
+/** Tokens whose claims this process has recorded; the oldest are forgotten first. */
+const recordedTokens = new Set<string>();
+const MAX_RECORDED_TOKENS = 100_000;
+
+/**
+ * The customer a verified token names. The first request with a token records the customer as
+ * seen, with the claims it carries (created on first sight); every later request with the same
+ * token only reads, so a widget's reads are reads, not an upsert per procedure call. Last-seen is
+ * then as fine as the tenant's token lifetime (at most 24 h, usually an hour).
+ */
+export async function customerFromClaims(
+  db: Db | Tx,
+  tenantId: string,
+  claims: Pick<CustomerClaims, 'sub' | 'email' | 'name' | 'traits'> & { iat?: number },
+): Promise<Customer> {
+  const token = JSON.stringify([tenantId, claims.sub, claims.iat, claims.email, claims.name, claims.traits]);
+  if (recordedTokens.has(token)) {
+    const known = await findCustomer(db, tenantId, claims.sub);
+    // Erased since: the token still names a customer, who is recorded again.
+    if (known) return known;
+  }
+  const customer = await upsertCustomer(db, tenantId, {
+    externalId: claims.sub,
+    email: claims.email,
+    name: claims.name,
+    traits: claims.traits,
+  });
+  if (recordedTokens.size >= MAX_RECORDED_TOKENS) recordedTokens.delete(recordedTokens.values().next().value as string);
+  recordedTokens.add(token);
+  return customer;
 }
 
 /**
