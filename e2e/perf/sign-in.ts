@@ -12,7 +12,7 @@ import { clientAddress, closedLoop, fixedRate, median, percentile } from './load
  * the BFF trusting the loopback proxy's X-Forwarded-For), so neither the per-address lock nor the
  * per-client limit stops a single scrypt run. On DATABASE_URL, else a fresh embedded database.
  */
-const ROUNDS = 5;
+const ROUNDS = 7;
 const ROUND_MS = Number(process.env.BENCH_ROUND_MS ?? 8_000);
 const ATTACKERS = 16;
 const CUSTOMERS = 4;

@@ -43,6 +43,18 @@ export function featuresRoutes(tenants: TenantDirectory, payloads: PayloadSource
   app.use('/sub/*', publicCors);
 
   const tenantFor = async (clientKey: string) => (await tenants.byPublishableKey(clientKey))?.id;
+  // The body and its ETag, made once per payload (the store keeps one object per version), not
+  // once per request: every page load asks for them.
+  const encoded = new WeakMap<object, { body: string; etag: string }>();
+  const encode = (payload: object) => {
+    let hit = encoded.get(payload);
+    if (!hit) {
+      const body = JSON.stringify({ status: 200, ...payload });
+      hit = { body, etag: `"${createHash('sha1').update(body).digest('base64url')}"` };
+      encoded.set(payload, hit);
+    }
+    return hit;
+  };
   const invalidKey = { status: 400, error: 'Invalid API key' };
 
   app.get('/api/features/:clientKey', async (c) => {
@@ -51,8 +63,7 @@ export function featuresRoutes(tenants: TenantDirectory, payloads: PayloadSource
       c.header('x-unrecoverable', '1');
       return c.json(invalidKey, 400);
     }
-    const body = JSON.stringify({ status: 200, ...(await payloads.payloadFor(tenantId)) });
-    const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
+    const { body, etag } = encode(await payloads.payloadFor(tenantId));
     c.header('etag', etag);
     c.header('cache-control', 'no-cache');
     c.header('x-sse-support', 'enabled');

@@ -13,16 +13,16 @@ describe('console passwords', () => {
   }, 90_000);
 
   it.runIf(process.platform === 'linux')(
-    'hashes on a thread of its own at the lowest CPU priority, so requests go first',
+    'hashes on a thread of its own at a lower CPU priority, so requests go first',
     async () => {
       // Field 19 of /proc/<pid>/task/<tid>/stat is the thread's nice value (after the name in parentheses).
-      const niceThreads = () =>
+      const lowered = () =>
         readdirSync('/proc/self/task').filter((tid) => {
           const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
-          return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16] === '19';
+          return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16] === '5';
         }).length;
       const hashing = hashPassword('correct horse');
-      await expect.poll(niceThreads, { timeout: 30_000 }).toBeGreaterThanOrEqual(1);
+      await expect.poll(lowered, { timeout: 30_000 }).toBeGreaterThanOrEqual(1);
       await hashing;
     },
     90_000,

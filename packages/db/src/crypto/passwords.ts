@@ -10,13 +10,12 @@ function maxmem(N: number, r: number) {
 }
 
 /**
- * scrypt runs on one thread of its own at the lowest CPU priority (scrypt-worker.mjs), never on
- * libuv's four, which token verification, DNS and file reads share. A burst of sign-ins (wrong
- * passwords cost the same) queues for that thread, and while customer requests need the CPU it
- * yields to them. One, not two: with 16 wrong-password sign-ins in flight on a server pinned to
- * one core (`bench:sign-in`, Postgres), customers' p99 was 1.4× its idle value with one thread and
- * 13–14× with two, at 128 MiB per hash as at 8 MiB. Sign-ins queue instead (decision 028). The
- * idle thread exits after a second, so a CLI command that hashed one password still exits at once.
+ * scrypt runs on one thread of its own, at a lower CPU priority (scrypt-worker.mjs), never on
+ * libuv's four, which token verification, DNS and file reads share: a burst of sign-ins (wrong
+ * passwords cost the same) queues for that one thread, which yields the core to requests. One, not two:
+ * with 16 wrong-password sign-ins in flight on a server pinned to one core (`bench:sign-in`,
+ * Postgres), two hashing threads left customers' p99 at 13–14× its idle value (decision 028).
+ * The idle thread exits after a second, so a CLI command that hashed one password exits at once.
  */
 const hashing = new Piscina<{ password: string; salt: Buffer; keylen: number; options: object }, Uint8Array>({
   filename: new URL('./scrypt-worker.mjs', import.meta.url).href,
