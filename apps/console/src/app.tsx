@@ -33,46 +33,36 @@ function SignIn() {
     setCredentials(entered);
     signIn.mutate(entered);
   };
-  const choices = signIn.data?.status === 'choose-tenant' ? signIn.data.tenants : null;
-  if (choices && credentials) {
-    return (
-      <main className="sign-in">
-        <form
-          aria-labelledby="tenant-title"
-          onSubmit={(event) => {
-            event.preventDefault();
-            signIn.mutate({ ...credentials, tenantId: String(new FormData(event.currentTarget).get('tenant')) });
-          }}
-        >
-          <h1 id="tenant-title">{t('signIn.chooseTitle')}</h1>
+  const choices = signIn.data?.status === 'choose-tenant' && credentials ? signIn.data.tenants : null;
+  const chooseTenant = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (credentials) signIn.mutate({ ...credentials, tenantId: String(new FormData(event.currentTarget).get('tenant')) });
+  };
+  return (
+    <main className="sign-in">
+      <form onSubmit={choices ? chooseTenant : submit} aria-labelledby="sign-in-title">
+        <h1 id="sign-in-title">{t(choices ? 'signIn.chooseTitle' : 'signIn.title')}</h1>
+        {choices ? (
           <fieldset>
-            <legend className="muted">{t('signIn.chooseIntro', { email: credentials.email })}</legend>
+            <legend className="muted">{t('signIn.chooseIntro', { email: credentials?.email })}</legend>
             {choices.map((tenant, index) => (
               <label key={tenant.id} className="check">
                 <input type="radio" name="tenant" value={tenant.id} defaultChecked={index === 0} /> {tenant.name}
               </label>
             ))}
           </fieldset>
-          <ErrorText error={signIn.error} />
-          <button type="submit" disabled={signIn.isPending}>
-            {t('signIn.submit')}
-          </button>
-        </form>
-      </main>
-    );
-  }
-  return (
-    <main className="sign-in">
-      <form onSubmit={submit} aria-labelledby="sign-in-title">
-        <h1 id="sign-in-title">{t('signIn.title')}</h1>
-        <label>
-          {t('signIn.email')}
-          <input name="email" type="email" autoComplete="username" required />
-        </label>
-        <label>
-          {t('signIn.password')}
-          <input name="password" type="password" autoComplete="current-password" required />
-        </label>
+        ) : (
+          <>
+            <label>
+              {t('signIn.email')}
+              <input name="email" type="email" autoComplete="username" required />
+            </label>
+            <label>
+              {t('signIn.password')}
+              <input name="password" type="password" autoComplete="current-password" required />
+            </label>
+          </>
+        )}
         <ErrorText error={signIn.error} />
         <button type="submit" disabled={signIn.isPending}>
           {t('signIn.submit')}
