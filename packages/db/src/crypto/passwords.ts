@@ -1,5 +1,12 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { Piscina } from 'piscina';
+import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+import { promisify } from 'node:util';
+
+const scryptAsync = promisify(scrypt) as (
+  password: string,
+  salt: Buffer,
+  keylen: number,
+  options: { N: number; r: number; p: number; maxmem: number },
+) => Promise<Buffer>;
 
 // OWASP's scrypt floor (N=2^17, r=8, p=1); the parameters are stored with each hash so they can rise later.
 const COST = { N: 2 ** 17, r: 8, p: 1 };
@@ -10,23 +17,23 @@ function maxmem(N: number, r: number) {
 }
 
 /**
- * scrypt runs on one thread of its own, at a lower CPU priority (scrypt-worker.mjs), never on
- * libuv's four, which token verification, DNS and file reads share: a burst of sign-ins (wrong
- * passwords cost the same) queues for that one thread, which yields the core to requests. One, not two:
- * with 16 wrong-password sign-ins in flight on a server pinned to one core (`bench:sign-in`,
- * Postgres), two hashing threads left customers' p99 at 13–14× its idle value (decision 028).
- * The idle thread exits after a second, so a CLI command that hashed one password exits at once.
+ * At most two scrypt computations at a time, process-wide. Each takes a libuv thread for about
+ * 100 ms; libuv has four, shared with token verification, DNS and file reads. Unbounded, a burst
+ * of sign-ins (wrong passwords cost the same) would stall every customer request behind them.
  */
-const hashing = new Piscina<{ password: string; salt: Buffer; keylen: number; options: object }, Uint8Array>({
-  filename: new URL('./scrypt-worker.mjs', import.meta.url).href,
-  minThreads: 0,
-  maxThreads: 1,
-  idleTimeout: 1000,
-});
-
-async function scrypt(password: string, salt: Buffer, keylen: number, cost: { N: number; r: number; p: number }): Promise<Buffer> {
-  const hash = await hashing.run({ password, salt, keylen, options: { ...cost, maxmem: maxmem(cost.N, cost.r) } });
-  return Buffer.from(hash);
+const HASHING_SLOTS = 2;
+let hashing = 0;
+const waiting: (() => void)[] = [];
+async function inHashingSlot<T>(work: () => Promise<T>): Promise<T> {
+  if (hashing >= HASHING_SLOTS) await new Promise<void>((resolve) => waiting.push(resolve));
+  else hashing++;
+  try {
+    return await work();
+  } finally {
+    const next = waiting.shift();
+    if (next) next();
+    else hashing--;
+  }
 }
 
 /**
@@ -38,7 +45,7 @@ export const NO_ACCOUNT_HASH = ['scrypt', COST.N, COST.r, COST.p, 'A'.repeat(22)
 /** Console passwords: `scrypt$N$r$p$salt$hash`. */
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
-  const hash = await scrypt(password, salt, KEY_LENGTH, COST);
+  const hash = await inHashingSlot(() => scryptAsync(password, salt, KEY_LENGTH, { ...COST, maxmem: maxmem(COST.N, COST.r) }));
   return ['scrypt', COST.N, COST.r, COST.p, salt.toString('base64url'), hash.toString('base64url')].join('$');
 }
 
@@ -46,6 +53,10 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const [scheme, n, r, p, salt, hash] = stored.split('$');
   if (scheme !== 'scrypt' || !n || !r || !p || !salt || !hash) return false;
   const expected = Buffer.from(hash, 'base64url');
-  const actual = await scrypt(password, Buffer.from(salt, 'base64url'), expected.length, { N: Number(n), r: Number(r), p: Number(p) });
+  const N = Number(n);
+  const R = Number(r);
+  const actual = await inHashingSlot(() =>
+    scryptAsync(password, Buffer.from(salt, 'base64url'), expected.length, { N, r: R, p: Number(p), maxmem: maxmem(N, R) }),
+  );
   return timingSafeEqual(actual, expected);
 }
