@@ -30,12 +30,12 @@ export type BffProcess = { url: string; pinned: boolean; stop(): Promise<void> }
  * The real BFF (`apps/bff/src/index.ts`, as `pnpm start` runs it, without serving the front ends)
  * in its own process on a free loopback port, on DATABASE_URL or a fresh embedded database. Where
  * the machine has two cores, the server runs on the first and this process (the load generator)
- * moves to the second, so neither takes the other's time. `nodeArgs` go to node (`--cpu-prof`).
+ * moves to the second, so neither takes the other's time.
  */
-export async function startBff(env: Record<string, string> = {}, nodeArgs: string[] = []): Promise<BffProcess> {
+export async function startBff(env: Record<string, string> = {}): Promise<BffProcess> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const command = [process.execPath, ...nodeArgs, '--import', 'tsx', 'src/index.ts'];
+  const command = [process.execPath, '--import', 'tsx', 'src/index.ts'];
   const child: ChildProcess = spawn(canPin ? 'taskset' : (command[0] as string), canPin ? ['-c', '0', ...command] : command.slice(1), {
     cwd: join(repoRoot, 'apps/bff'),
     env: {
