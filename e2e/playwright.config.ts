@@ -48,6 +48,8 @@ export default defineConfig({
         PORT: '3000',
         DATA_DIR: dataDir,
         LOG_LEVEL: 'warn',
+        // Console sign-ins at a test cost (the benchmarks start their own BFF at the real one).
+        PASSWORD_SCRYPT_N: '1024',
         // Every widget's build served by the BFF (the same discovery the BFF uses, so a new widget is
         // here without edits), and a "canary" build on another origin (fixtures/serve.ts).
         REMOTE_REGISTRY: JSON.stringify([

@@ -143,7 +143,7 @@ export function createApp(deps: AppDeps) {
 
   app.use('/trpc/*', widgetCors());
   // Per client, on top of the per-account lock: one address guessing many accounts' passwords is
-  // stopped too, before its scrypt runs fill the thread pool. Only failures count.
+  // stopped too, before its scrypt runs fill the hashing queue. Only failures count.
   app.use(
     '/trpc/:paths',
     rateLimiter({

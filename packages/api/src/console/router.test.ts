@@ -62,9 +62,8 @@ describe('console auth', () => {
     });
   });
 
-  // Each attempt is a real scrypt (about 100 ms idle, seconds on a loaded machine): failures are
-  // sent two at a time, as many as the hashing slots run at once. Twenty of them took over a
-  // minute while every other package's tests ran beside them, hence two minutes.
+  // Each attempt is a real scrypt (at the suites' cost, PASSWORD_SCRYPT_N), queued for the one
+  // hashing thread, whose lowered priority yields to every other package's tests beside them.
   const failTimes = (n: number, attempt: () => Promise<unknown>) =>
     Promise.all(Array.from({ length: n }, () => expect(attempt()).rejects.toMatchObject({ code: 'UNAUTHORIZED' })));
 

@@ -1,15 +1,23 @@
-import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
-import { promisify } from 'node:util';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { Tinypool } from 'tinypool';
 
-const scryptAsync = promisify(scrypt) as (
-  password: string,
-  salt: Buffer,
-  keylen: number,
-  options: { N: number; r: number; p: number; maxmem: number },
-) => Promise<Buffer>;
+/**
+ * OWASP's scrypt floor, N = 2^17, r = 8, p = 1 (about 0.7 s here); the parameters are stored with
+ * each hash, so they can rise later and old hashes still verify. PASSWORD_SCRYPT_N lowers N where
+ * nothing real is protected: the test suites set 2^10, as Devise's and Django's test settings cut
+ * their hashers' cost, because hundreds of hashes at the real cost on a lowered-priority thread of
+ * a busy two-core machine time out (decision 028).
+ */
+export function scryptN(value: string | undefined): number {
+  if (value === undefined || value === '') return 2 ** 17;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 2 ** 10 || n > 2 ** 20 || (n & (n - 1)) !== 0) {
+    throw new Error(`PASSWORD_SCRYPT_N must be a power of two from 1024 to 1048576, not "${value}"`);
+  }
+  return n;
+}
 
-// OWASP's scrypt floor (N=2^17, r=8, p=1); the parameters are stored with each hash so they can rise later.
-const COST = { N: 2 ** 17, r: 8, p: 1 };
+const COST = { N: scryptN(process.env.PASSWORD_SCRYPT_N), r: 8, p: 1 };
 const KEY_LENGTH = 32;
 
 function maxmem(N: number, r: number) {
@@ -17,23 +25,22 @@ function maxmem(N: number, r: number) {
 }
 
 /**
- * At most two scrypt computations at a time, process-wide. Each takes a libuv thread for about
- * 100 ms; libuv has four, shared with token verification, DNS and file reads. Unbounded, a burst
- * of sign-ins (wrong passwords cost the same) would stall every customer request behind them.
+ * scrypt runs on one thread of its own at the lowest CPU priority (scrypt-worker.mjs), never on
+ * libuv's four, which token verification, DNS and file reads share: a burst of sign-ins (wrong
+ * passwords cost the same) queues for that one thread, which yields the core to requests
+ * (decision 028 has the measurements). The idle thread exits after a second, so a CLI command
+ * that hashed one password exits at once.
  */
-const HASHING_SLOTS = 2;
-let hashing = 0;
-const waiting: (() => void)[] = [];
-async function inHashingSlot<T>(work: () => Promise<T>): Promise<T> {
-  if (hashing >= HASHING_SLOTS) await new Promise<void>((resolve) => waiting.push(resolve));
-  else hashing++;
-  try {
-    return await work();
-  } finally {
-    const next = waiting.shift();
-    if (next) next();
-    else hashing--;
-  }
+const hashing = new Tinypool({
+  filename: new URL('./scrypt-worker.mjs', import.meta.url).href,
+  minThreads: 0,
+  maxThreads: 1,
+  idleTimeout: 1000,
+});
+
+async function scrypt(password: string, salt: Buffer, keylen: number, cost: { N: number; r: number; p: number }): Promise<Buffer> {
+  const hash: Uint8Array = await hashing.run({ password, salt, keylen, options: { ...cost, maxmem: maxmem(cost.N, cost.r) } });
+  return Buffer.from(hash);
 }
 
 /**
@@ -45,7 +52,7 @@ export const NO_ACCOUNT_HASH = ['scrypt', COST.N, COST.r, COST.p, 'A'.repeat(22)
 /** Console passwords: `scrypt$N$r$p$salt$hash`. */
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
-  const hash = await inHashingSlot(() => scryptAsync(password, salt, KEY_LENGTH, { ...COST, maxmem: maxmem(COST.N, COST.r) }));
+  const hash = await scrypt(password, salt, KEY_LENGTH, COST);
   return ['scrypt', COST.N, COST.r, COST.p, salt.toString('base64url'), hash.toString('base64url')].join('$');
 }
 
@@ -53,10 +60,6 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const [scheme, n, r, p, salt, hash] = stored.split('$');
   if (scheme !== 'scrypt' || !n || !r || !p || !salt || !hash) return false;
   const expected = Buffer.from(hash, 'base64url');
-  const N = Number(n);
-  const R = Number(r);
-  const actual = await inHashingSlot(() =>
-    scryptAsync(password, Buffer.from(salt, 'base64url'), expected.length, { N, r: R, p: Number(p), maxmem: maxmem(N, R) }),
-  );
+  const actual = await scrypt(password, Buffer.from(salt, 'base64url'), expected.length, { N: Number(n), r: Number(r), p: Number(p) });
   return timingSafeEqual(actual, expected);
 }

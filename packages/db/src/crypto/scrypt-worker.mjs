@@ -1,0 +1,18 @@
+// The password-hashing thread (see passwords.ts). Plain JavaScript: it must load in any runtime
+// the BFF, the CLI and the tests run in, with no TypeScript loader.
+import { scryptSync } from 'node:crypto';
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
+
+// The lowest CPU priority for this thread alone (on Linux a thread is a task with its own id,
+// /proc/thread-self → <pid>/task/<tid>): while requests need the core, hashing waits for them, and
+// on an idle machine it runs at full speed.
+try {
+  setPriority(Number(readlinkSync('/proc/thread-self').split('/').pop()), 19);
+} catch {
+  // Not Linux: still one thread, off libuv's pool.
+}
+
+export default function scrypt({ password, salt, keylen, options }) {
+  return scryptSync(password, salt, keylen, options);
+}
