@@ -3,6 +3,7 @@ import { signCustomerToken } from '@flywheel/api';
 import { DEMO } from '@flywheel/db';
 import { startBff } from './bff-process.ts';
 import { clientAddress, fixedRate, percentile, type Sample } from './load.ts';
+import { verdict } from './verdict.ts';
 
 /**
  * `DATABASE_URL=postgres://… pnpm --filter @flywheel/e2e bench:mixed-load`: the BFF on Postgres
@@ -100,7 +101,7 @@ try {
     );
   }
   console.log(failures === 0 ? 'no 5xx and no failed connections' : `${failures} requests answered 5xx or failed`);
-  process.exitCode = failures === 0 ? 0 : 1;
+  verdict(`${MINUTES} min mixed load at ${PER_SECOND} requests/s on Postgres: 5xx or failed`, String(failures), '0', failures === 0);
 } finally {
   await bff.stop();
 }

@@ -2,6 +2,7 @@ import { signCustomerToken } from '@flywheel/api';
 import { DEMO } from '@flywheel/db';
 import { startBff } from './bff-process.ts';
 import { clientAddress, closedLoop, fixedRate, median, percentile } from './load.ts';
+import { verdict } from './verdict.ts';
 
 /**
  * `pnpm --filter @flywheel/e2e bench:sign-in`: what 16 wrong-password console sign-ins in flight
@@ -67,7 +68,7 @@ try {
   console.log(
     `median p99 under ${ATTACKERS} parallel wrong-password sign-ins: ${median(attacked).toFixed(1)} ms vs ${median(idle).toFixed(1)} ms idle = ${ratio.toFixed(2)}× (budget ≤ ${BUDGET}×)${bff.pinned ? '' : ' [server not pinned to its own core]'}`,
   );
-  process.exitCode = ratio <= BUDGET ? 0 : 1;
+  verdict(`customer.me p99 under ${ATTACKERS} wrong-password sign-ins vs idle`, `${ratio.toFixed(2)}×`, `≤ ${BUDGET}×`, ratio <= BUDGET);
 } finally {
   await bff.stop();
 }

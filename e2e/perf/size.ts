@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { verdict } from './verdict.ts';
 
 /**
  * `pnpm bench:size`: what a page downloads, gzipped, against DESIGN.md's budgets. Reads the
@@ -70,14 +71,14 @@ rows.push({
 });
 
 const width = Math.max(...rows.map((r) => r.item.length));
-let over = 0;
 console.log(`${'artifact'.padEnd(width)}  ${'gzip'.padStart(9)}  ${'budget'.padStart(9)}  ratio`);
 for (const { item, bytes, budget } of rows) {
   const ratio = budget ? (bytes / budget).toFixed(2) : '';
-  if (budget && bytes > budget) over++;
   const flag = budget && bytes > budget ? '  OVER BUDGET' : '';
   console.log(
     `${item.padEnd(width)}  ${(bytes / KB).toFixed(1).padStart(7)} KB  ${budget ? `${(budget / KB).toFixed(0).padStart(6)} KB` : ' '.repeat(9)}  ${ratio}${flag}`,
   );
 }
-process.exitCode = over > 0 ? 1 : 0;
+for (const { item, bytes, budget } of rows) {
+  if (budget) verdict(`gzip size: ${item}`, `${(bytes / KB).toFixed(1)} KB`, `≤ ${(budget / KB).toFixed(0)} KB`, bytes <= budget);
+}
