@@ -5,16 +5,18 @@ import { hashPassword, scryptN, verifyPassword } from './passwords.ts';
 describe('console passwords', () => {
   it('verifies the right password only, with a salted scrypt hash', async () => {
     const stored = await hashPassword('correct horse');
-    expect(stored.startsWith(`scrypt$${scryptN(process.env.PASSWORD_SCRYPT_N)}$8$1$`)).toBe(true);
+    expect(stored.startsWith(`scrypt$${scryptN(process.env.PASSWORD_SCRYPT_N, process.env.NODE_ENV)}$8$1$`)).toBe(true);
     expect(await verifyPassword('correct horse', stored)).toBe(true);
     expect(await verifyPassword('correct horse ', stored)).toBe(false);
     expect(await hashPassword('correct horse')).not.toBe(stored);
   });
 
-  it('costs N = 2^17 unless PASSWORD_SCRYPT_N names another power of two, and names the variable when it is wrong', () => {
-    expect(scryptN(undefined)).toBe(131072);
-    expect(scryptN('1024')).toBe(1024);
-    for (const wrong of ['1000', '512', '2097152', 'fast']) expect(() => scryptN(wrong)).toThrow(/PASSWORD_SCRYPT_N/);
+  it('costs N = 2^17 unless PASSWORD_SCRYPT_N names another power of two (production: 2^15 at least), and names the variable when it is wrong', () => {
+    expect(scryptN(undefined, 'production')).toBe(131072);
+    expect(scryptN('1024', 'test')).toBe(1024);
+    expect(scryptN('32768', 'production')).toBe(32768);
+    for (const wrong of ['1000', '512', '2097152', 'fast']) expect(() => scryptN(wrong, 'test')).toThrow(/PASSWORD_SCRYPT_N/);
+    expect(() => scryptN('1024', 'production')).toThrow(/at least 32768 with NODE_ENV=production/);
   });
 
   it.runIf(process.platform === 'linux')(

@@ -8,16 +8,20 @@ import { Tinypool } from 'tinypool';
  * their hashers' cost, because hundreds of hashes at the real cost on a lowered-priority thread of
  * a busy two-core machine time out (decision 028).
  */
-export function scryptN(value: string | undefined): number {
+export function scryptN(value: string | undefined, nodeEnv: string | undefined): number {
   if (value === undefined || value === '') return 2 ** 17;
   const n = Number(value);
   if (!Number.isInteger(n) || n < 2 ** 10 || n > 2 ** 20 || (n & (n - 1)) !== 0) {
     throw new Error(`PASSWORD_SCRYPT_N must be a power of two from 1024 to 1048576, not "${value}"`);
   }
+  // A machine too small for 2^17 may go down to 2^15 (about 0.2 s here); a test cost never protects real accounts.
+  if (nodeEnv === 'production' && n < 2 ** 15) {
+    throw new Error(`PASSWORD_SCRYPT_N must be at least 32768 with NODE_ENV=production, not "${value}"`);
+  }
   return n;
 }
 
-const COST = { N: scryptN(process.env.PASSWORD_SCRYPT_N), r: 8, p: 1 };
+const COST = { N: scryptN(process.env.PASSWORD_SCRYPT_N, process.env.NODE_ENV), r: 8, p: 1 };
 const KEY_LENGTH = 32;
 
 function maxmem(N: number, r: number) {
