@@ -5,7 +5,7 @@ import { VERDICT_PREFIX, type Verdict } from './verdict.ts';
  * `pnpm bench`: every benchmark in turn (each against the baseline it measures in the same run),
  * then one table of figures and budgets; exits non-zero when a budget is missed or a benchmark
  * fails. The ones that measure races and load on Postgres run when DATABASE_URL is set and are
- * listed as skipped otherwise. Expect about 25 minutes with DATABASE_URL (the mixed load alone is 10).
+ * listed as skipped otherwise (the mixed load alone runs 10 minutes).
  */
 const BENCHMARKS: { script: string; needsPostgres?: boolean }[] = [
   { script: 'size.ts' },
