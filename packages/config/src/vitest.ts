@@ -21,8 +21,8 @@ export function defineFlywheelProject(options: ProjectOptions): ViteUserConfig {
       include: ['src/**/*.test.{ts,tsx}'],
       setupFiles: [new URL('./fail-on-console.ts', import.meta.url).pathname, ...(options.setupFiles ?? [])],
       testTimeout: options.testTimeout ?? 10_000,
-      // Password hashing at 2^10 instead of 2^17: the suites hash hundreds of passwords on a
-      // lowered-priority thread of a busy machine, and nothing they hash protects anything.
+      // Password hashing at 2^10 instead of 2^17: the suites hash hundreds of passwords on one
+      // thread of a busy two-core machine, and nothing they hash protects anything (decision 028).
       env: { PASSWORD_SCRYPT_N: '1024' },
       // Generous: in `pnpm test` every package's suite, the e2e browser and its BFF share two cores,
       // and a database suite's setup (PGlite, migrations, seed, a scrypt sign-in) slows down with them.

@@ -31,11 +31,12 @@ describe('console passwords', () => {
       // Checked against a stored hash at production's lowest cost (2^15): the suites' own cost
       // (PASSWORD_SCRYPT_N=1024) is too cheap to be worth yielding for.
       const realCost = ['scrypt', 2 ** 15, 8, 1, 'A'.repeat(22), 'A'.repeat(43)].join('$');
-      const hashing = verifyPassword('correct horse', realCost);
-      await expect.poll(lowered, { timeout: 30_000 }).toBe(1);
-      await hashing;
+      // The thread lowers itself before it hashes; the hash itself is not awaited: at nice 19 on a
+      // machine busy with the other suites it waits for the core for minutes, which is the point.
+      verifyPassword('correct horse', realCost).catch(() => {});
+      await expect.poll(lowered, { timeout: 20_000 }).toBe(1);
     },
-    90_000,
+    30_000,
   );
 
   it('treats a malformed stored hash as a wrong password', async () => {
