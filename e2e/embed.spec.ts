@@ -93,10 +93,22 @@ test.describe('the page API', () => {
       expect.objectContaining({ event: 'host_checkout_completed', properties: { plan: 'pro' } }),
     );
 
+    // Signing out and in again refreshes the widget where it is: no remount, so no second `ready`.
     await page.evaluate(() => window.Flywheel?.reset());
     await expect(widget.getByText('Sign in to see your invite link.')).toBeVisible();
-    await expect.poll(seen).toContainEqual({ type: 'ready', widget: 'referral-center' });
     await expect(widget.getByText(/^Your code: /)).toHaveCount(0);
+    await page.evaluate(() =>
+      window.Flywheel?.identify(async () => {
+        const response = await fetch('http://localhost:3000/demo/token', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ customer: 'alice' }),
+        });
+        return ((await response.json()) as { token: string }).token;
+      }),
+    );
+    await expect(widget.getByText(/^Your code: /)).toBeVisible();
+    expect((await seen()).filter((event) => event.type === 'ready')).toEqual([]);
 
     const declarations = await page.request.get('http://localhost:3000/embed/flywheel.d.ts');
     expect(declarations.headers()['content-type']).toBe('text/plain; charset=utf-8');

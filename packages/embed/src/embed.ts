@@ -92,9 +92,15 @@ addEventListener('load', () =>
 );
 
 let hostPromise: Promise<EmbedHost> | undefined;
+/** The host once it has run: only then can widgets have read a customer that identify() changes. */
+let loadedHost: EmbedHost | undefined;
 function loadHost(): Promise<EmbedHost> {
   hostPromise ??= new Promise<EmbedHost>((resolve, reject) => {
-    const ready = () => (window.__flywheelEmbedHost ? resolve(window.__flywheelEmbedHost) : reject(new Error('embed host missing')));
+    const ready = () => {
+      loadedHost = window.__flywheelEmbedHost;
+      if (loadedHost) resolve(loadedHost);
+      else reject(new Error('embed host missing'));
+    };
     window.addEventListener('flywheel:host-ready', ready, { once: true });
     const tag = document.createElement('script');
     tag.src = `${apiBase}/embed/static/js/host.js`;
@@ -123,7 +129,7 @@ class FlywheelWidget extends HTMLElement {
       this.#container = document.createElement('div');
       this.#fallback = document.createElement('slot');
       this.#fallback.hidden = true;
-      shadow.append(this.#container, this.#fallback);
+      shadow.append(skeletonStyles(), this.#container, this.#fallback);
     }
     mounted.add(this);
     void this.render();
@@ -150,6 +156,8 @@ class FlywheelWidget extends HTMLElement {
     const name = this.getAttribute('name');
     if (!name || !this.#container || !this.#fallback) return;
     this.#fallback.hidden = true;
+    // Drawn before anything loads; the widget's first render replaces it.
+    this.#container.replaceChildren(skeleton(this.getAttribute('locale') ?? document.documentElement.lang));
     try {
       const [{ problems, branding, defaultLocale }, host] = await Promise.all([check(), loadHost()]);
       this.#brand(branding);
@@ -171,7 +179,8 @@ class FlywheelWidget extends HTMLElement {
         emit({ type: 'ready', widget: name });
       }
       // Switched off by its flag: show nothing at all, not even the fallback.
-      else if (!result.hidden) this.#showFallback(name, result.reason);
+      else if (result.hidden) this.#container.replaceChildren();
+      else this.#showFallback(name, result.reason);
     } catch (error) {
       this.#showFallback(name, error instanceof Error ? error.message : String(error));
     }
@@ -193,13 +202,52 @@ class FlywheelWidget extends HTMLElement {
   }
 
   #showFallback(widget: string, reason: string) {
+    this.#container?.replaceChildren();
     if (this.#fallback) this.#fallback.hidden = false;
     emit({ type: 'error', widget, reason });
   }
 }
 
+/**
+ * What a widget shows while it loads, the same three bars as the widget kit's skeleton, so the
+ * space is held and a screen reader hears that something is coming. Plain CSS in the shadow root:
+ * nothing of the widget's has loaded yet.
+ */
+function skeleton(lang: string): HTMLElement {
+  const status = document.createElement('div');
+  status.setAttribute('role', 'status');
+  status.append(
+    Object.assign(document.createElement('span'), { className: 'fw-hidden', textContent: /^zh/i.test(lang) ? '加载中…' : 'Loading…' }),
+  );
+  for (const width of [90, 75, 60]) {
+    const bar = Object.assign(document.createElement('div'), { className: 'fw-skeleton' });
+    bar.setAttribute('aria-hidden', 'true');
+    bar.style.width = `${width}%`;
+    status.append(bar);
+  }
+  return status;
+}
+
+function skeletonStyles(): HTMLStyleElement {
+  return Object.assign(document.createElement('style'), {
+    textContent:
+      '.fw-skeleton{height:1em;margin-top:8px;border-radius:6px;background:var(--fw-color-subtle,#f3f4f6)}.fw-skeleton:first-of-type{margin-top:0}.fw-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}',
+  });
+}
+
 function emit(event: PageEvent) {
   dispatchEvent(new CustomEvent(PAGE_EVENT, { detail: event }));
+}
+
+/**
+ * A new customer, or none: the token is checked again (its problems are warnings), and widgets
+ * already showing refresh their data as the new customer, without a remount. Widgets still loading
+ * read the token when they get to it.
+ */
+function identityChanged() {
+  checked = undefined;
+  void check();
+  loadedHost?.refreshIdentity(pageProps());
 }
 
 // Flywheel.on/off: each handler gets the page events of its type (the widgets dispatch them on window too).
@@ -208,17 +256,11 @@ const listeners = new Map<string, Map<unknown, EventListener>>();
 const api: FlywheelPageApi = {
   identify(tokenOrProvider) {
     tokenProvider = typeof tokenOrProvider === 'function' ? tokenOrProvider : () => tokenOrProvider;
-    // The token is part of what is checked: a new one is checked again.
-    checked = undefined;
-    // Widgets that rendered anonymously render again as the customer.
-    for (const element of mounted) void element.render();
+    identityChanged();
   },
   reset() {
     tokenProvider = null;
-    checked = undefined;
-    // Only a page whose widgets loaded the host has a session to forget.
-    if (hostPromise) void hostPromise.then((host) => host.reset(pageProps())).catch(() => {});
-    for (const element of mounted) void element.render();
+    identityChanged();
   },
   on(type, handler) {
     const byHandler = listeners.get(type) ?? new Map<unknown, EventListener>();

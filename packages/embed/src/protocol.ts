@@ -11,8 +11,11 @@ export type EmbedHost = {
   ): Promise<{ ok: true; unmount: () => void } | { ok: false; reason: string; hidden?: boolean }>;
   /** Records an event of the host page's through the page's tracker (the widgets' own queue). */
   track(props: WidgetProps, event: string, properties?: Record<string, unknown>): void;
-  /** Forgets the signed-out customer's session and data. */
-  reset(props: WidgetProps): void;
+  /**
+   * The page identified another customer, or signed them out: the mounted widgets read the
+   * customer, their flags and their data again, without remounting.
+   */
+  refreshIdentity(props: WidgetProps): void;
 };
 
 declare global {

@@ -1,8 +1,8 @@
 import type { WidgetProps } from '@flywheel/contracts/widget';
-import { ErrorBoundary, ToastProvider, uiStyles } from '@flywheel/ui';
+import { ErrorBoundary, Skeleton, ToastProvider, uiStyles } from '@flywheel/ui';
 import { GrowthBookContext, useFeatureValue } from '@growthbook/growthbook-react';
 import { QueryClientProvider } from '@tanstack/react-query';
-import { type ComponentType, type ReactNode, Suspense, use, useLayoutEffect, useMemo, useRef, useSyncExternalStore } from 'react';
+import { type ComponentType, type ReactNode, useEffect, useLayoutEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { TRPCProvider, WidgetContext } from './context.ts';
@@ -36,12 +36,21 @@ function Fallback() {
   );
 }
 
-/** Waits for the page's flags, then renders the widget only while `<widget>.enabled` is on. */
+/**
+ * Shows a skeleton until the page's flags are evaluated for the widget, then renders it only while
+ * `<widget>.enabled` is on. Not Suspense: React holds a boundary's content back for up to 300 ms
+ * after its fallback showed (its fallback throttle), which a widget's first paint cannot afford.
+ */
 function FlagGate({ name, session, children }: { name: string; session: PageSession; children: ReactNode }) {
-  const growthbook = use(session.flags(name));
+  const { t } = useTranslation();
   // Re-render on every payload change; the value keeps the context fresh for GrowthBook's hooks.
   const version = useSyncExternalStore(session.subscribeFlags, session.flagsVersion);
-  const value = useMemo(() => ({ growthbook, version }), [growthbook, version]);
+  const value = useMemo(() => ({ growthbook: session.growthbook, version }), [session, version]);
+  const evaluated = session.flagsEvaluated(name);
+  useEffect(() => {
+    if (!evaluated) void session.flags(name);
+  }, [session, name, evaluated]);
+  if (!evaluated) return <Skeleton label={t('kit.loading')} />;
   return (
     <GrowthBookContext.Provider value={value}>
       <EnabledOnly flag={`${name}.enabled`}>{children}</EnabledOnly>
@@ -80,13 +89,11 @@ export function defineWidget<P extends object = object>(definition: WidgetDefini
             <QueryClientProvider client={session.queryClient}>
               <TRPCProvider trpcClient={session.trpc} queryClient={session.queryClient}>
                 <WidgetContext.Provider value={{ name, session }}>
-                  <Suspense fallback={null}>
-                    <FlagGate name={name} session={session}>
-                      <ToastProvider>
-                        <Inner {...props} />
-                      </ToastProvider>
-                    </FlagGate>
-                  </Suspense>
+                  <FlagGate name={name} session={session}>
+                    <ToastProvider>
+                      <Inner {...props} />
+                    </ToastProvider>
+                  </FlagGate>
                 </WidgetContext.Provider>
               </TRPCProvider>
             </QueryClientProvider>

@@ -28,13 +28,21 @@ export type PageSession = {
    */
   flags(widget: string): Promise<GrowthBook>;
   /**
-   * Every widget re-renders when the payload changes (SSE): GrowthBook has one renderer slot,
-   * so the session owns it and fans the signal out to each widget's React root.
+   * Every widget re-renders when the payload changes (SSE) or its flags are evaluated: GrowthBook
+   * has one renderer slot, so the session owns it and fans the signal out to each widget's root.
    */
   subscribeFlags(listener: () => void): () => void;
   flagsVersion(): number;
+  /** Whether `widget`'s flags have been evaluated once; a later re-evaluation keeps it true. */
+  flagsEvaluated(widget: string): boolean;
   /** The latest token provider any widget was given: one identity per page. */
   setTokenProvider(provider: TokenProvider | undefined): void;
+  /**
+   * The page named another customer, or none (`Flywheel.identify`, `reset`): the customer is read
+   * again, every widget's flags are evaluated again and its data fetched again, and the widgets
+   * stay mounted meanwhile, showing their loading state rather than the last customer's data.
+   */
+  refreshIdentity(): void;
   /**
    * The customer signed out: forgets their token and everything fetched for them (widgets then
    * show their signed-out state). The device's anonymous id stays: it is the device's, not theirs.
@@ -134,10 +142,12 @@ export function getPageSession(props: WidgetProps): PageSession {
   };
   let version = 0;
   const flagListeners = new Set<() => void>();
-  growthbook.setRenderer(() => {
+  const flagsChanged = () => {
     version++;
     for (const listener of flagListeners) listener();
-  });
+  };
+  growthbook.setRenderer(flagsChanged);
+  const evaluated = new Set<string>();
   // The `locale` attribute: the first widget's, else the page's (as the widgets themselves pick it).
   const locale = resolveLocale(props.locale ?? (typeof document === 'undefined' ? undefined : document.documentElement.lang));
 
@@ -177,8 +187,18 @@ export function getPageSession(props: WidgetProps): PageSession {
         deviceId,
       }),
     );
+    evaluated.add(widget);
+    flagsChanged();
     return growthbook;
   }
+
+  /** Forgets the customer read for flags and their live stream; the next evaluation reads them again. */
+  const forgetIdentity = () => {
+    identity = undefined;
+    stopLive?.();
+    stopLive = undefined;
+    flagsFor.clear();
+  };
 
   const session: PageSession = {
     key,
@@ -199,15 +219,17 @@ export function getPageSession(props: WidgetProps): PageSession {
       return () => flagListeners.delete(listener);
     },
     flagsVersion: () => version,
+    flagsEvaluated: (widget) => evaluated.has(widget),
     setTokenProvider: (provider) => {
       if (provider === tokenProvider) return;
       tokenProvider = provider;
-      // A new identity: customer attributes are read again on the next evaluation, and the live
-      // stream is opened again for the new customer.
-      identity = undefined;
-      stopLive?.();
-      stopLive = undefined;
-      flagsFor.clear();
+      forgetIdentity();
+    },
+    refreshIdentity: () => {
+      forgetIdentity();
+      for (const widget of widgets) void session.flags(widget);
+      // Reset, not invalidated: nobody sees the previous customer's data while the new one's loads.
+      void queryClient.resetQueries();
     },
     reset: () => {
       session.setTokenProvider(undefined);

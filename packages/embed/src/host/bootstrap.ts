@@ -16,8 +16,8 @@ const host: EmbedHost = {
   track(props, event, properties) {
     getPageSession(props).tracker.track({ event, ...(properties ? { properties } : {}) });
   },
-  reset(props) {
-    getPageSession(props).reset();
+  refreshIdentity(props) {
+    getPageSession(props).refreshIdentity();
   },
 };
 
