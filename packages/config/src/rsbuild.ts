@@ -48,7 +48,8 @@ export type RemoteOptions = {
  * A widget remote: `mf-manifest.json` + `remoteEntry.js`, hashed chunks, CORS for hosts on other
  * origins, and public paths resolved at run time (`assetPrefix: 'auto'`) so the same build works
  * wherever it is served. Production builds leave the Module Federation runtime to the host page
- * (`externalRuntime`), so four widgets on a page download it once, not four times.
+ * (`externalRuntime`), so four widgets on a page download it once, not four times, and leave out
+ * the runtime code a widget never runs: Node, manifests, nested remotes (decision 030).
  */
 export function createRemoteConfig({ name, exposes, port }: RemoteOptions): RsbuildConfig {
   return defineConfig({
@@ -61,7 +62,9 @@ export function createRemoteConfig({ name, exposes, port }: RemoteOptions): Rsbu
         exposes,
         shared: sharedSingletons,
         dts: false,
-        ...(isProduction ? { experiments: { externalRuntime: true } } : {}),
+        ...(isProduction
+          ? { experiments: { externalRuntime: true, optimization: { target: 'web', disableSnapshot: true, disableRemote: true } } }
+          : {}),
       }),
     ],
     // The standalone page (the widget against msw, for development alone) is not part of a release:
@@ -98,6 +101,8 @@ export type HostOptions = {
   /** Dev-server proxy, e.g. the BFF's routes, so the host calls its API on its own origin. */
   proxy?: Record<string, string>;
   distPath?: string;
+  /** What the host provides the page, if not the shared singletons as they are (the embed host's React is preact/compat). */
+  shared?: Record<string, { singleton?: boolean; requiredVersion?: string | false; version?: string }>;
 };
 
 /**
@@ -113,6 +118,7 @@ export function createHostConfig({
   assetPrefix,
   proxy,
   distPath,
+  shared = sharedSingletons,
 }: HostOptions): RsbuildConfig {
   return defineConfig({
     plugins: [
@@ -121,7 +127,7 @@ export function createHostConfig({
       pluginModuleFederation({
         name: federationName(name),
         remotes: {},
-        shared: sharedSingletons,
+        shared,
         dts: false,
         experiments: { provideExternalRuntime: true },
       }),

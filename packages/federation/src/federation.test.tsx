@@ -129,12 +129,13 @@ describe('<RemoteWidget>', () => {
   });
 
   it('shows nothing at all, not even the fallback, while the widget’s kill switch is off', async () => {
-    let registryAsked = false;
+    let buildFetched = false;
     server.use(
       ...bffHandlers(apiBase, {}, { 'referral-center.enabled': { defaultValue: true, rules: [{ force: false }] } }),
-      http.get(`${apiBase}/api/remotes`, () => {
-        registryAsked = true;
-        return HttpResponse.json(entries);
+      http.get(`${apiBase}/api/remotes`, () => HttpResponse.json(entries)),
+      http.get(entries[0]?.manifestUrl ?? '', () => {
+        buildFetched = true;
+        return HttpResponse.json({});
       }),
     );
     const { container } = await renderWidget(
@@ -147,9 +148,10 @@ describe('<RemoteWidget>', () => {
         loading={<p>Loading</p>}
       />,
     );
-    // What the widget waits for: the page's flags, evaluated for it. Then nothing, and the registry was never asked.
+    // What the widget waits for: the page's flags, evaluated for it. Then nothing, and its build
+    // was never downloaded (the registry is asked meanwhile, as for every widget).
     await act(() => getPageSession({ apiBase, publishableKey: 'pk_off' }).flags('referral-center'));
     expect(container.textContent).toBe('');
-    expect(registryAsked).toBe(false);
+    expect(buildFetched).toBe(false);
   });
 });

@@ -21,8 +21,12 @@ function registryFor(apiBase: string, publishableKey: string) {
  * release can be canaried to a share of customers), then loads that build.
  */
 export async function loadWidgetForPage(props: WidgetProps, name: string): Promise<LoadedWidget> {
+  const registry = registryFor(props.apiBase, props.publishableKey);
+  // The registry is asked while the flags are evaluated, not after; the build itself waits for
+  // them, since they may name a canary.
+  registry.prefetch();
   const flags = await getPageSession(props).flags(name);
   if (!flags.getFeatureValue(`${name}.enabled`, true)) return { ok: false, reason: `${name}.enabled is off`, hidden: true };
   const version = flags.getFeatureValue(`${name}.remote`, '');
-  return loadWidget(registryFor(props.apiBase, props.publishableKey), name, typeof version === 'string' ? version : '');
+  return loadWidget(registry, name, typeof version === 'string' ? version : '');
 }

@@ -11,17 +11,24 @@ export function createRemoteRegistry(apiBase: string, publishableKey: string) {
     if (!response.ok) throw new Error(`remote registry answered ${response.status}`);
     return remoteRegistry.parse(await response.json());
   };
+  const entriesOnce = () => {
+    entries ??= load().catch((error: unknown) => {
+      entries = undefined;
+      throw error;
+    });
+    return entries;
+  };
   return {
+    /** Starts the one fetch early; a failure is left to resolve() to report. */
+    prefetch(): void {
+      entriesOnce().catch(() => {});
+    },
     /**
      * The build of `name` to load: the one whose version is `version` (what the `<widget>.remote`
      * flag names, e.g. a canary), else the registry's first, its default.
      */
     async resolve(name: string, version = ''): Promise<RemoteEntry | undefined> {
-      entries ??= load().catch((error: unknown) => {
-        entries = undefined;
-        throw error;
-      });
-      const builds = (await entries).filter((entry) => entry.name === name);
+      const builds = (await entriesOnce()).filter((entry) => entry.name === name);
       return builds.find((entry) => version !== '' && entry.version === version) ?? builds[0];
     },
   };
