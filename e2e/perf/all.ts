@@ -10,6 +10,7 @@ import { VERDICT_PREFIX, type Verdict } from './verdict.ts';
 const BENCHMARKS: { script: string; needsPostgres?: boolean }[] = [
   { script: 'size.ts' },
   { script: 'first-widget.ts' },
+  { script: 'http-path.ts' },
   { script: 'ingest.ts' },
   { script: 'aggregation.ts' },
   { script: 'insights.ts' },

@@ -7,7 +7,7 @@ import { verdict } from './verdict.ts';
 /**
  * `pnpm bench:size`: what a page downloads, gzipped, against DESIGN.md's budgets. Reads the
  * production builds (run `pnpm build` first): embed.js, the embed host (the Module Federation
- * runtime), each widget's own code, the shared singletons, and the totals for one and for all
+ * runtime and the shared singletons), each widget's own code, and the totals for one and for all
  * widgets on a bare page. Exits 1 when a budget is exceeded.
  */
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -27,22 +27,16 @@ const widgetDirs = readdirSync(join(root, 'apps')).filter((name) => {
 
 const rows: { item: string; bytes: number; budget?: number }[] = [];
 const embedJs = gz(join(root, 'packages/embed/dist/embed.js'));
-// The embed host provides the runtime and the shared singletons for the whole page; its manifest
-// says which of its chunks are the singletons, and the rest is runtime and loader.
+// The embed host is one file (its shared singletons are eager, docs/decisions/030): the Module
+// Federation runtime, the loader and every singleton the page's widgets share.
 const hostDist = join(root, 'packages/embed/dist/host');
 const hostManifest = JSON.parse(readFileSync(join(hostDist, 'mf-manifest.json'), 'utf8')) as Manifest;
-const sharedByHost = new Map(hostManifest.shared.map((s) => [s.name, s.assets.js.sync.map((f) => join(hostDist, f))]));
-const sharedPaths = new Set([...sharedByHost.values()].flat());
-// The chunks themselves, not the .br / .gz copies the build writes beside them.
-const hostAsync = readdirSync(join(hostDist, 'static/js/async'))
-  .filter((f) => f.endsWith('.js'))
-  .map((f) => join(hostDist, 'static/js/async', f));
-const embedHost = [join(hostDist, 'static/js/host.js'), ...hostAsync.filter((f) => !sharedPaths.has(f))].reduce(
-  (sum, file) => sum + gz(file),
-  0,
-);
+const embedHost = gz(join(hostDist, 'static/js/host.js'));
 rows.push({ item: 'embed.js (before it loads anything)', bytes: embedJs, budget: 6 * KB });
-rows.push({ item: 'embed host: MF runtime, loader, registry client, split-out kit deps (once per page)', bytes: embedHost });
+rows.push({
+  item: `embed host (host.js, once per page): MF runtime, loader, ${hostManifest.shared.map((s) => s.name).join(', ')}`,
+  bytes: embedHost,
+});
 const widgetOwn = new Map<string, number>();
 for (const name of widgetDirs) {
   const dist = join(root, 'apps', name, 'dist');
@@ -55,19 +49,16 @@ for (const name of widgetDirs) {
   widgetOwn.set(name, bytes);
   rows.push({ item: `widget ${name}: its own JavaScript (remoteEntry + exposed chunks)`, bytes, budget: 25 * KB });
 }
-const sharedBytes = [...sharedPaths].reduce((sum, f) => sum + gz(f), 0);
-rows.push({ item: `shared singletons from the embed host (${[...sharedByHost.keys()].join(', ')})`, bytes: sharedBytes });
-
 const firstWidget = Math.max(...widgetOwn.values());
 rows.push({
-  item: 'bare page, first widget: embed + runtime + shared + widget',
-  bytes: embedJs + embedHost + sharedBytes + firstWidget,
+  item: 'bare page, first widget: embed.js + embed host + widget',
+  bytes: embedJs + embedHost + firstWidget,
   budget: 150 * KB,
 });
 const all = [...widgetOwn.values()].reduce((a, b) => a + b, 0);
 rows.push({
   item: `bare page, all ${widgetOwn.size} widgets (runtime and singletons once)`,
-  bytes: embedJs + embedHost + sharedBytes + all,
+  bytes: embedJs + embedHost + all,
 });
 
 const width = Math.max(...rows.map((r) => r.item.length));

@@ -25,16 +25,21 @@ export default mergeRsbuildConfig(
     entry: './src/host/index.ts',
     assetPrefix: 'auto',
     distPath: 'dist/host',
-    shared: {
-      ...sharedSingletons,
-      react: { ...sharedSingletons.react, ...asReact },
-      'react/': { ...sharedSingletons['react/'], ...asReact },
-      'react-dom': { ...sharedSingletons['react-dom'], ...asReact },
-      'react-dom/': { ...sharedSingletons['react-dom/'], ...asReact },
-    },
+    // Eager: the singletons are in host.js itself, not in a dozen chunks fetched in waves after it.
+    shared: Object.fromEntries(
+      Object.entries({
+        ...sharedSingletons,
+        react: { ...sharedSingletons.react, ...asReact },
+        'react/': { ...sharedSingletons['react/'], ...asReact },
+        'react-dom': { ...sharedSingletons['react-dom'], ...asReact },
+        'react-dom/': { ...sharedSingletons['react-dom/'], ...asReact },
+      }).map(([name, options]) => [name, { ...options, eager: true }]),
+    ),
   }),
   {
     html: { template: undefined },
+    // One file: embed.js loads host.js by name, and everything the first widget needs is in it.
+    performance: { chunkSplit: { strategy: 'all-in-one' } },
     // Every `react`, `react-dom` and their subpaths (jsx-runtime, client), in this host's own code
     // and in the libraries it bundles, resolve to preact/compat's.
     resolve: { alias: { react: preactCompat, 'react-dom': preactCompat } },

@@ -102,7 +102,7 @@ export type HostOptions = {
   proxy?: Record<string, string>;
   distPath?: string;
   /** What the host provides the page, if not the shared singletons as they are (the embed host's React is preact/compat). */
-  shared?: Record<string, { singleton?: boolean; requiredVersion?: string | false; version?: string }>;
+  shared?: Record<string, { singleton?: boolean; requiredVersion?: string | false; version?: string; eager?: boolean }>;
 };
 
 /**

@@ -79,17 +79,25 @@ function overlay(): HTMLElement {
   return panel;
 }
 
-// A page that never identifies shows every widget signed out; say why once it has had its chance
-// (after its own load handlers, where the snippet calls identify).
-addEventListener('load', () =>
-  setTimeout(() => {
-    if (!tokenProvider && mounted.size > 0) {
-      report([
-        'this page has not called Flywheel.identify(), so widgets show their signed-out state. Call it with a function that fetches a customer token from your server.',
-      ]);
-    }
-  }, 0),
-);
+/**
+ * Settles once the page's own load handlers have run, where the README's snippet calls
+ * identify(): widgets mount as the customer from the start instead of mounting signed out and
+ * refreshing a moment later. It costs nothing: the embed host is loading until then anyway
+ * (a script added before `load` holds the event back until it has run).
+ */
+const pageLoaded = new Promise<void>((resolve) => {
+  if (document.readyState === 'complete') return resolve();
+  addEventListener('load', () => setTimeout(resolve, 0), { once: true });
+});
+
+// A page that never identifies shows every widget signed out; say why once it has had its chance.
+void pageLoaded.then(() => {
+  if (!tokenProvider && mounted.size > 0) {
+    report([
+      'this page has not called Flywheel.identify(), so widgets show their signed-out state. Call it with a function that fetches a customer token from your server.',
+    ]);
+  }
+});
 
 let hostPromise: Promise<EmbedHost> | undefined;
 /** The host once it has run: only then can widgets have read a customer that identify() changes. */
@@ -159,7 +167,7 @@ class FlywheelWidget extends HTMLElement {
     // Drawn before anything loads; the widget's first render replaces it.
     this.#container.replaceChildren(skeleton(this.getAttribute('locale') ?? document.documentElement.lang));
     try {
-      const [{ problems, branding, defaultLocale }, host] = await Promise.all([check(), loadHost()]);
+      const [{ problems, branding, defaultLocale }, host] = await Promise.all([check(), loadHost(), pageLoaded]);
       this.#brand(branding);
       // The element's own locale, else the tenant's default, else the page's (the widget kit reads it).
       const props = { apiBase, publishableKey, getToken, locale: this.getAttribute('locale') ?? defaultLocale ?? undefined };

@@ -1,2 +1,3 @@
-// Module Federation's async boundary: shared singletons are negotiated before the loader runs.
-void import('./bootstrap.ts');
+// No async boundary: the shared singletons are eager (bundled into host.js, rsbuild.host.config.ts),
+// so they are negotiated as this file runs, and the loader starts at once.
+import './bootstrap.ts';
