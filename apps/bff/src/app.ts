@@ -4,11 +4,11 @@ import { trpcServer } from '@hono/trpc-server';
 import { TRPCError } from '@trpc/server';
 import { Hono } from 'hono';
 import { requestId } from 'hono/request-id';
-import { secureHeaders } from 'hono/secure-headers';
 import { rateLimiter } from 'hono-rate-limiter';
 import type { Logger } from 'pino';
 import { httpError } from './http-error.ts';
 import type { Metrics } from './metrics.ts';
+import { securityHeadersFirst } from './middleware/headers-first.ts';
 import { requestLog } from './middleware/request-log.ts';
 import { widgetCors } from './middleware/widget-cors.ts';
 import { clientAddressResolver } from './remote-address.ts';
@@ -90,7 +90,7 @@ export function createApp(deps: AppDeps) {
   // Cross-origin resource and opener policies stay off: remotes, embed.js and its host are loaded
   // by tenants' pages on other origins.
   app.use(
-    secureHeaders({
+    securityHeadersFirst({
       crossOriginResourcePolicy: false,
       crossOriginOpenerPolicy: false,
       referrerPolicy: 'strict-origin-when-cross-origin',
@@ -173,31 +173,32 @@ export function createApp(deps: AppDeps) {
     }
     await next();
   });
-  app.use(
-    '/trpc/*',
-    trpcServer({
-      router: appRouter,
-      createContext: async (opts, c) => {
-        try {
-          return await createContext(api, opts.req, opts.resHeaders, clientAddress(c));
-        } catch (error) {
-          if (!isDatabaseUnavailable(error)) throw error;
-          throw new TRPCError({
-            code: 'SERVICE_UNAVAILABLE',
-            message: 'The service is briefly unavailable; try again in a few seconds.',
-            cause: error,
-          });
-        }
-      },
-      responseMeta: ({ errors }) =>
-        errors.some((error) => error.code === 'SERVICE_UNAVAILABLE')
-          ? { headers: new Headers({ 'retry-after': RETRY_AFTER_SECONDS }) }
-          : {},
-      onError: ({ error, path }) => {
-        if (error.code === 'INTERNAL_SERVER_ERROR') logger.error({ err: error, path }, 'procedure failed');
-      },
-    }),
-  );
+  const trpc = trpcServer({
+    router: appRouter,
+    createContext: async (opts, c) => {
+      try {
+        return await createContext(api, opts.req, opts.resHeaders, clientAddress(c));
+      } catch (error) {
+        if (!isDatabaseUnavailable(error)) throw error;
+        throw new TRPCError({
+          code: 'SERVICE_UNAVAILABLE',
+          message: 'The service is briefly unavailable; try again in a few seconds.',
+          cause: error,
+        });
+      }
+    },
+    responseMeta: ({ errors }) =>
+      errors.some((error) => error.code === 'SERVICE_UNAVAILABLE') ? { headers: new Headers({ 'retry-after': RETRY_AFTER_SECONDS }) } : {},
+    onError: ({ error, path }) => {
+      if (error.code === 'INTERNAL_SERVER_ERROR') logger.error({ err: error, path }, 'procedure failed');
+    },
+  });
+  app.use('/trpc/*', async (c, next) => {
+    // tRPC answers with a Response of its own; made again through the context, it carries the
+    // headers the middlewares set before it (CORS, security: middleware/headers-first.ts).
+    const response = await trpc(c, next);
+    return response ? c.newResponse(response.body, response) : undefined;
+  });
 
   app.route('/', featuresRoutes(api.tenants, api.flags.source, deps.streamTiming ?? { pingMs: 30_000, maxDurationMs: 60_000 }));
 

@@ -1,4 +1,4 @@
-import { cors } from 'hono/cors';
+import { corsFirst } from './headers-first.ts';
 
 /**
  * CORS for routes widgets call from their host pages. Every origin may send and read: what
@@ -8,7 +8,7 @@ import { cors } from 'hono/cors';
  * a browser's opaque CORS error. No cookies travel on these routes, so reading grants nothing.
  */
 export function widgetCors() {
-  return cors({
+  return corsFirst({
     origin: (origin) => origin,
     allowHeaders: ['authorization', 'content-type', 'x-flywheel-key', 'trpc-accept', 'x-trpc-source'],
     allowMethods: ['GET', 'POST', 'OPTIONS'],

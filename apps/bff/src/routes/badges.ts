@@ -1,9 +1,9 @@
 import { type ApiDeps, achievements } from '@flywheel/api';
 import { inLocale } from '@flywheel/contracts/widget';
 import { Hono } from 'hono';
-import { cors } from 'hono/cors';
 import { html, raw } from 'hono/html';
 import { z } from 'zod';
+import { corsFirst } from '../middleware/headers-first.ts';
 import { QR_HEADERS, qrPng } from '../qr.ts';
 import { notFoundPage, publicPage, visitorLocale } from '../web/public-page.ts';
 
@@ -54,8 +54,8 @@ export function badgeRoutes(api: ApiDeps, publicUrl: string | undefined) {
 
   return (
     new Hono()
-      .use('/issuers/*', cors({ origin: '*' }))
-      .use('/api/credentials/*', cors({ origin: '*' }))
+      .use('/issuers/*', corsFirst({ origin: '*' }))
+      .use('/api/credentials/*', corsFirst({ origin: '*' }))
       .get('/issuers/:tenantId/did.json', async (c) => {
         const id = tenantId.safeParse(c.req.param('tenantId'));
         const document = id.success ? await achievements.didDocument(db, secretsKey, originOf(c.req.url), id.data) : null;

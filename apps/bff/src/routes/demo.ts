@@ -3,9 +3,9 @@ import { type ApiDeps, ingestBatch, originAllowed, publicApi, signCustomerToken 
 import { DEMO, schema } from '@flywheel/db';
 import { and, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
-import { cors } from 'hono/cors';
 import { z } from 'zod';
 import { httpError, invalidRequest } from '../http-error.ts';
+import { corsFirst } from '../middleware/headers-first.ts';
 
 const TOKEN_TTL_SECONDS = 3600;
 const customerId = z.string().regex(/^[a-z0-9-]{1,64}$/);
@@ -30,7 +30,7 @@ export function demoRoutes(deps: ApiDeps) {
     new Hono()
       // Only the demo tenant's own pages may get its tokens: a demo server plays a tenant's server.
       .use(
-        cors({
+        corsFirst({
           origin: async (origin) => (originAllowed((await demoTenant()).allowedOrigins, origin) ? origin : null),
           allowHeaders: ['content-type'],
           allowMethods: ['POST', 'OPTIONS'],

@@ -1,6 +1,6 @@
 import { type ApiDeps, authenticateWidgetRequest, refusalMessage } from '@flywheel/api';
 import { Hono } from 'hono';
-import { cors } from 'hono/cors';
+import { corsFirst } from '../middleware/headers-first.ts';
 import { type RegistrySource, registryEntries } from '../web/widgets.ts';
 
 type Problem = { reason: string; message: string; widget?: string };
@@ -12,7 +12,7 @@ type Problem = { reason: string; message: string; widget?: string };
  * page's own requests would be told, and branding is public.
  */
 export function embedCheckRoutes(api: ApiDeps, registry: RegistrySource) {
-  return new Hono().use(cors({ origin: '*', allowHeaders: ['authorization', 'x-flywheel-key'] })).get('/', async (c) => {
+  return new Hono().use(corsFirst({ origin: '*', allowHeaders: ['authorization', 'x-flywheel-key'] })).get('/', async (c) => {
     c.header('cache-control', 'no-store');
     const problems: Problem[] = [];
     const auth = await authenticateWidgetRequest(api.tenants, c.req.raw.headers, c.req.url);

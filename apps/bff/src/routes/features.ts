@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { PayloadSource, TenantDirectory } from '@flywheel/api';
 import { Hono } from 'hono';
-import { cors } from 'hono/cors';
 import { type SSEStreamingApi, streamSSE } from 'hono/streaming';
+import { corsFirst } from '../middleware/headers-first.ts';
 
 export type StreamTiming = {
   /** Keep-alive comment interval (GrowthBook's proxy: 30 s). */
@@ -38,7 +38,7 @@ export function featuresRoutes(tenants: TenantDirectory, payloads: PayloadSource
   const app = new Hono();
   // Scoped to these two paths: mounted at the root, an unscoped `use` would answer `*` for every
   // route registered after it.
-  const publicCors = cors({ origin: '*', exposeHeaders: ['x-sse-support'] });
+  const publicCors = corsFirst({ origin: '*', exposeHeaders: ['x-sse-support'] });
   app.use('/api/features/*', publicCors);
   app.use('/sub/*', publicCors);
 

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { cors } from 'hono/cors';
+import { corsFirst } from '../middleware/headers-first.ts';
 import { type RegistrySource, registryEntries } from '../web/widgets.ts';
 
 /**
@@ -7,7 +7,7 @@ import { type RegistrySource, registryEntries } from '../web/widgets.ts';
  * it names builds, not data, and embed.js calls it from any page.
  */
 export function remotesRoutes(source: RegistrySource, publicUrl: string | undefined) {
-  return new Hono().use(cors({ origin: '*' })).get('/', (c) => {
+  return new Hono().use(corsFirst({ origin: '*' })).get('/', (c) => {
     c.header('cache-control', 'no-cache');
     return c.json(registryEntries(source, publicUrl ?? new URL(c.req.url).origin));
   });
