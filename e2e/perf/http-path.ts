@@ -64,7 +64,8 @@ async function compare(name: string, subject: () => Promise<Round>, baseline: ()
   return { ratio, p99, failed, perSecond: median(pairs.map((p) => p.subject.perSecond)) };
 }
 
-const bff = await startBff();
+// At the default log level, so what production logs per request is part of the figure.
+const bff = await startBff({ LOG_LEVEL: 'info' });
 const stops: (() => void)[] = [];
 try {
   // The features endpoint as a page asks for it; its answer, byte for byte, is the baseline's.
