@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AnonymousIds, createDomainPlatform, createFlagsRuntime, ingestBatch } from '@flywheel/api';
+import { MAX_BATCH_EVENTS } from '@flywheel/contracts/events';
 import { createDatabase, DEMO, DEVELOPMENT_SECRETS_KEY, parseSecretsKey, schema, seedDemo } from '@flywheel/db';
 import { loadDefinitions } from '@flywheel/flags';
 import { eq, like } from 'drizzle-orm';
@@ -13,7 +14,8 @@ import { verdict } from './verdict.ts';
  * Postgres with DATABASE_URL, else on in-memory PGlite; the rows it writes are deleted afterwards.
  */
 const BATCHES = Number(process.env.BENCH_BATCHES ?? 200);
-const BATCH_SIZE = 50;
+/** As large as POST /api/events takes. */
+const BATCH_SIZE = MAX_BATCH_EVENTS;
 const CONCURRENCY = 4;
 const RUNS = 3;
 
@@ -36,7 +38,7 @@ const deps = {
 };
 const prefix = `bench-ingest-${Date.now()}`;
 
-/** A widget's batch: page views and clicks of 50 customers, plus one server event that reactions listen to. */
+/** A full batch: clicks of as many customers, plus one server event that reactions listen to. */
 function batch(run: string, index: number) {
   return Array.from({ length: BATCH_SIZE }, (_, i) => ({
     type: 'track' as const,
