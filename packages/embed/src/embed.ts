@@ -79,16 +79,20 @@ function overlay(): HTMLElement {
   return panel;
 }
 
-/**
- * Settles once the page's own load handlers have run, where the README's snippet calls
- * identify(): widgets mount as the customer from the start instead of mounting signed out and
- * refreshing a moment later. It costs nothing: the embed host is loading until then anyway
- * (a script added before `load` holds the event back until it has run).
- */
+/** Settles once the page's own load handlers have run, where the README's snippet calls identify(). */
 const pageLoaded = new Promise<void>((resolve) => {
   if (document.readyState === 'complete') return resolve();
   addEventListener('load', () => setTimeout(resolve, 0), { once: true });
 });
+/** How long widgets wait for the page's load handlers before they mount signed out (and refresh when identified). */
+const IDENTIFY_WAIT_MS = 500;
+/**
+ * Widgets mount as the customer from the start rather than signed out and refreshed a moment
+ * later: on most pages it costs nothing, the embed host is loading until `load` anyway (a script
+ * added before it holds the event back). A page whose images hold `load` back longer waits no
+ * more than IDENTIFY_WAIT_MS.
+ */
+const readyToMount = Promise.race([pageLoaded, new Promise<void>((resolve) => setTimeout(resolve, IDENTIFY_WAIT_MS))]);
 
 // A page that never identifies shows every widget signed out; say why once it has had its chance.
 void pageLoaded.then(() => {
@@ -167,7 +171,7 @@ class FlywheelWidget extends HTMLElement {
     // Drawn before anything loads; the widget's first render replaces it.
     this.#container.replaceChildren(skeleton(this.getAttribute('locale') ?? document.documentElement.lang));
     try {
-      const [{ problems, branding, defaultLocale }, host] = await Promise.all([check(), loadHost(), pageLoaded]);
+      const [{ problems, branding, defaultLocale }, host] = await Promise.all([check(), loadHost(), readyToMount]);
       this.#brand(branding);
       // The element's own locale, else the tenant's default, else the page's (the widget kit reads it).
       const props = { apiBase, publishableKey, getToken, locale: this.getAttribute('locale') ?? defaultLocale ?? undefined };
